@@ -1,0 +1,46 @@
+// Lint enforces the dependency directions of docs/architecture.md, so reviews don't have to.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import importX from 'eslint-plugin-import-x'
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'data', 'web/dist', 'e2e/artifacts', 'bench/results', '*.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/routing', from: './src', except: ['./routing'], message: 'routing/ is a standalone library' },
+            { target: ['./src/modules', './src/platform', './src/db', './src/shared'], from: './src/server', message: 'nothing imports server/' },
+            { target: ['./src/platform', './src/shared'], from: './src/modules', message: 'the platform never depends on business modules' },
+            { target: './src/shared', from: ['./src/db', './src/platform'], message: 'shared/ depends on nothing' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['web/src/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/**'], allowTypeImports: true, message: 'web shares types with the API, never code' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', 'e2e/**', 'bench/**', 'scripts/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+)

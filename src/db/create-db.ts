@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Database, Db, Dialect } from './database.js'
+
+// COUNT(*) and other int8 values come back from pg as strings; our counts fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, Number)
+
+export interface DbHandle {
+  db: Db
+  dialect: Dialect
+}
+
+export interface CreateDbOptions {
+  /** PostgreSQL only: the schema to work in (tests give each database its own). */
+  schema?: string
+  /** PostgreSQL only: connections in the pool. */
+  poolSize?: number
+}
+
+/** Opens `sqlite:<file>`, `sqlite::memory:` or `postgres://…`. */
+export function createDb(databaseUrl: string, options: CreateDbOptions = {}): DbHandle {
+  if (databaseUrl.startsWith('sqlite:')) {
+    return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(databaseUrl.slice('sqlite:'.length)) }) }), dialect: 'sqlite' }
+  }
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.poolSize ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  })
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' }
+}
+
+function openSqlite(file: string): SqliteDatabase.Database {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const database = new SqliteDatabase(file)
+  // WAL lets readers work while one request writes; the busy timeout queues a second writer
+  // (another process, e.g. `npm run migrate`) instead of failing at once.
+  database.pragma('journal_mode = WAL')
+  database.pragma('busy_timeout = 5000')
+  // FULL: a committed order survives a power cut, not only a process crash.
+  database.pragma('synchronous = FULL')
+  database.pragma('foreign_keys = ON')
+  return database
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely'
+import * as platform from './2026_11_28_001_platform.js'
+
+/**
+ * Every migration, in order. Listed by hand rather than read from the folder so they run the
+ * same under tsx, Vitest and a bundle. Never edit one that has shipped: add a new one.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_28_001_platform': platform,
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs'
+import type { Db } from '../db/database.js'
+import { recordAudit } from '../platform/audit/record-audit.js'
+import { hashPassword } from '../platform/auth/passwords.js'
+import { loadDivisions, type DivisionInput } from '../platform/geography/load-divisions.js'
+import { nowIso } from '../shared/clock.js'
+import { newId } from '../shared/ids.js'
+import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-accounts.js'
+
+const DIVISIONS_FILE = new URL('./wutai/divisions.json', import.meta.url)
+
+export function readWutaiDivisions(): DivisionInput[] {
+  return (JSON.parse(readFileSync(DIVISIONS_FILE, 'utf8')) as { divisions: DivisionInput[] }).divisions
+}
+
+/** Loads Wutai's divisions, organizations and demo accounts, in one transaction, into an empty database. */
+export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
+  const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst()
+  if (anyUser) return { seeded: false }
+  // One hash for every demo account: they share the published demo password anyway.
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  await db.transaction().execute(async (trx) => {
+    const divisions = await loadDivisions(trx, readWutaiDivisions())
+    const now = nowIso()
+    const ids = new Map<string, string>()
+    for (const org of DEMO_ORGANIZATIONS) {
+      const id = newId()
+      ids.set(org.key, id)
+      await trx
+        .insertInto('organization')
+        .values({ id, type: org.type, name: org.name, code: null, division_code: org.divisionCode, address: org.address ?? null, contact_name: org.contactName ?? null, contact_phone: org.contactPhone ?? null, status: 'active', parent_id: org.parentKey ? (ids.get(org.parentKey) ?? null) : null, created_at: now, updated_at: now })
+        .execute()
+    }
+    for (const account of DEMO_ACCOUNTS) {
+      const userId = newId()
+      await trx.insertInto('app_user').values({ id: userId, username: account.username, display_name: account.displayName, phone: null, password_hash: passwordHash, status: 'active', last_login_at: null, created_at: now, updated_at: now }).execute()
+      await trx.insertInto('membership').values({ id: newId(), user_id: userId, organization_id: ids.get(account.organizationKey) ?? '', role: account.role, created_at: now }).execute()
+    }
+    await recordAudit(trx, { principal: null, scope: { county: true, organizationIds: new Set() }, requestId: 'seed', ip: '127.0.0.1', claimed: { userId: null, name: 'system' }, auditedEntries: 0 }, {
+      action: 'demo.seed',
+      entityType: 'database',
+      entityId: null,
+      organizationId: null,
+      after: { divisions, organizations: DEMO_ORGANIZATIONS.length, users: DEMO_ACCOUNTS.length },
+    })
+  })
+  return { seeded: true }
+}

@@ -1,0 +1,48 @@
+import type { Db } from '../../db/database.js'
+import { nowIso } from '../../shared/clock.js'
+import { newId } from '../../shared/ids.js'
+import type { Actor } from '../http/actor.js'
+
+export interface AuditEvent {
+  action: string
+  entityType: string
+  entityId: string | null
+  organizationId: string | null
+  before?: object | null
+  after?: object | null
+  outcome?: 'success' | 'denied'
+}
+
+/**
+ * Writes one audit entry inside the caller's transaction, so the entry and the change it
+ * describes commit or roll back together.
+ */
+export async function recordAudit(db: Db, actor: Actor, event: AuditEvent): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      at: nowIso(),
+      actor_user_id: actor.principal?.userId ?? actor.claimed?.userId ?? null,
+      actor_token_id: actor.principal?.tokenId ?? null,
+      actor_name: actor.principal?.displayName ?? actor.claimed?.name ?? null,
+      organization_id: event.organizationId,
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      outcome: event.outcome ?? 'success',
+      before_json: event.before ? JSON.stringify(withoutSecrets(event.before)) : null,
+      after_json: event.after ? JSON.stringify(withoutSecrets(event.after)) : null,
+      request_id: actor.requestId,
+      ip: actor.ip,
+    })
+    .execute()
+  actor.auditedEntries += 1
+}
+
+const SECRET_KEYS = new Set(['password', 'passwordHash', 'password_hash', 'secret', 'tokenHash', 'token_hash', 'csrfToken'])
+
+/** Audit entries outlive their data; never copy a secret into them. */
+function withoutSecrets(value: object): object {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !SECRET_KEYS.has(key)))
+}

@@ -1,0 +1,47 @@
+import { Type, type Static } from 'typebox'
+import { Nullable } from '../http/schemas.js'
+
+export type DivisionLevel = 'county' | 'township' | 'village'
+
+/** Administrative divisions with their GB/T 2260 (county) and NBS statistical (township, village) codes. */
+export interface DivisionTable {
+  code: string
+  name: string
+  short_name: string
+  level: DivisionLevel
+  parent_code: string | null
+  lat: number | null
+  lon: number | null
+  /** Where a coordinate came from and how sure it is; null when there is none. */
+  coordinate_note: string | null
+  /** 1 for townships run by the Mount Wutai scenic area (coded 140971 but inside the county). */
+  scenic_area: number
+  sort_order: number
+}
+
+export interface GeographyTables {
+  division: DivisionTable
+}
+
+export const DivisionLevel = Type.Union([Type.Literal('county'), Type.Literal('township'), Type.Literal('village')])
+
+export const Division = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  shortName: Type.String(),
+  level: DivisionLevel,
+  parentCode: Nullable(Type.String()),
+  lat: Nullable(Type.Number()),
+  lon: Nullable(Type.Number()),
+  coordinateNote: Nullable(Type.String()),
+  scenicArea: Type.Boolean(),
+  childCount: Type.Integer(),
+})
+export type Division = Static<typeof Division>
+
+export const DivisionMatch = Type.Object({ ...Division.properties, path: Type.Array(Type.String()) })
+export type DivisionMatch = Static<typeof DivisionMatch>
+
+export const ChildrenQuery = Type.Object({ parentCode: Type.Optional(Type.String({ pattern: '^\\d{6,12}$' })) })
+export const CodeParams = Type.Object({ code: Type.String({ pattern: '^\\d{6,12}$' }) })
+export const SearchQuery = Type.Object({ q: Type.String({ minLength: 1, maxLength: 50 }) })

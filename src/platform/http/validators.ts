@@ -1,0 +1,18 @@
+import { Ajv, type Options } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+import type { FastifySchemaCompiler } from 'fastify'
+
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
+
+const shared: Options = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false }
+
+// Query strings and path parameters arrive as text and are coerced ("2" → 2); JSON bodies are
+// not, so `"age": "7"` where a number is wanted is an error, as a client would expect.
+const bodyAjv = addFormats(new Ajv({ ...shared, coerceTypes: false }))
+const textAjv = addFormats(new Ajv({ ...shared, coerceTypes: 'array' }))
+
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  const ajv = httpPart === 'body' ? bodyAjv : textAjv
+  return ajv.compile(schema as object)
+}

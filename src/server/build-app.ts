@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import fastifyCookie from '@fastify/cookie'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { Db } from '../db/database.js'
+import { accountRoutes } from '../platform/accounts/routes.js'
+import { registerAccessGuard } from '../platform/access/guard.js'
+import { auditRoutes } from '../platform/audit/routes.js'
+import { apiTokenRoutes } from '../platform/auth/api-token-routes.js'
+import { registerAuthentication } from '../platform/auth/authenticate.js'
+import { authRoutes } from '../platform/auth/routes.js'
+import { geographyRoutes } from '../platform/geography/index.js'
+import '../platform/http/fastify-types.js'
+import { sendProblem } from '../platform/http/problem.js'
+import { validatorCompiler } from '../platform/http/validators.js'
+import { AppError } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
+import { createErrorHandler } from './error-handler.js'
+import { healthRoutes } from './health-routes.js'
+
+export interface AppOptions {
+  db: Db
+  sessionSecret: string
+  logger?: FastifyServerOptions['logger']
+  /** The built web console (web/dist); served with a fallback to index.html when present. */
+  webDir?: string
+  secureCookies?: boolean
+}
+
+export async function buildApp({ db, sessionSecret, logger = false, webDir, secureCookies = false }: AppOptions) {
+  const app = Fastify({
+    logger,
+    genReqId: () => newId(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    // Shut down in step with the load balancer: stop accepting, finish what is in flight.
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<TypeBoxTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setErrorHandler(createErrorHandler(db))
+
+  await app.register(fastifyCookie, { secret: sessionSecret })
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Cuntong API', description: '村通：县域农村电商综合服务平台 API', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ct_session' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+
+  registerAuthentication(app, db)
+  registerAccessGuard(app, db)
+
+  await app.register(healthRoutes, { db })
+  await app.register(authRoutes, { prefix: '/api/auth', db, secureCookies })
+  await app.register(accountRoutes, { prefix: '/api', db })
+  await app.register(apiTokenRoutes, { prefix: '/api/api-tokens', db })
+  await app.register(auditRoutes, { prefix: '/api/audit-log', db })
+  await app.register(geographyRoutes, { prefix: '/api/geography', db })
+
+  const hasWeb = webDir !== undefined && existsSync(path.join(webDir, 'index.html'))
+  if (hasWeb) await app.register(fastifyStatic, { root: path.resolve(webDir), wildcard: false })
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html')
+    return sendProblem(reply, new AppError('not_found', { en: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`, zh: '接口不存在' }), request.id)
+  })
+  return app
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import path from 'node:path'
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  /** `sqlite:<file>` or `postgres://…` */
+  databaseUrl: string
+  redisUrl: string | undefined
+  sessionSecret: string
+  logLevel: LogLevel
+  production: boolean
+  /** Load Wutai demo data into an empty database on start. */
+  demoData: boolean
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+/** Reads and validates the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = []
+  const production = env.NODE_ENV === 'production'
+
+  const port = Number(env.PORT ?? '3000')
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`PORT must be a whole number from 0 to 65535, got "${env.PORT ?? ''}"`)
+  }
+
+  const dataDir = path.resolve(env.DATA_DIR ?? './data')
+  const databaseUrl = env.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'cuntong.sqlite')}`
+  if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// (PostgreSQL) or sqlite: (a SQLite file)')
+  }
+
+  const redisUrl = env.REDIS_URL === '' ? undefined : env.REDIS_URL
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
+    problems.push('REDIS_URL must start with redis:// or rediss://')
+  }
+
+  const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL ?? ''}"`)
+  }
+
+  let sessionSecret = env.SESSION_SECRET
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    problems.push('SESSION_SECRET must be at least 32 characters')
+  }
+  if (sessionSecret === undefined && production) {
+    problems.push('SESSION_SECRET must be set when NODE_ENV=production')
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+
+  sessionSecret ??= readOrCreateSecret(dataDir)
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl,
+    redisUrl,
+    sessionSecret,
+    logLevel,
+    production,
+    demoData: env.DEMO_DATA !== 'off',
+  }
+}
+
+/** Outside production the session secret is generated once and kept in DATA_DIR, so sessions survive restarts. */
+function readOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(48).toString('base64url')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}

@@ -1,0 +1,47 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createDb } from '../db/create-db.js'
+import { migrateToLatest } from '../db/migrate.js'
+import { seedDemoData } from '../demo/seed.js'
+import { buildApp } from './build-app.js'
+import { ConfigError, loadConfig } from './config.js'
+
+const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist')
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const { db, dialect } = createDb(config.databaseUrl)
+  await migrateToLatest(db)
+  const { seeded } = config.demoData ? await seedDemoData(db) : { seeded: false }
+  const app = await buildApp({
+    db,
+    sessionSecret: config.sessionSecret,
+    logger: { level: config.logLevel },
+    webDir: WEB_DIR,
+    secureCookies: config.production,
+  })
+  app.log.info({ dialect, seeded }, seeded ? 'database migrated; Wutai demo data loaded' : 'database migrated')
+
+  let closing = false
+  const shutDown = (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down: finishing requests in flight')
+    void app
+      .close()
+      .then(() => db.destroy())
+      .then(() => process.exit(0), (error: unknown) => {
+        app.log.error({ err: error }, 'unclean shutdown')
+        process.exit(1)
+      })
+  }
+  process.on('SIGTERM', () => shutDown('SIGTERM'))
+  process.on('SIGINT', () => shutDown('SIGINT'))
+
+  await app.listen({ port: config.port, host: config.host })
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error)
+  process.exit(1)
+})

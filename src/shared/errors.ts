@@ -1,0 +1,49 @@
+// The one error type services throw. Services speak the domain; server/ maps codes to HTTP.
+
+export type ErrorCode =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'forbidden'
+  | 'csrf'
+  | 'not_found'
+  | 'conflict'
+  | 'locked'
+  | 'too_many_requests'
+
+/** A message in both languages the console speaks. */
+export interface Bilingual {
+  en: string
+  zh: string
+}
+
+export interface FieldError {
+  /** JSON-pointer-like path without the leading slash: `memberships/0/role`. */
+  field: string
+  message: Bilingual
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: Bilingual,
+    readonly fieldErrors: FieldError[] = [],
+    /** Seconds after which a refused request may be retried (locked, too_many_requests). */
+    readonly retryAfterS?: number,
+  ) {
+    super(detail.en)
+    this.name = 'AppError'
+  }
+}
+
+export const notFound = (what: Bilingual, id: string) =>
+  new AppError('not_found', { en: `${what.en} ${id} was not found`, zh: `未找到${what.zh} ${id}` })
+
+export const conflict = (detail: Bilingual, field?: string) =>
+  new AppError('conflict', detail, field ? [{ field, message: detail }] : [])
+
+export const invalidField = (field: string, message: Bilingual) =>
+  new AppError('invalid', message, [{ field, message }])
+
+export const forbidden = (detail: Bilingual = { en: 'You may not do this', zh: '无权执行此操作' }) =>
+  new AppError('forbidden', detail)
