@@ -16,6 +16,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': 'off',
+      // Fastify plugins are async functions by contract, awaited or not.
+      '@typescript-eslint/require-await': 'off',
       'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': [
         'error',
@@ -37,6 +39,14 @@ export default tseslint.config(
         'error',
         { patterns: [{ group: ['**/src/**'], allowTypeImports: true, message: 'web shares types with the API, never code' }] },
       ],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', console: 'readonly' },
     },
   },
   {

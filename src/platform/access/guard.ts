@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js'
 import { AppError } from '../../shared/errors.js'
 import { recordAudit } from '../audit/record-audit.js'
 import { actorOf } from '../http/actor.js'
-import type { AccessRule } from '../http/fastify-types.js'
+import '../http/fastify-types.js'
 import { scopeFor } from './principal.js'
 
 const COUNTY: { county: true; organizationIds: ReadonlySet<string> } = { county: true, organizationIds: new Set() }
@@ -16,7 +16,7 @@ export function registerAccessGuard(app: FastifyInstance, db: Db): void {
   app.decorateRequest('scope', null)
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return
-    if (!(route.config as { access?: AccessRule } | undefined)?.access) {
+    if (!route.config?.access) {
       throw new Error(`route ${String(route.method)} ${route.url} declares no config.access`)
     }
   })

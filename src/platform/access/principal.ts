@@ -33,7 +33,7 @@ export function scopeFor(principal: Principal, permission: Permission): Scope | 
   const organizationIds = new Set<string>()
   for (const membership of principal.memberships) {
     const role = roleDefinition(membership.role)
-    if (!(role.permissions as readonly Permission[]).includes(permission)) continue
+    if (!role.permissions.includes(permission)) continue
     if (role.scope === 'county') county = true
     else for (const id of membership.reach) organizationIds.add(id)
   }

@@ -27,7 +27,7 @@ export async function listOrganizations(db: Db, actor: Actor, query: Organizatio
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     base.selectAll().orderBy('type').orderBy('name').orderBy('id').limit(pageSize).offset(offset).execute(),
   ])
-  return { items: await withDivisionNames(db, rows), total: Number(total), page, pageSize }
+  return { items: await withDivisionNames(db, rows), total, page, pageSize }
 }
 
 export async function getOrganization(db: Db, actor: Actor, id: string): Promise<Organization> {

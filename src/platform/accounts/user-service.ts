@@ -33,7 +33,7 @@ export async function listUsers(db: Db, actor: Actor, query: UserListQuery): Pro
     base.selectAll().orderBy('username').limit(pageSize).offset(offset).execute(),
   ])
   const memberships = await accountRepository.findMembershipsOfUsers(db, rows.map((r) => r.id))
-  return { items: rows.map((row) => toUser(row, memberships.filter((m) => m.userId === row.id))), total: Number(total), page, pageSize }
+  return { items: rows.map((row) => toUser(row, memberships.filter((m) => m.userId === row.id))), total, page, pageSize }
 }
 
 export async function getUser(db: Db, actor: Actor, id: string): Promise<User> {

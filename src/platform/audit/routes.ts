@@ -42,7 +42,7 @@ async function listAuditEntries(db: Db, actor: Actor, query: AuditListQuery): Pr
       requestId: row.request_id,
       ip: row.ip,
     })),
-    total: Number(total),
+    total,
     page,
     pageSize,
   }

@@ -39,7 +39,7 @@ export async function listApiTokens(db: Db, actor: Actor, query: PageQuery): Pro
   let count = db.selectFrom('api_token').select((eb) => eb.fn.countAll<number>().as('total'))
   if (!actor.scope.county) count = count.where('organization_id', 'in', [...actor.scope.organizationIds, ''])
   const { total } = await count.executeTakeFirstOrThrow()
-  return { items, total: Number(total), page, pageSize }
+  return { items, total, page, pageSize }
 }
 
 /** Machine clients act in one organization with an organization-scoped role; the secret is shown once. */

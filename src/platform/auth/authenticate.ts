@@ -24,7 +24,7 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
     const cookie = request.cookies[SESSION.cookieName]
     if (cookie === undefined) return
     const unsigned = request.unsignCookie(cookie)
-    if (!unsigned.valid || unsigned.value === null) return
+    if (!unsigned.valid) return
     request.principal = await principalFromSession(db, unsigned.value)
     // Public routes (login) need no token: they act on no session.
     const isPublic = request.routeOptions.config.access !== undefined && 'public' in request.routeOptions.config.access

@@ -57,7 +57,7 @@ const toDivision = (row: DivisionWithCount): Division => ({
   lon: row.lon,
   coordinateNote: row.coordinate_note,
   scenicArea: row.scenic_area === 1,
-  childCount: Number(row.child_count ?? 0),
+  childCount: row.child_count ?? 0,
 })
 
 /** Names of every ancestor of the rows (the tree is three levels deep, so two lookups at most). */

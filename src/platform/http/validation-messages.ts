@@ -16,7 +16,7 @@ const TYPE_ZH: Record<string, string> = {
 type Params = Record<string, unknown>
 
 function describe(keyword: string, params: Params): FieldError['message'] {
-  const n = String(params.limit ?? '')
+  const n = typeof params.limit === 'number' ? String(params.limit) : ''
   switch (keyword) {
     case 'required':
       return { en: 'is required', zh: '必填' }

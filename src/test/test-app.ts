@@ -1,0 +1,52 @@
+import type { InjectOptions, LightMyRequestResponse } from 'fastify'
+import { afterEach } from 'vitest'
+import { seedDemoData } from '../demo/seed.js'
+import { DEMO_PASSWORD } from '../demo/demo-accounts.js'
+import { buildApp } from '../server/build-app.js'
+import { createTestDb } from './test-db.js'
+
+type App = Awaited<ReturnType<typeof buildApp>>
+
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.()
+})
+
+export interface TestApp {
+  app: App
+  db: Awaited<ReturnType<typeof createTestDb>>['db']
+  dialect: 'sqlite' | 'postgres'
+  /** Signs in through the real login route; the returned client sends cookie and CSRF token. */
+  logIn: (username: string, password?: string) => Promise<Client>
+}
+
+export interface Client {
+  userId: string
+  request: (options: InjectOptions) => Promise<LightMyRequestResponse>
+}
+
+/** A real app over a fresh database, with the Wutai demo data unless `demo: false`. Closed after the test. */
+export async function buildTestApp({ demo = true }: { demo?: boolean } = {}): Promise<TestApp> {
+  const handle = await createTestDb()
+  if (demo) await seedDemoData(handle.db)
+  const app = await buildApp({ db: handle.db, sessionSecret: 'test-secret-that-is-long-enough-0123456789' })
+  cleanups.push(async () => {
+    await app.close()
+    await handle.destroy()
+  })
+  const logIn = async (username: string, password = DEMO_PASSWORD): Promise<Client> => {
+    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } })
+    if (response.statusCode !== 200) throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`)
+    const cookie = response.cookies.find((c) => c.name === 'ct_session')
+    const me = response.json<{ user: { id: string }; csrfToken: string }>()
+    return {
+      userId: me.user.id,
+      request: (options) =>
+        app.inject({
+          ...options,
+          headers: { cookie: `ct_session=${cookie?.value ?? ''}`, 'x-csrf-token': me.csrfToken, ...(options.headers ?? {}) },
+        }),
+    }
+  }
+  return { app, db: handle.db, dialect: handle.dialect, logIn }
+}
