@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as platform from './2026_11_28_001_platform.js'
+import * as logistics from './2026_11_28_002_logistics.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -7,4 +8,5 @@ import * as platform from './2026_11_28_001_platform.js'
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_28_001_platform': platform,
+  '2026_11_28_002_logistics': logistics,
 }

@@ -1,6 +1,8 @@
 import { Ajv, type Options } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import type { FastifySchemaCompiler } from 'fastify'
+import type { FieldError } from '../../shared/errors.js'
+import { translateValidationErrors } from './validation-messages.js'
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
@@ -15,4 +17,13 @@ const textAjv = addFormats(new Ajv({ ...shared, coerceTypes: 'array' }))
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : textAjv
   return ajv.compile(schema as object)
+}
+
+/**
+ * Validates one value against a schema the way a JSON body is validated, returning field
+ * errors instead of throwing: for batches (manifest rows) where each item passes or fails alone.
+ */
+export function compileItemValidator(schema: object): (value: unknown) => FieldError[] {
+  const validate = bodyAjv.compile(schema)
+  return (value) => (validate(value) ? [] : translateValidationErrors(validate.errors ?? [], 'body'))
 }

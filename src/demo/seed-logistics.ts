@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs'
+import type { Db } from '../db/database.js'
+import type { LogisticsSiteTable } from '../modules/logistics/index.js'
+import { nowIso } from '../shared/clock.js'
+import { newId } from '../shared/ids.js'
+
+// The Wutai network (LOG-1): the county hub, a station in every township and every village.
+// Public data places only a few of them; the rest get positions generated inside the county's
+// outline near their township, marked approximate until a clerk corrects them.
+
+interface Outline {
+  ring: [number, number][]
+}
+const OUTLINE = (JSON.parse(readFileSync(new URL('./wutai/outline.json', import.meta.url), 'utf8')) as Outline).ring
+
+/** Ray casting: is the point inside the county's outline? */
+function isInsideCounty(lon: number, lat: number): boolean {
+  let inside = false
+  for (let i = 0, j = OUTLINE.length - 1; i < OUTLINE.length; j = i++) {
+    const [xi, yi] = OUTLINE[i] ?? [0, 0]
+    const [xj, yj] = OUTLINE[j] ?? [0, 0]
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside
+  }
+  return inside
+}
+
+/** A small seeded generator (mulberry32): the same demo positions on every machine. */
+function seededRandom(seedText: string): () => number {
+  let seed = 2166136261
+  for (let i = 0; i < seedText.length; i++) seed = Math.imul(seed ^ seedText.charCodeAt(i), 2654435761) >>> 0
+  return () => {
+    seed = (seed + 0x6d2b79f5) >>> 0
+    let t = seed
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const BOUNDS = OUTLINE.reduce(
+  (b, [lon, lat]) => ({ minLon: Math.min(b.minLon, lon), maxLon: Math.max(b.maxLon, lon), minLat: Math.min(b.minLat, lat), maxLat: Math.max(b.maxLat, lat) }),
+  { minLon: Infinity, maxLon: -Infinity, minLat: Infinity, maxLat: -Infinity },
+)
+
+/** A point inside the county, near `around` when given (within about `radiusDeg`). */
+function generatePosition(seedText: string, around: { lat: number; lon: number } | null, radiusDeg: number): { lat: number; lon: number } {
+  const random = seededRandom(seedText)
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const lon = around ? around.lon + (random() * 2 - 1) * radiusDeg : BOUNDS.minLon + random() * (BOUNDS.maxLon - BOUNDS.minLon)
+    const lat = around ? around.lat + (random() * 2 - 1) * radiusDeg * 0.8 : BOUNDS.minLat + random() * (BOUNDS.maxLat - BOUNDS.minLat)
+    if (isInsideCounty(lon, lat)) return { lat: Number(lat.toFixed(5)), lon: Number(lon.toFixed(5)) }
+  }
+  return around ?? { lat: 38.725, lon: 113.2522 }
+}
+
+export async function seedLogisticsNetwork(db: Db): Promise<number> {
+  const divisions = await db.selectFrom('division').selectAll().orderBy('sort_order').execute()
+  const stationOrganizations = await db.selectFrom('organization').select(['id', 'division_code']).where('type', '=', 'village_station').execute()
+  const organizationByDivision = new Map(stationOrganizations.map((o) => [o.division_code, o.id]))
+  const now = nowIso()
+  const sites: LogisticsSiteTable[] = []
+  const site = (kind: LogisticsSiteTable['kind'], name: string, divisionCode: string, position: { lat: number; lon: number }, approximate: boolean, openingHours: string): LogisticsSiteTable => ({
+    id: newId(),
+    kind,
+    name,
+    division_code: divisionCode,
+    address: null,
+    lat: position.lat,
+    lon: position.lon,
+    coordinates_approximate: approximate ? 1 : 0,
+    opening_hours: openingHours,
+    master_name: null,
+    master_phone: null,
+    organization_id: organizationByDivision.get(divisionCode) ?? null,
+    created_at: now,
+    updated_at: now,
+  })
+
+  const county = divisions.find((d) => d.level === 'county')
+  if (!county) return 0
+  sites.push(site('hub', `${county.name}县级仓储物流中心`, county.code, { lat: county.lat ?? 38.725, lon: county.lon ?? 113.2522 }, true, '06:00-22:00'))
+  const townshipPositions = new Map<string, { lat: number; lon: number }>()
+  for (const township of divisions.filter((d) => d.level === 'township')) {
+    const known = township.lat !== null && township.lon !== null
+    const position = known ? { lat: township.lat ?? 0, lon: township.lon ?? 0 } : generatePosition(township.code, null, 0)
+    townshipPositions.set(township.code, position)
+    sites.push(site('township', `${township.name}乡镇物流站`, township.code, position, true, '08:00-18:00'))
+  }
+  for (const village of divisions.filter((d) => d.level === 'village')) {
+    const known = village.lat !== null && village.lon !== null
+    const position = known ? { lat: village.lat ?? 0, lon: village.lon ?? 0 } : generatePosition(village.code, townshipPositions.get(village.parent_code ?? '') ?? null, 0.06)
+    const hours = seededRandom(village.code)() < 0.3 ? '09:00-18:00' : '08:00-19:00'
+    sites.push(site('village', `${village.short_name}村级服务站`, village.code, position, true, hours))
+  }
+  for (let i = 0; i < sites.length; i += 100) await db.insertInto('logistics_site').values(sites.slice(i, i + 100)).execute()
+  return sites.length
+}

@@ -1,0 +1,3 @@
+// What other modules and the server may use of logistics.
+export { logisticsRoutes, trackingRoutes } from './routes.js'
+export type { LogisticsSiteTable } from './schema.js'

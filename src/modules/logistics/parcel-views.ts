@@ -1,0 +1,43 @@
+import type { Db } from '../../db/database.js'
+import { addSeconds } from '../../shared/clock.js'
+import type { Parcel, ParcelTable } from './schema.js'
+
+export const PROMISE_S = 72 * 3600
+
+/** 张三 → 张*; keeps lists useful without showing who receives what. */
+export const maskName = (name: string): string => (name.length <= 1 ? '*' : `${name.slice(0, 1)}${'*'.repeat(Math.min(name.length - 1, 2))}`)
+/** 13912345678 → 139****5678 */
+export const maskPhone = (phone: string): string => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****')
+
+export const dueAtOf = (receivedAt: string): string => addSeconds(receivedAt, PROMISE_S)
+
+export function selectParcels(db: Db) {
+  return db
+    .selectFrom('parcel')
+    .innerJoin('organization as carrier', 'carrier.id', 'parcel.carrier_id')
+    .leftJoin('logistics_site as site', 'site.id', 'parcel.destination_site_id')
+    .selectAll('parcel')
+    .select(['carrier.name as carrier_name', 'site.name as destination_name', 'site.organization_id as destination_organization_id', 'site.division_code as destination_division_code'])
+}
+
+type ParcelWithNames = ParcelTable & { carrier_name: string; destination_name: string | null }
+
+export const toParcel = (row: ParcelWithNames): Parcel => ({
+  id: row.id,
+  carrierId: row.carrier_id,
+  carrierName: row.carrier_name,
+  waybillNo: row.waybill_no,
+  recipientName: maskName(row.recipient_name),
+  recipientPhone: maskPhone(row.recipient_phone),
+  address: row.address_text,
+  destinationSiteId: row.destination_site_id,
+  destinationName: row.destination_name,
+  weightKg: row.weight_g / 1000,
+  volumeM3: row.volume_cm3 / 1_000_000,
+  codFen: row.cod_fen,
+  status: row.status,
+  receivedAt: row.received_at,
+  arrivedAt: row.arrived_at,
+  dueAt: row.due_at,
+  createdAt: row.created_at,
+})
