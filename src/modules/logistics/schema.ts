@@ -87,7 +87,17 @@ export interface SmsOutboxTable {
   sent_at: string | null
 }
 
+export interface CarrierFeeRuleTable {
+  carrier_id: string
+  per_parcel_fen: number
+  per_kg_fen: number
+  /** Kilograms included in the per-parcel fee. */
+  free_kg: number
+  updated_at: string
+}
+
 export interface LogisticsTables {
+  carrier_fee_rule: CarrierFeeRuleTable
   logistics_site: LogisticsSiteTable
   parcel: ParcelTable
   scan_event: ScanEventTable
@@ -273,3 +283,47 @@ export const PromisePeriod = Type.Object({
   onTimeRate: Nullable(Type.Number({ description: 'arrivedOnTime / (arrivedOnTime + arrivedLate + overdue); null when none is decided' })),
 })
 export type PromisePeriod = Static<typeof PromisePeriod>
+
+export const FlowReportQuery = Type.Object({
+  from: Type.String({ format: 'date', description: 'first day (Asia/Shanghai), inclusive' }),
+  to: Type.String({ format: 'date', description: 'last day (Asia/Shanghai), inclusive' }),
+  groupBy: Type.Enum(['day', 'carrier', 'township', 'station'] as const),
+  carrierId: Type.Optional(Type.String()),
+})
+export type FlowReportQuery = Static<typeof FlowReportQuery>
+
+export const FlowRow = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  received: Type.Integer({ description: 'received at the hub' }),
+  dispatched: Type.Integer({ description: 'left the hub on a vehicle' }),
+  delivered: Type.Integer({ description: 'arrived at the village station' }),
+  pickedUp: Type.Integer({ description: 'handed to the recipient' }),
+})
+export type FlowRow = Static<typeof FlowRow>
+
+export const FeeRule = Type.Object({
+  perParcelFen: Type.Integer({ minimum: 0, maximum: 100000 }),
+  perKgFen: Type.Integer({ minimum: 0, maximum: 100000 }),
+  freeKg: Type.Integer({ minimum: 0, maximum: 100 }),
+}, { additionalProperties: false })
+export type FeeRule = Static<typeof FeeRule>
+
+export const StatementQuery = Type.Object({
+  carrierId: Type.String(),
+  month: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM, Asia/Shanghai' }),
+})
+export type StatementQuery = Static<typeof StatementQuery>
+
+export const Statement = Type.Object({
+  carrierId: Type.String(),
+  carrierName: Type.String(),
+  month: Type.String(),
+  feeRule: FeeRule,
+  parcels: Type.Integer({ description: 'received at the hub in the month' }),
+  weightKg: Type.Number(),
+  feeFen: Type.Integer({ description: 'what the carrier owes the alliance' }),
+  codParcels: Type.Integer({ description: 'cash-on-delivery parcels picked up in the month' }),
+  codFen: Type.Integer({ description: 'cash collected for the carrier, to remit' }),
+})
+export type Statement = Static<typeof Statement>
