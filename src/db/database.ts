@@ -4,9 +4,10 @@ import type { AuthTables } from '../platform/auth/schema.js'
 import type { AuditTables } from '../platform/audit/schema.js'
 import type { GeographyTables } from '../platform/geography/schema.js'
 import type { LogisticsTables } from '../modules/logistics/schema.js'
+import type { DispatchTables } from '../modules/logistics/dispatch-schema.js'
 
 /** Every table of every module; each module owns its own table types. */
-export interface Database extends AccountsTables, AuthTables, AuditTables, GeographyTables, LogisticsTables {}
+export interface Database extends AccountsTables, AuthTables, AuditTables, GeographyTables, LogisticsTables, DispatchTables {}
 
 /** A database handle or a transaction: a Transaction<Database> is a Kysely<Database>. */
 export type Db = Kysely<Database>

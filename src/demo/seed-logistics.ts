@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Db } from '../db/database.js'
-import type { LogisticsSiteTable } from '../modules/logistics/index.js'
+import type { LogisticsSiteTable, VehicleTable } from '../modules/logistics/index.js'
 import { nowIso } from '../shared/clock.js'
 import { newId } from '../shared/ids.js'
 
@@ -94,4 +94,26 @@ export async function seedLogisticsNetwork(db: Db): Promise<number> {
   }
   for (let i = 0; i < sites.length; i += 100) await db.insertInto('logistics_site').values(sites.slice(i, i + 100)).execute()
   return sites.length
+}
+
+/** A small mixed fleet at the county hub; the demo driver drives the first van. */
+export async function seedFleet(db: Db): Promise<number> {
+  const hub = await db.selectFrom('logistics_site').select('id').where('kind', '=', 'hub').executeTakeFirst()
+  if (!hub) return 0
+  const driver = await db.selectFrom('app_user').select('id').where('username', '=', 'driver').executeTakeFirst()
+  const now = nowIso()
+  const fleet: [plate: string, name: string, kg: number, m3: number, fixedFen: number, perKmFen: number][] = [
+    ['晋H5T001', '依维柯厢式货车 1 号', 1500, 8, 12000, 160],
+    ['晋H5T002', '依维柯厢式货车 2 号', 1500, 8, 12000, 160],
+    ['晋H5T003', '依维柯厢式货车 3 号', 1500, 8, 12000, 160],
+    ['晋H5T004', '江铃轻卡', 3000, 15, 18000, 220],
+    ['晋H5T005', '五菱面包车 1 号', 600, 3, 6000, 90],
+    ['晋H5T006', '五菱面包车 2 号', 600, 3, 6000, 90],
+  ]
+  const rows: VehicleTable[] = fleet.map(([plate, name, kg, m3, fixedFen, perKmFen], i) => ({
+    id: newId(), plate, name, capacity_kg: kg, capacity_m3: m3, shift_start: '07:00', shift_end: '19:00', max_duration_s: null, home_site_id: hub.id,
+    fixed_cost_fen: fixedFen, cost_per_km_fen: perKmFen, cost_per_hour_fen: 3000, driver_user_id: i === 0 ? (driver?.id ?? null) : null, active: 1, created_at: now, updated_at: now,
+  }))
+  await db.insertInto('vehicle').values(rows).execute()
+  return rows.length
 }

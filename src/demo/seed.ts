@@ -6,7 +6,7 @@ import { loadDivisions, type DivisionInput } from '../platform/geography/load-di
 import { nowIso } from '../shared/clock.js'
 import { newId } from '../shared/ids.js'
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-accounts.js'
-import { seedLogisticsNetwork } from './seed-logistics.js'
+import { seedFleet, seedLogisticsNetwork } from './seed-logistics.js'
 
 const DIVISIONS_FILE = new URL('./wutai/divisions.json', import.meta.url)
 
@@ -38,12 +38,13 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
       await trx.insertInto('membership').values({ id: newId(), user_id: userId, organization_id: ids.get(account.organizationKey) ?? '', role: account.role, created_at: now }).execute()
     }
     const sites = await seedLogisticsNetwork(trx)
+    const vehicles = await seedFleet(trx)
     await recordAudit(trx, { principal: null, scope: { county: true, organizationIds: new Set() }, requestId: 'seed', ip: '127.0.0.1', claimed: { userId: null, name: 'system' }, auditedEntries: 0 }, {
       action: 'demo.seed',
       entityType: 'database',
       entityId: null,
       organizationId: null,
-      after: { divisions, organizations: DEMO_ORGANIZATIONS.length, users: DEMO_ACCOUNTS.length, sites },
+      after: { divisions, organizations: DEMO_ORGANIZATIONS.length, users: DEMO_ACCOUNTS.length, sites, vehicles },
     })
   })
   return { seeded: true }

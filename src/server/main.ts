@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { createDb } from '../db/create-db.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { seedDemoData } from '../demo/seed.js'
+import { plansInFlight } from '../modules/logistics/index.js'
 import { buildApp } from './build-app.js'
 import { ConfigError, loadConfig } from './config.js'
 
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down: finishing requests in flight')
     void app
       .close()
+      // A plan being solved finishes within its time limit; let it land before the pool closes.
+      .then(() => Promise.allSettled(plansInFlight))
       .then(() => db.destroy())
       .then(() => process.exit(0), (error: unknown) => {
         app.log.error({ err: error }, 'unclean shutdown')

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as platform from './2026_11_28_001_platform.js'
 import * as logistics from './2026_11_28_002_logistics.js'
 import * as carrierFees from './2026_11_28_003_carrier_fees.js'
+import * as dispatch from './2026_11_28_004_dispatch.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_001_platform': platform,
   '2026_11_28_002_logistics': logistics,
   '2026_11_28_003_carrier_fees': carrierFees,
+  '2026_11_28_004_dispatch': dispatch,
 }

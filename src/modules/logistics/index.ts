@@ -1,4 +1,7 @@
 // What other modules and the server may use of logistics.
+export { planRoutes } from './plan-routes.js'
+export { plansInFlight } from './plans.js'
 export { logisticsReportRoutes } from './report-routes.js'
 export { logisticsRoutes, trackingRoutes } from './routes.js'
 export type { LogisticsSiteTable } from './schema.js'
+export type { VehicleTable } from './dispatch-schema.js'

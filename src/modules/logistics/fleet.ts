@@ -1,0 +1,62 @@
+import type { Db } from '../../db/database.js'
+import { recordAudit } from '../../platform/audit/record-audit.js'
+import type { Actor } from '../../platform/http/actor.js'
+import { nowIso } from '../../shared/clock.js'
+import { conflict, invalidField } from '../../shared/errors.js'
+import { newId } from '../../shared/ids.js'
+import type { CreateVehicleBody, Vehicle, VehicleTable } from './dispatch-schema.js'
+
+// LOG-3: the alliance's vehicles, each based at a hub.
+
+export const toVehicle = (row: VehicleTable): Vehicle => ({
+  id: row.id,
+  plate: row.plate,
+  name: row.name,
+  capacityKg: row.capacity_kg,
+  capacityM3: row.capacity_m3,
+  shiftStart: row.shift_start,
+  shiftEnd: row.shift_end,
+  homeSiteId: row.home_site_id,
+  fixedCostFen: row.fixed_cost_fen,
+  costPerKmFen: row.cost_per_km_fen,
+  costPerHourFen: row.cost_per_hour_fen,
+  driverUserId: row.driver_user_id,
+  active: row.active === 1,
+})
+
+export async function listVehicles(db: Db): Promise<Vehicle[]> {
+  return (await db.selectFrom('vehicle').selectAll().orderBy('plate').execute()).map(toVehicle)
+}
+
+export async function createVehicle(db: Db, actor: Actor, body: CreateVehicleBody): Promise<Vehicle> {
+  if (body.shiftEnd <= body.shiftStart) throw invalidField('shiftEnd', { en: 'must be after the shift start', zh: '收车时间须晚于出车时间' })
+  const hub = body.homeSiteId
+    ? await db.selectFrom('logistics_site').select(['id', 'kind']).where('id', '=', body.homeSiteId).executeTakeFirst()
+    : await db.selectFrom('logistics_site').select(['id', 'kind']).where('kind', '=', 'hub').orderBy('created_at').executeTakeFirst()
+  if (!hub || hub.kind === 'village') throw invalidField('homeSiteId', { en: 'must be a hub or township station', zh: '车辆须驻在物流中心或乡镇站' })
+  if (await db.selectFrom('vehicle').select('id').where('plate', '=', body.plate).executeTakeFirst()) {
+    throw conflict({ en: `a vehicle with plate ${body.plate} exists`, zh: `车牌 ${body.plate} 已存在` }, 'plate')
+  }
+  const now = nowIso()
+  const row: VehicleTable = {
+    id: newId(),
+    plate: body.plate,
+    name: body.name,
+    capacity_kg: body.capacityKg,
+    capacity_m3: body.capacityM3,
+    shift_start: body.shiftStart,
+    shift_end: body.shiftEnd,
+    max_duration_s: null,
+    home_site_id: hub.id,
+    fixed_cost_fen: body.fixedCostFen ?? 10_000,
+    cost_per_km_fen: body.costPerKmFen ?? 150,
+    cost_per_hour_fen: body.costPerHourFen ?? 3_000,
+    driver_user_id: body.driverUserId ?? null,
+    active: 1,
+    created_at: now,
+    updated_at: now,
+  }
+  await db.insertInto('vehicle').values(row).execute()
+  await recordAudit(db, actor, { action: 'vehicle.create', entityType: 'vehicle', entityId: row.id, organizationId: null, after: toVehicle(row) })
+  return toVehicle(row)
+}

@@ -1,0 +1,18 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { solve, type Problem, type SolveOptions } from '../../routing/index.js'
+
+// Runs the solver off the server's event loop: planning a county day never blocks requests.
+
+interface PlanJob {
+  problem: Problem
+  options: Pick<SolveOptions, 'seed' | 'timeLimitMs' | 'maxIterations'>
+}
+
+const { problem, options } = workerData as PlanJob
+const solution = await solve(problem, {
+  ...options,
+  progressIntervalMs: 250,
+  // Only numbers cross the thread boundary: `best` is a function and cannot be posted.
+  onProgress: ({ iteration, elapsedMs }) => parentPort?.postMessage({ kind: 'progress', iteration, elapsedMs }),
+})
+parentPort?.postMessage({ kind: 'done', solution })

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { buildTestApp, type Client } from '../../test/test-app.js'
+
+// LOG-3 / LOG-4: a day's plan for the demo county respects every vehicle and every station.
+
+interface Plan {
+  id: string
+  status: string
+  progress: number
+  summary: { stations: number; parcels: number; trips: number; unassigned: unknown[]; checkerViolations: string[] } | null
+  trips: { vehicleId: string; driverUserId: string | null; departureAt: string; returnAt: string; stops: { siteId: string; eta: string; deliveryKg: number; parcelCount: number }[] }[]
+}
+
+async function waitForPlan(client: Client, id: string): Promise<Plan> {
+  for (let i = 0; i < 200; i++) {
+    const plan = (await client.request({ method: 'GET', url: `/api/logistics/plans/${id}` })).json<Plan>()
+    if (plan.status !== 'planning') return plan
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('the plan did not finish')
+}
+
+const TOWNS = ['豆村镇佛光村', '台城镇台城村', '东冶镇槐阴村', '茹村乡石岭村', '阳白乡李家庄村', '耿镇镇', '台怀镇杨林村']
+
+describe('daily dispatch plan', () => {
+  it('puts every carrier’s parcels for a station on one stop, within capacity, shifts and opening hours, and publishes it to the driver', async () => {
+    const { db, logIn } = await buildTestApp()
+    const operator = await logIn('operator')
+    const hub = await logIn('hub')
+    const { items: carriers } = (await operator.request({ method: 'GET', url: '/api/organizations?type=carrier' })).json<{ items: { id: string }[] }>()
+    let n = 0
+    for (const carrier of carriers) {
+      const parcels = TOWNS.flatMap((town) => Array.from({ length: 6 }, () => ({ waybillNo: `WB${String(++n).padStart(8, '0')}`, recipientName: '收件人', recipientPhone: '13900000000', address: `五台县${town}`, weightKg: 12 })))
+      await operator.request({ method: 'POST', url: '/api/logistics/parcels', payload: { carrierId: carrier.id, parcels } })
+    }
+    const waybills = (await db.selectFrom('parcel').select('waybill_no').where('destination_site_id', 'is not', null).execute()).map((p) => p.waybill_no)
+    for (const waybillNo of waybills) await hub.request({ method: 'POST', url: '/api/logistics/scans', payload: { waybillNo, type: 'received' } })
+
+    const started = await hub.request({ method: 'POST', url: '/api/logistics/plans', payload: { serviceDate: '2026-12-01', timeLimitS: 1 } })
+    expect(started.statusCode).toBe(202)
+    const plan = await waitForPlan(hub, started.json<Plan>().id)
+    expect({ status: plan.status, error: (plan as Plan & { error: string | null }).error }).toEqual({ status: 'draft', error: null })
+    expect(plan.summary).toMatchObject({ parcels: waybills.length, unassigned: [], checkerViolations: [] })
+
+    // Joint delivery: one stop per station, carrying every carrier's parcels for it.
+    const stops = plan.trips.flatMap((t) => t.stops)
+    expect(new Set(stops.map((s) => s.siteId)).size).toBe(stops.length)
+    expect(stops.reduce((sum, s) => sum + s.parcelCount, 0)).toBe(waybills.length)
+    const vehicles = new Map((await db.selectFrom('vehicle').selectAll().execute()).map((v) => [v.id, v]))
+    const sites = new Map((await db.selectFrom('logistics_site').selectAll().execute()).map((s) => [s.id, s]))
+    const shanghaiClock = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16)
+    for (const trip of plan.trips) {
+      const vehicle = vehicles.get(trip.vehicleId)
+      expect(trip.stops.reduce((sum, s) => sum + s.deliveryKg, 0)).toBeLessThanOrEqual(vehicle?.capacity_kg ?? 0)
+      expect(shanghaiClock(trip.departureAt) >= (vehicle?.shift_start ?? '')).toBe(true)
+      expect(shanghaiClock(trip.returnAt) <= (vehicle?.shift_end ?? '')).toBe(true)
+      for (const stop of trip.stops) {
+        const [open, close] = (sites.get(stop.siteId)?.opening_hours ?? '').split('-')
+        expect(shanghaiClock(stop.eta) >= (open ?? '')).toBe(true)
+        expect(shanghaiClock(stop.eta) <= (close ?? '')).toBe(true)
+      }
+    }
+
+    expect((await hub.request({ method: 'POST', url: `/api/logistics/plans/${plan.id}/publish` })).json()).toMatchObject({ status: 'published' })
+    const driver = await logIn('driver')
+    const mine = (await driver.request({ method: 'GET', url: '/api/logistics/trips/mine?date=2026-12-01' })).json<Plan['trips']>()
+    expect(mine.every((t) => t.driverUserId === driver.userId)).toBe(true)
+    expect((await hub.request({ method: 'POST', url: `/api/logistics/plans/${plan.id}/publish` })).statusCode).toBe(409)
+  })
+
+  it('reports a station no vehicle can carry instead of failing', async () => {
+    const { logIn } = await buildTestApp()
+    const operator = await logIn('operator')
+    const hub = await logIn('hub')
+    const { items: [carrier] } = (await operator.request({ method: 'GET', url: '/api/organizations?type=carrier' })).json<{ items: { id: string }[] }>()
+    // 4 tonnes for one station: more than the largest truck (3 t).
+    const parcels = Array.from({ length: 5 }, (_, i) => ({ waybillNo: `HEAVY000${i}`, recipientName: '合作社', recipientPhone: '13900000000', address: '五台县豆村镇佛光村', weightKg: 800 }))
+    await operator.request({ method: 'POST', url: '/api/logistics/parcels', payload: { carrierId: carrier?.id, parcels } })
+    for (const p of parcels) await hub.request({ method: 'POST', url: '/api/logistics/scans', payload: { waybillNo: p.waybillNo, type: 'received' } })
+    const started = (await hub.request({ method: 'POST', url: '/api/logistics/plans', payload: { serviceDate: '2026-12-02', timeLimitS: 0.5 } })).json<Plan>()
+    const plan = await waitForPlan(hub, started.id)
+    expect(plan.status).toBe('draft')
+    expect(plan.summary?.unassigned).toEqual([expect.objectContaining({ siteName: '佛光村村级服务站', reason: 'capacity', parcels: 5 })])
+  })
+})

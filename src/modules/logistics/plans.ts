@@ -1,0 +1,182 @@
+import type { Db } from '../../db/database.js'
+import { recordAudit } from '../../platform/audit/record-audit.js'
+import type { Actor } from '../../platform/http/actor.js'
+import { checkSolution, type Problem, type Solution } from '../../routing/index.js'
+import { nowIso } from '../../shared/clock.js'
+import { conflict, invalidField, notFound } from '../../shared/errors.js'
+import { newId } from '../../shared/ids.js'
+import { buildDispatchProblem, type Depot, type StopLoad } from './dispatch-problem.js'
+import type { Plan, PlanSummary, StartPlanBody, Trip, TripStopTable, TripTable } from './dispatch-schema.js'
+import { solveInWorker } from './run-planner.js'
+
+// LOG-3 / LOG-4: the day's plan. Every carrier's parcels for one station travel together
+// (joint delivery); the route planner turns the loads into trips; a clerk reviews and publishes.
+
+const PLAN = { en: 'dispatch plan', zh: '配送计划' }
+const SHANGHAI_OFFSET_S = 8 * 3600
+const DEFAULT_TIME_LIMIT_S = 5
+
+/** Plans still being solved by this node; awaited on shutdown and in tests. */
+export const plansInFlight = new Set<Promise<void>>()
+
+/** Local midnight of the service day, as a UTC epoch in seconds. */
+const dayStartS = (serviceDate: string): number => Date.parse(`${serviceDate}T00:00:00Z`) / 1000 - SHANGHAI_OFFSET_S
+const instant = (serviceDate: string, seconds: number): string => new Date((dayStartS(serviceDate) + seconds) * 1000).toISOString()
+
+/** Every station with parcels waiting at the hub, all carriers together. */
+async function loadStops(db: Db): Promise<StopLoad[]> {
+  const rows = await db
+    .selectFrom('parcel')
+    .innerJoin('logistics_site as site', 'site.id', 'parcel.destination_site_id')
+    .select((eb) => ['site.id as siteId', 'site.lat as lat', 'site.lon as lon', 'site.kind as kind', 'site.opening_hours as openingHours', eb.fn.sum<number | string>('parcel.weight_g').as('weightG'), eb.fn.sum<number | string>('parcel.volume_cm3').as('volumeCm3'), eb.fn.countAll<number>().as('parcels')])
+    .where('parcel.status', 'in', ['received', 'sorted'])
+    .groupBy(['site.id', 'site.lat', 'site.lon', 'site.kind', 'site.opening_hours'])
+    .orderBy('site.id')
+    .execute()
+  return rows
+    .filter((r) => r.lat !== null && r.lon !== null)
+    .map((r) => ({ siteId: r.siteId, lat: r.lat ?? 0, lon: r.lon ?? 0, roadClass: r.kind === 'hub' ? 'county' : r.kind, openingHours: r.openingHours, deliveryKg: Number(r.weightG) / 1000, deliveryM3: Number(r.volumeCm3) / 1_000_000, parcelCount: r.parcels }))
+}
+
+export interface PlanJob {
+  planId: string
+  serviceDate: string
+  problem: Problem
+  stops: StopLoad[]
+  timeLimitMs: number
+}
+
+/** Creates the plan (status planning) and the routing problem; `runPlan` solves it after commit. */
+export async function startPlan(db: Db, actor: Actor, body: StartPlanBody): Promise<PlanJob> {
+  const vehicles = await db.selectFrom('vehicle').selectAll().where('active', '=', 1).orderBy('plate').execute()
+  if (vehicles.length === 0) throw invalidField('serviceDate', { en: 'no active vehicle to plan with', zh: '没有可用车辆' })
+  const depotIds = [...new Set(vehicles.map((v) => v.home_site_id))]
+  const depotRows = await db.selectFrom('logistics_site').select(['id', 'lat', 'lon']).where('id', 'in', depotIds).execute()
+  const depots: Depot[] = depotRows.map((d) => ({ siteId: d.id, lat: d.lat ?? 0, lon: d.lon ?? 0 }))
+  const stops = await loadStops(db)
+  const problem = buildDispatchProblem(depots, stops, vehicles)
+  const planId = newId()
+  await db.insertInto('dispatch_plan').values({ id: planId, service_date: body.serviceDate, status: 'planning', progress: 0, created_by: actor.principal?.userId ?? null, created_at: nowIso(), finished_at: null, published_at: null, summary_json: null, error: null }).execute()
+  await recordAudit(db, actor, { action: 'dispatch_plan.create', entityType: 'dispatch_plan', entityId: planId, organizationId: null, after: { serviceDate: body.serviceDate, stations: stops.length, vehicles: vehicles.length } })
+  return { planId, serviceDate: body.serviceDate, problem, stops, timeLimitMs: (body.timeLimitS ?? DEFAULT_TIME_LIMIT_S) * 1000 }
+}
+
+/**
+ * Solves in a worker thread, in the background, on the root database handle (the request's
+ * transaction has committed by then); the plan's progress and result land in its row.
+ */
+export function runPlan(db: Db, job: PlanJob): void {
+  const running = solvePlan(db, job).finally(() => plansInFlight.delete(running))
+  plansInFlight.add(running)
+}
+
+async function solvePlan(db: Db, { planId, serviceDate, problem, stops, timeLimitMs }: PlanJob): Promise<void> {
+  const started = performance.now()
+  let lastProgress = 0
+  try {
+    const solution = problem.jobs.length === 0 ? emptySolution() : await solveInWorker(problem, { timeLimitMs, seed: 1 }, (share) => {
+      const percent = Math.floor(share * 95)
+      if (percent >= lastProgress + 5) {
+        lastProgress = percent
+        void db.updateTable('dispatch_plan').set({ progress: percent }).where('id', '=', planId).where('status', '=', 'planning').execute()
+      }
+    })
+    // Every plan passes the independent checker before anyone sees it.
+    const check = checkSolution(problem, { routes: solution.routes.map((r) => ({ vehicleId: r.vehicleId, jobIds: r.jobIds, distanceM: r.distanceM })), unassigned: solution.unassigned, cost: solution.cost })
+    await db.transaction().execute(async (trx) => {
+      await writeTrips(trx, planId, serviceDate, solution)
+      const summary = summarise(solution, stops, check.violations, Math.round(performance.now() - started))
+      await trx.updateTable('dispatch_plan').set({ status: 'draft', progress: 100, finished_at: nowIso(), summary_json: JSON.stringify(summary) }).where('id', '=', planId).execute()
+    })
+  } catch (error) {
+    await db.updateTable('dispatch_plan').set({ status: 'failed', finished_at: nowIso(), error: error instanceof Error ? error.message : String(error) }).where('id', '=', planId).execute()
+  }
+}
+
+const emptySolution = (): Solution => ({ routes: [], unassigned: [], cost: 0, distanceM: 0, vehicleCount: 0, stats: { iterations: 0, elapsedMs: 0, timeToBestMs: 0, stoppedBy: 'iterations' } })
+
+async function writeTrips(db: Db, planId: string, serviceDate: string, solution: Solution): Promise<void> {
+  const vehicles = new Map((await db.selectFrom('vehicle').select(['id', 'driver_user_id']).execute()).map((v) => [v.id, v.driver_user_id]))
+  const loads = new Map((await loadStops(db)).map((s) => [s.siteId, s]))
+  for (const route of solution.routes.filter((r) => r.jobIds.length > 0)) {
+    const trip: TripTable = { id: newId(), plan_id: planId, vehicle_id: route.vehicleId, driver_user_id: vehicles.get(route.vehicleId) ?? null, departure_at: instant(serviceDate, route.departureS), return_at: instant(serviceDate, route.arrivalS), distance_m: Math.round(route.distanceM), duration_s: Math.round(route.durationS), cost_fen: Math.round(route.cost), locked: 0 }
+    await db.insertInto('trip').values(trip).execute()
+    const stops: TripStopTable[] = route.visits.map((visit, seq) => {
+      const load = loads.get(visit.jobId)
+      return { id: newId(), trip_id: trip.id, seq: seq + 1, site_id: visit.jobId, eta: instant(serviceDate, visit.startS), delivery_kg: load?.deliveryKg ?? 0, delivery_m3: load?.deliveryM3 ?? 0, parcel_count: load?.parcelCount ?? 0 }
+    })
+    if (stops.length > 0) await db.insertInto('trip_stop').values(stops).execute()
+  }
+}
+
+function summarise(solution: Solution, stops: StopLoad[], violations: string[], planningMs: number): PlanSummary {
+  const bySite = new Map(stops.map((s) => [s.siteId, s]))
+  return {
+    stations: stops.length,
+    parcels: stops.reduce((sum, s) => sum + s.parcelCount, 0),
+    trips: solution.routes.filter((r) => r.jobIds.length > 0).length,
+    distanceKm: Math.round(solution.distanceM / 100) / 10,
+    costFen: Math.round(solution.cost),
+    planningMs,
+    unassigned: solution.unassigned.map((u) => ({ siteId: u.jobId, siteName: '', reason: u.reason, parcels: bySite.get(u.jobId)?.parcelCount ?? 0 })),
+    checkerViolations: violations,
+  }
+}
+
+export async function getPlan(db: Db, id: string): Promise<Plan> {
+  const plan = await db.selectFrom('dispatch_plan').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!plan) throw notFound(PLAN, id)
+  const trips = await loadTrips(db, [id])
+  const summary = plan.summary_json === null ? null : (JSON.parse(plan.summary_json) as PlanSummary)
+  if (summary) {
+    const names = new Map((await db.selectFrom('logistics_site').select(['id', 'name']).where('id', 'in', [...summary.unassigned.map((u) => u.siteId), '']).execute()).map((s) => [s.id, s.name]))
+    for (const u of summary.unassigned) u.siteName = names.get(u.siteId) ?? u.siteId
+  }
+  return { id: plan.id, serviceDate: plan.service_date, status: plan.status, progress: plan.progress, createdAt: plan.created_at, finishedAt: plan.finished_at, publishedAt: plan.published_at, summary, error: plan.error, trips }
+}
+
+async function loadTrips(db: Db, planIds: string[], driverUserId?: string): Promise<Trip[]> {
+  let query = db.selectFrom('trip').innerJoin('vehicle', 'vehicle.id', 'trip.vehicle_id').selectAll('trip').select('vehicle.plate').where('trip.plan_id', 'in', [...planIds, ''])
+  if (driverUserId !== undefined) query = query.where('trip.driver_user_id', '=', driverUserId)
+  const trips = await query.orderBy('trip.departure_at').orderBy('vehicle.plate').execute()
+  const stops = await db.selectFrom('trip_stop').innerJoin('logistics_site as site', 'site.id', 'trip_stop.site_id').selectAll('trip_stop').select('site.name as siteName').where('trip_stop.trip_id', 'in', [...trips.map((t) => t.id), '']).orderBy('trip_stop.seq').execute()
+  return trips.map((t) => ({
+    id: t.id,
+    vehicleId: t.vehicle_id,
+    vehiclePlate: t.plate,
+    driverUserId: t.driver_user_id,
+    departureAt: t.departure_at,
+    returnAt: t.return_at,
+    distanceKm: Math.round(t.distance_m / 100) / 10,
+    durationS: t.duration_s,
+    costFen: t.cost_fen,
+    locked: t.locked === 1,
+    stops: stops.filter((s) => s.trip_id === t.id).map((s) => ({ seq: s.seq, siteId: s.site_id, siteName: s.siteName, eta: s.eta, deliveryKg: s.delivery_kg, deliveryM3: s.delivery_m3, parcelCount: s.parcel_count })),
+  }))
+}
+
+/** A clerk publishes a reviewed draft; drivers then see their trips. One published plan a day. */
+export async function publishPlan(db: Db, actor: Actor, id: string): Promise<Plan> {
+  const plan = await getPlan(db, id)
+  if (plan.status !== 'draft') throw conflict({ en: `a ${plan.status} plan cannot be published`, zh: '只有草稿状态的计划可以发布' })
+  if ((plan.summary?.checkerViolations.length ?? 0) > 0) throw conflict({ en: 'the plan breaks constraints; plan again', zh: '计划违反约束，请重新规划' })
+  const published = await db.selectFrom('dispatch_plan').select('id').where('service_date', '=', plan.serviceDate).where('status', '=', 'published').executeTakeFirst()
+  if (published) throw conflict({ en: `plan ${published.id} is already published for ${plan.serviceDate}`, zh: `${plan.serviceDate} 已有已发布的计划` })
+  await db.updateTable('dispatch_plan').set({ status: 'published', published_at: nowIso() }).where('id', '=', id).where('status', '=', 'draft').execute()
+  await recordAudit(db, actor, { action: 'dispatch_plan.publish', entityType: 'dispatch_plan', entityId: id, organizationId: null, before: { status: 'draft' }, after: { status: 'published' } })
+  return getPlan(db, id)
+}
+
+export async function setTripLocked(db: Db, actor: Actor, tripId: string, locked: boolean): Promise<void> {
+  const trip = await db.selectFrom('trip').innerJoin('dispatch_plan as plan', 'plan.id', 'trip.plan_id').select(['trip.id', 'trip.locked', 'plan.status']).where('trip.id', '=', tripId).executeTakeFirst()
+  if (!trip) throw notFound({ en: 'trip', zh: '车次' }, tripId)
+  if (trip.status !== 'draft') throw conflict({ en: 'only a draft plan can be changed', zh: '只能修改草稿计划' })
+  await db.updateTable('trip').set({ locked: locked ? 1 : 0 }).where('id', '=', tripId).execute()
+  await recordAudit(db, actor, { action: locked ? 'trip.lock' : 'trip.unlock', entityType: 'trip', entityId: tripId, organizationId: null, before: { locked: trip.locked === 1 }, after: { locked } })
+}
+
+/** A driver's trips in the published plan of a day. */
+export async function tripsOfDriver(db: Db, userId: string, serviceDate: string): Promise<Trip[]> {
+  const plans = await db.selectFrom('dispatch_plan').select('id').where('service_date', '=', serviceDate).where('status', '=', 'published').execute()
+  return loadTrips(db, plans.map((p) => p.id), userId)
+}
