@@ -7,7 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { Db } from '../db/database.js'
-import { logisticsReportRoutes, logisticsRoutes, planRoutes, trackingRoutes } from '../modules/logistics/index.js'
+import { logisticsReportRoutes, logisticsRoutes, planRoutes, trackingRoutes, uplinkRoutes } from '../modules/logistics/index.js'
 import { accountRoutes } from '../platform/accounts/routes.js'
 import { registerAccessGuard } from '../platform/access/guard.js'
 import { auditRoutes } from '../platform/audit/routes.js'
@@ -70,6 +70,7 @@ export async function buildApp({ db, sessionSecret, logger = false, webDir, secu
   await app.register(logisticsRoutes, { prefix: '/api/logistics', db })
   await app.register(logisticsReportRoutes, { prefix: '/api/logistics', db })
   await app.register(planRoutes, { prefix: '/api/logistics', db })
+  await app.register(uplinkRoutes, { prefix: '/api/logistics', db })
   await app.register(trackingRoutes, { prefix: '/api/tracking', db })
 
   const hasWeb = webDir !== undefined && existsSync(path.join(webDir, 'index.html'))

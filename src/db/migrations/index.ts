@@ -3,6 +3,7 @@ import * as platform from './2026_11_28_001_platform.js'
 import * as logistics from './2026_11_28_002_logistics.js'
 import * as carrierFees from './2026_11_28_003_carrier_fees.js'
 import * as dispatch from './2026_11_28_004_dispatch.js'
+import * as uplink from './2026_11_28_005_uplink.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_002_logistics': logistics,
   '2026_11_28_003_carrier_fees': carrierFees,
   '2026_11_28_004_dispatch': dispatch,
+  '2026_11_28_005_uplink': uplink,
 }

@@ -15,6 +15,9 @@ export interface StopLoad {
   deliveryKg: number
   deliveryM3: number
   parcelCount: number
+  pickupKg: number
+  pickupM3: number
+  pickupCount: number
 }
 
 export interface Depot {
@@ -23,8 +26,8 @@ export interface Depot {
   lon: number
 }
 
-/** Unloading a stop: a fixed handover plus a little per parcel. */
-export const serviceSeconds = (parcelCount: number): number => 300 + 10 * parcelCount
+/** A stop: a fixed handover plus a little per parcel unloaded or piece loaded. */
+export const serviceSeconds = (items: number): number => 300 + 10 * items
 
 export const clockSeconds = (hhmm: string): number => {
   const [h, m] = hhmm.split(':').map(Number)
@@ -40,7 +43,8 @@ export function buildDispatchProblem(depots: readonly Depot[], stops: readonly S
       id: stop.siteId,
       location: depots.length + i,
       delivery: { weightKg: stop.deliveryKg, volumeM3: stop.deliveryM3 },
-      serviceS: serviceSeconds(stop.parcelCount),
+      pickup: { weightKg: stop.pickupKg, volumeM3: stop.pickupM3 },
+      serviceS: serviceSeconds(stop.parcelCount + stop.pickupCount),
       timeWindows: [{ startS: clockSeconds(open), endS: clockSeconds(close) }],
     }
   })

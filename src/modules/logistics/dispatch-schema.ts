@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Nullable } from '../../platform/http/schemas.js'
+import { Nullable, PhoneNumber } from '../../platform/http/schemas.js'
 
 // LOG-3 / LOG-4 tables and API shapes: the fleet, daily plans, trips and stops.
 
@@ -64,9 +64,35 @@ export interface TripStopTable {
   delivery_kg: number
   delivery_m3: number
   parcel_count: number
+  /** Farm products collected here and carried back to the hub (LOG-8). */
+  pickup_kg: number
+  pickup_count: number
+}
+
+export const PICKUP_STATUSES = ['registered', 'planned', 'at_hub', 'handed_over'] as const
+export type PickupStatus = (typeof PICKUP_STATUSES)[number]
+
+export interface FarmPickupTable {
+  id: string
+  station_site_id: string
+  sender_name: string
+  sender_phone: string
+  product: string
+  pieces: number
+  weight_g: number
+  volume_cm3: number
+  destination_address: string
+  status: PickupStatus
+  trip_id: string | null
+  carrier_id: string | null
+  carrier_waybill_no: string | null
+  registered_by: string | null
+  created_at: string
+  updated_at: string
 }
 
 export interface DispatchTables {
+  farm_pickup: FarmPickupTable
   vehicle: VehicleTable
   dispatch_plan: DispatchPlanTable
   trip: TripTable
@@ -127,6 +153,8 @@ export const TripStop = Type.Object({
   deliveryKg: Type.Number(),
   deliveryM3: Type.Number(),
   parcelCount: Type.Integer(),
+  pickupKg: Type.Number(),
+  pickupCount: Type.Integer(),
 })
 
 export const Trip = Type.Object({
@@ -147,6 +175,7 @@ export type Trip = Static<typeof Trip>
 export const PlanSummary = Type.Object({
   stations: Type.Integer(),
   parcels: Type.Integer(),
+  pickups: Type.Integer({ description: 'farm-product pieces to collect on the way (LOG-8)' }),
   trips: Type.Integer(),
   distanceKm: Type.Number(),
   costFen: Type.Integer(),
@@ -169,3 +198,60 @@ export const Plan = Type.Object({
   trips: Type.Array(Trip),
 })
 export type Plan = Static<typeof Plan>
+
+export const FarmPickup = Type.Object({
+  id: Type.String(),
+  stationSiteId: Type.String(),
+  stationName: Type.String(),
+  senderName: Type.String(),
+  senderPhone: Type.String(),
+  product: Type.String(),
+  pieces: Type.Integer(),
+  weightKg: Type.Number(),
+  volumeM3: Type.Number(),
+  destinationAddress: Type.String(),
+  status: Type.Enum(PICKUP_STATUSES),
+  tripId: Nullable(Type.String()),
+  carrierId: Nullable(Type.String()),
+  carrierWaybillNo: Nullable(Type.String()),
+  createdAt: Type.String(),
+})
+export type FarmPickup = Static<typeof FarmPickup>
+
+export const RegisterPickupBody = Type.Object(
+  {
+    stationSiteId: Type.String(),
+    senderName: Type.String({ minLength: 1, maxLength: 50 }),
+    senderPhone: PhoneNumber,
+    product: Type.String({ minLength: 1, maxLength: 100 }),
+    pieces: Type.Integer({ minimum: 1, maximum: 1000 }),
+    weightKg: Type.Number({ exclusiveMinimum: 0, maximum: 5000 }),
+    volumeM3: Type.Optional(Type.Number({ minimum: 0, maximum: 20 })),
+    destinationAddress: Type.String({ minLength: 2, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+)
+export type RegisterPickupBody = Static<typeof RegisterPickupBody>
+
+export const HandOverPickupBody = Type.Object(
+  { carrierId: Type.String(), carrierWaybillNo: Type.String({ pattern: '^[A-Za-z0-9-]{6,32}$' }) },
+  { additionalProperties: false },
+)
+export type HandOverPickupBody = Static<typeof HandOverPickupBody>
+
+export const CostPerParcelQuery = Type.Object({
+  from: Type.String({ format: 'date' }),
+  to: Type.String({ format: 'date' }),
+  granularity: Type.Optional(Type.Enum(['day', 'week', 'month'] as const)),
+})
+export type CostPerParcelQuery = Static<typeof CostPerParcelQuery>
+
+export const CostPerParcelRow = Type.Object({
+  period: Type.String(),
+  trips: Type.Integer(),
+  costFen: Type.Integer(),
+  deliveredParcels: Type.Integer(),
+  collectedPickups: Type.Integer(),
+  costPerParcelFen: Nullable(Type.Number({ description: 'trip cost / (parcels delivered + pieces collected): KPI-11, should fall' })),
+})
+export type CostPerParcelRow = Static<typeof CostPerParcelRow>

@@ -23,19 +23,44 @@ export const plansInFlight = new Set<Promise<void>>()
 const dayStartS = (serviceDate: string): number => Date.parse(`${serviceDate}T00:00:00Z`) / 1000 - SHANGHAI_OFFSET_S
 const instant = (serviceDate: string, seconds: number): string => new Date((dayStartS(serviceDate) + seconds) * 1000).toISOString()
 
-/** Every station with parcels waiting at the hub, all carriers together. */
+/** Every station with parcels waiting at the hub (all carriers together) or farm products to collect. */
 async function loadStops(db: Db): Promise<StopLoad[]> {
-  const rows = await db
+  const deliveries = await db
     .selectFrom('parcel')
-    .innerJoin('logistics_site as site', 'site.id', 'parcel.destination_site_id')
-    .select((eb) => ['site.id as siteId', 'site.lat as lat', 'site.lon as lon', 'site.kind as kind', 'site.opening_hours as openingHours', eb.fn.sum<number | string>('parcel.weight_g').as('weightG'), eb.fn.sum<number | string>('parcel.volume_cm3').as('volumeCm3'), eb.fn.countAll<number>().as('parcels')])
+    .select((eb) => ['parcel.destination_site_id as siteId', eb.fn.sum<number | string>('parcel.weight_g').as('weightG'), eb.fn.sum<number | string>('parcel.volume_cm3').as('volumeCm3'), eb.fn.countAll<number>().as('count')])
     .where('parcel.status', 'in', ['received', 'sorted'])
-    .groupBy(['site.id', 'site.lat', 'site.lon', 'site.kind', 'site.opening_hours'])
-    .orderBy('site.id')
+    .where('parcel.destination_site_id', 'is not', null)
+    .groupBy('parcel.destination_site_id')
     .execute()
-  return rows
-    .filter((r) => r.lat !== null && r.lon !== null)
-    .map((r) => ({ siteId: r.siteId, lat: r.lat ?? 0, lon: r.lon ?? 0, roadClass: r.kind === 'hub' ? 'county' : r.kind, openingHours: r.openingHours, deliveryKg: Number(r.weightG) / 1000, deliveryM3: Number(r.volumeCm3) / 1_000_000, parcelCount: r.parcels }))
+  const pickups = await db
+    .selectFrom('farm_pickup')
+    .select((eb) => ['farm_pickup.station_site_id as siteId', eb.fn.sum<number | string>('farm_pickup.weight_g').as('weightG'), eb.fn.sum<number | string>('farm_pickup.volume_cm3').as('volumeCm3'), eb.fn.sum<number | string>('farm_pickup.pieces').as('count')])
+    .where('farm_pickup.status', '=', 'registered')
+    .groupBy('farm_pickup.station_site_id')
+    .execute()
+  const siteIds = [...new Set([...deliveries, ...pickups].map((r) => r.siteId).filter((id): id is string => id !== null))].sort()
+  const sites = new Map((await db.selectFrom('logistics_site').selectAll().where('id', 'in', [...siteIds, '']).execute()).map((s) => [s.id, s]))
+  const deliveryBySite = new Map(deliveries.map((d) => [d.siteId, d]))
+  const pickupBySite = new Map(pickups.map((p) => [p.siteId, p]))
+  return siteIds.flatMap((siteId) => {
+    const site = sites.get(siteId)
+    if (!site || site.lat === null || site.lon === null) return []
+    const delivery = deliveryBySite.get(siteId)
+    const pickup = pickupBySite.get(siteId)
+    return [{
+      siteId,
+      lat: site.lat,
+      lon: site.lon,
+      roadClass: site.kind === 'hub' ? 'county' : site.kind,
+      openingHours: site.opening_hours,
+      deliveryKg: Number(delivery?.weightG ?? 0) / 1000,
+      deliveryM3: Number(delivery?.volumeCm3 ?? 0) / 1_000_000,
+      parcelCount: delivery?.count ?? 0,
+      pickupKg: Number(pickup?.weightG ?? 0) / 1000,
+      pickupM3: Number(pickup?.volumeCm3 ?? 0) / 1_000_000,
+      pickupCount: Number(pickup?.count ?? 0),
+    }]
+  })
 }
 
 export interface PlanJob {
@@ -84,7 +109,7 @@ async function solvePlan(db: Db, { planId, serviceDate, problem, stops, timeLimi
     // Every plan passes the independent checker before anyone sees it.
     const check = checkSolution(problem, { routes: solution.routes.map((r) => ({ vehicleId: r.vehicleId, jobIds: r.jobIds, distanceM: r.distanceM })), unassigned: solution.unassigned, cost: solution.cost })
     await db.transaction().execute(async (trx) => {
-      await writeTrips(trx, planId, serviceDate, solution)
+      await writeTrips(trx, planId, serviceDate, solution, stops)
       const summary = summarise(solution, stops, check.violations, Math.round(performance.now() - started))
       await trx.updateTable('dispatch_plan').set({ status: 'draft', progress: 100, finished_at: nowIso(), summary_json: JSON.stringify(summary) }).where('id', '=', planId).execute()
     })
@@ -95,15 +120,16 @@ async function solvePlan(db: Db, { planId, serviceDate, problem, stops, timeLimi
 
 const emptySolution = (): Solution => ({ routes: [], unassigned: [], cost: 0, distanceM: 0, vehicleCount: 0, stats: { iterations: 0, elapsedMs: 0, timeToBestMs: 0, stoppedBy: 'iterations' } })
 
-async function writeTrips(db: Db, planId: string, serviceDate: string, solution: Solution): Promise<void> {
+/** Writes the trips with the loads the plan was solved for (parcels arriving meanwhile wait for the next plan). */
+async function writeTrips(db: Db, planId: string, serviceDate: string, solution: Solution, stops: readonly StopLoad[]): Promise<void> {
   const vehicles = new Map((await db.selectFrom('vehicle').select(['id', 'driver_user_id']).execute()).map((v) => [v.id, v.driver_user_id]))
-  const loads = new Map((await loadStops(db)).map((s) => [s.siteId, s]))
+  const loads = new Map(stops.map((s) => [s.siteId, s]))
   for (const route of solution.routes.filter((r) => r.jobIds.length > 0)) {
     const trip: TripTable = { id: newId(), plan_id: planId, vehicle_id: route.vehicleId, driver_user_id: vehicles.get(route.vehicleId) ?? null, departure_at: instant(serviceDate, route.departureS), return_at: instant(serviceDate, route.arrivalS), distance_m: Math.round(route.distanceM), duration_s: Math.round(route.durationS), cost_fen: Math.round(route.cost), locked: 0 }
     await db.insertInto('trip').values(trip).execute()
     const stops: TripStopTable[] = route.visits.map((visit, seq) => {
       const load = loads.get(visit.jobId)
-      return { id: newId(), trip_id: trip.id, seq: seq + 1, site_id: visit.jobId, eta: instant(serviceDate, visit.startS), delivery_kg: load?.deliveryKg ?? 0, delivery_m3: load?.deliveryM3 ?? 0, parcel_count: load?.parcelCount ?? 0 }
+      return { id: newId(), trip_id: trip.id, seq: seq + 1, site_id: visit.jobId, eta: instant(serviceDate, visit.startS), delivery_kg: load?.deliveryKg ?? 0, delivery_m3: load?.deliveryM3 ?? 0, parcel_count: load?.parcelCount ?? 0, pickup_kg: load?.pickupKg ?? 0, pickup_count: load?.pickupCount ?? 0 }
     })
     if (stops.length > 0) await db.insertInto('trip_stop').values(stops).execute()
   }
@@ -114,6 +140,7 @@ function summarise(solution: Solution, stops: StopLoad[], violations: string[], 
   return {
     stations: stops.length,
     parcels: stops.reduce((sum, s) => sum + s.parcelCount, 0),
+    pickups: stops.reduce((sum, s) => sum + s.pickupCount, 0),
     trips: solution.routes.filter((r) => r.jobIds.length > 0).length,
     distanceKm: Math.round(solution.distanceM / 100) / 10,
     costFen: Math.round(solution.cost),
@@ -151,7 +178,7 @@ async function loadTrips(db: Db, planIds: string[], driverUserId?: string): Prom
     durationS: t.duration_s,
     costFen: t.cost_fen,
     locked: t.locked === 1,
-    stops: stops.filter((s) => s.trip_id === t.id).map((s) => ({ seq: s.seq, siteId: s.site_id, siteName: s.siteName, eta: s.eta, deliveryKg: s.delivery_kg, deliveryM3: s.delivery_m3, parcelCount: s.parcel_count })),
+    stops: stops.filter((s) => s.trip_id === t.id).map((s) => ({ seq: s.seq, siteId: s.site_id, siteName: s.siteName, eta: s.eta, deliveryKg: s.delivery_kg, deliveryM3: s.delivery_m3, parcelCount: s.parcel_count, pickupKg: s.pickup_kg, pickupCount: s.pickup_count })),
   }))
 }
 
@@ -163,6 +190,12 @@ export async function publishPlan(db: Db, actor: Actor, id: string): Promise<Pla
   const published = await db.selectFrom('dispatch_plan').select('id').where('service_date', '=', plan.serviceDate).where('status', '=', 'published').executeTakeFirst()
   if (published) throw conflict({ en: `plan ${published.id} is already published for ${plan.serviceDate}`, zh: `${plan.serviceDate} 已有已发布的计划` })
   await db.updateTable('dispatch_plan').set({ status: 'published', published_at: nowIso() }).where('id', '=', id).where('status', '=', 'draft').execute()
+  // The farm products registered at each stop now ride back on that stop's trip (LOG-8).
+  for (const trip of plan.trips) {
+    const stations = trip.stops.filter((s) => s.pickupCount > 0).map((s) => s.siteId)
+    if (stations.length === 0) continue
+    await db.updateTable('farm_pickup').set({ status: 'planned', trip_id: trip.id, updated_at: nowIso() }).where('status', '=', 'registered').where('station_site_id', 'in', stations).execute()
+  }
   await recordAudit(db, actor, { action: 'dispatch_plan.publish', entityType: 'dispatch_plan', entityId: id, organizationId: null, before: { status: 'draft' }, after: { status: 'published' } })
   return getPlan(db, id)
 }
