@@ -1,7 +1,7 @@
 // Lint enforces the dependency directions of docs/architecture.md, so reviews don't have to.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
-import importX from 'eslint-plugin-import-x'
+import importX, { createNodeResolver } from 'eslint-plugin-import-x'
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'web/dist', 'e2e/artifacts', 'bench/results', '*.config.js'] },
@@ -12,6 +12,8 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     plugins: { 'import-x': importX },
+    // The node resolver understands packages that only declare "exports" (vite, plugin-react).
+    settings: { 'import-x/resolver-next': [createNodeResolver()] },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],

@@ -74,9 +74,13 @@ export async function buildApp({ db, sessionSecret, logger = false, webDir, secu
   await app.register(trackingRoutes, { prefix: '/api/tracking', db })
 
   const hasWeb = webDir !== undefined && existsSync(path.join(webDir, 'index.html'))
-  if (hasWeb) await app.register(fastifyStatic, { root: path.resolve(webDir), wildcard: false })
+  // Files are looked up per request (wildcard), so a rebuilt console is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: path.resolve(webDir), wildcard: true })
   app.setNotFoundHandler((request, reply) => {
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html')
+    // Client-side routes get the console; a missing file (an old bundle after a deploy) is a real 404.
+    const pathname = request.url.split('?')[0] ?? ''
+    const isPageRoute = !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname)
+    if (hasWeb && request.method === 'GET' && isPageRoute) return reply.sendFile('index.html')
     return sendProblem(reply, new AppError('not_found', { en: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`, zh: '接口不存在' }), request.id)
   })
   return app

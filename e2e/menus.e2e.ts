@@ -1,0 +1,84 @@
+import { describe, it } from 'vitest'
+import { logIn, menuLabels } from './support/app.js'
+import { openPage, useBrowser } from './support/browser.js'
+
+const MENU = {
+  users: '用户管理',
+  organizations: '机构管理',
+  apiTokens: 'API 令牌',
+  auditLog: '审计日志',
+  geography: '行政区划',
+  account: '我的账户',
+} as const
+type MenuKey = keyof typeof MENU
+
+const ALL: MenuKey[] = ['users', 'organizations', 'apiTokens', 'auditLog', 'geography', 'account']
+const SUPERVISION: MenuKey[] = ['users', 'organizations', 'auditLog', 'geography', 'account']
+const FIELD_WORK: MenuKey[] = ['geography', 'account']
+const PATH: Record<MenuKey, string> = {
+  users: '/users',
+  organizations: '/organizations',
+  apiTokens: '/api-tokens',
+  auditLog: '/audit-log',
+  geography: '/geography',
+  account: '/account',
+}
+
+const ACCOUNTS: [username: string, menu: MenuKey[]][] = [
+  ['admin', ALL],
+  ['bureau', SUPERVISION],
+  ['operator', ALL],
+  ['carrier', ALL],
+  ['merchant', SUPERVISION],
+  ['enterprise', SUPERVISION],
+  ['hub', FIELD_WORK],
+  ['driver', FIELD_WORK],
+  ['station', FIELD_WORK],
+  ['store', FIELD_WORK],
+  ['trainer', FIELD_WORK],
+]
+
+describe.concurrent('the side menu', () => {
+  const { browser, baseURL } = useBrowser()
+
+  it.for(ACCOUNTS)(
+    'shows %s exactly the pages its role allows, landing on the first',
+    async ([username, menu], test) => {
+      const { page } = await openPage(browser(), baseURL, test)
+      await logIn(page, username)
+      test.expect(await menuLabels(page)).toEqual(menu.map((key) => MENU[key]))
+      test.expect(new URL(page.url()).pathname).toBe(PATH[menu[0]!])
+    },
+  )
+})
+
+describe.concurrent('pages outside the menu', () => {
+  const { browser, baseURL } = useBrowser()
+
+  it('answers 403 when a driver opens the users page by its address', async (test) => {
+    const { page } = await openPage(browser(), baseURL, test)
+    await logIn(page, 'driver')
+    await page.goto('/users')
+    await page.getByText('无权访问', { exact: true }).waitFor()
+    test.expect(await page.getByRole('button', { name: '新建用户' }).count()).toBe(0)
+  })
+
+  it('answers 404 for an address that is no page', async (test) => {
+    const { page } = await openPage(browser(), baseURL, test)
+    await logIn(page, 'hub')
+    await page.goto('/no-such-page')
+    await page.getByText('页面不存在', { exact: true }).waitFor()
+  })
+
+  it('shows the bureau lists without create or edit buttons', async (test) => {
+    const { page } = await openPage(browser(), baseURL, test)
+    await logIn(page, 'bureau')
+    await page.getByRole('cell', { name: 'operator', exact: true }).waitFor()
+    test.expect(await page.getByRole('button', { name: '新建用户' }).count()).toBe(0)
+    test.expect(await page.getByRole('button', { name: '编辑' }).count()).toBe(0)
+    await page.goto('/organizations')
+    await page.getByRole('cell', { name: '五台县商务局', exact: true }).waitFor()
+    test.expect(await page.getByRole('button', { name: '新建机构' }).count()).toBe(0)
+    test.expect(await page.getByRole('button', { name: '暂停' }).count()).toBe(0)
+  })
+})

@@ -1,0 +1,57 @@
+import { Layout, Spin } from 'antd'
+import { Suspense, useMemo } from 'react'
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom'
+import { logout } from '../../features/auth/api/logout'
+import type { Me } from '../../lib/api-types'
+import { SessionContext, type Session } from '../../lib/session'
+import { useAuth } from '../auth-context'
+import { AppHeader } from './app-header'
+import { SideMenu } from './side-menu'
+
+/** The signed-in frame: menu, header and the current page. Anonymous visitors go to the login page. */
+export function AppLayout() {
+  const { me } = useAuth()
+  const location = useLocation()
+  if (!me) {
+    const next =
+      location.pathname === '/'
+        ? ''
+        : `?next=${encodeURIComponent(location.pathname + location.search)}`
+    return <Navigate to={`/login${next}`} replace />
+  }
+  return <SignedInLayout me={me} />
+}
+
+function SignedInLayout({ me }: { me: Me }) {
+  const { setMe } = useAuth()
+  const navigate = useNavigate()
+  const session = useMemo<Session>(
+    () => ({
+      me,
+      can: (permission) => me.permissions.includes(permission),
+      signOut: async () => {
+        await logout().catch(() => undefined) // signing out locally is what matters
+        setMe(null)
+        void navigate('/login', { replace: true })
+      },
+    }),
+    [me, setMe, navigate],
+  )
+  return (
+    <SessionContext value={session}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={208}>
+          <SideMenu permissions={me.permissions} />
+        </Layout.Sider>
+        <Layout>
+          <AppHeader />
+          <Layout.Content style={{ margin: 24 }}>
+            <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: 96 }} />}>
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </SessionContext>
+  )
+}

@@ -1,0 +1,36 @@
+import { Menu, Typography } from 'antd'
+import { useLocation, useNavigate } from 'react-router-dom'
+import type { Permission } from '../../lib/api-types'
+import { useI18n } from '../../lib/i18n'
+import { allowedNavigation } from '../navigation'
+
+export function SideMenu({ permissions }: { permissions: readonly Permission[] }) {
+  const { t } = useI18n()
+  const navigate = useNavigate()
+  const { pathname } = useLocation()
+  const entries = allowedNavigation(permissions)
+  const selected = entries.find(
+    (entry) => pathname === entry.path || pathname.startsWith(`${entry.path}/`),
+  )
+  return (
+    <nav aria-label={t('app.name')}>
+      <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0, color: '#2f7d32' }}>
+        {t('app.name')}
+      </Typography.Title>
+      <Menu
+        mode="inline"
+        selectedKeys={selected ? [selected.key] : []}
+        items={entries.map((entry) => ({
+          key: entry.key,
+          icon: entry.icon,
+          label: t(entry.label),
+        }))}
+        onClick={({ key }) => {
+          const entry = entries.find((candidate) => candidate.key === key)
+          if (entry) void navigate(entry.path)
+        }}
+        style={{ borderInlineEnd: 'none' }}
+      />
+    </nav>
+  )
+}

@@ -1,0 +1,11 @@
+import { apiClient } from '../../../lib/api-client'
+import type { Division } from '../../../lib/api-types'
+
+/** Children of a division; without a parent, the county itself. */
+export function getDivisions(parentCode?: string): Promise<Division[]> {
+  return apiClient.get<Division[]>('/api/geography/divisions', { parentCode })
+}
+
+export function getDivision(code: string): Promise<Division> {
+  return apiClient.get<Division>(`/api/geography/divisions/${encodeURIComponent(code)}`)
+}

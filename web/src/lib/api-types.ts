@@ -1,0 +1,62 @@
+// Request and response shapes, imported from the server's schemas so each is written once.
+// Only types cross over: web shares types with the API, never code.
+import type { OrganizationType } from '../../../src/platform/access/roles'
+import type { AuditEntry as ServerAuditEntry } from '../../../src/platform/audit/schema'
+
+export type {
+  OrganizationType,
+  Permission,
+  Role as RoleKey,
+  RoleInfo as Role,
+} from '../../../src/platform/access/roles'
+export type { Membership, Organization, User } from '../../../src/platform/accounts/schema'
+export type {
+  CreateOrganizationBody,
+  UpdateOrganizationBody,
+} from '../../../src/platform/accounts/schema'
+export type {
+  CreateUserBody,
+  UpdateUserBody,
+  MembershipInput,
+} from '../../../src/platform/accounts/schema'
+export type {
+  ApiToken,
+  CreatedApiToken,
+  CreateApiTokenBody,
+  LoginBody,
+  Me,
+} from '../../../src/platform/auth/schema'
+export type { Division, DivisionLevel, DivisionMatch } from '../../../src/platform/geography/schema'
+export type { Page } from '../../../src/platform/http/schemas'
+
+/** The value list lives here because web may not import server code; the check below keeps them equal. */
+export const ORGANIZATION_TYPES = [
+  'bureau',
+  'operating_company',
+  'carrier',
+  'hub',
+  'village_station',
+  'merchant',
+  'enterprise',
+  'store',
+  'training_provider',
+] as const satisfies readonly OrganizationType[]
+type MissingOrganizationType = Exclude<OrganizationType, (typeof ORGANIZATION_TYPES)[number]>
+export const EVERY_ORGANIZATION_TYPE_LISTED: [MissingOrganizationType] extends [never]
+  ? true
+  : never = true
+
+export type OrganizationStatus = 'active' | 'suspended'
+export type UserStatus = 'active' | 'disabled'
+
+/** The web always sends both, so unlike the server's query type they are required here. */
+export interface PageQuery {
+  page: number
+  pageSize: number
+}
+
+export type AuditSnapshot = Record<string, unknown>
+export type AuditEntry = Omit<ServerAuditEntry, 'before' | 'after'> & {
+  before: AuditSnapshot | null
+  after: AuditSnapshot | null
+}

@@ -1,0 +1,40 @@
+import type { Language } from './i18n'
+
+// Times are stored in UTC and shown as Wutai sees them, whatever the browser's time zone.
+export const DISPLAY_TIME_ZONE = 'Asia/Shanghai'
+
+const formatters = new Map<Language, Intl.DateTimeFormat>()
+
+function dateTimeFormatter(language: Language): Intl.DateTimeFormat {
+  let formatter = formatters.get(language)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', {
+      timeZone: DISPLAY_TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+    formatters.set(language, formatter)
+  }
+  return formatter
+}
+
+export function formatDateTime(iso: string | null | undefined, language: Language): string {
+  if (!iso) return '—'
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormatter(language).format(date)
+}
+
+/** The UTC instant at which a calendar day (YYYY-MM-DD) starts in Asia/Shanghai (UTC+8, no DST). */
+export function shanghaiDayStartUtc(day: string): string {
+  return new Date(`${day}T00:00:00+08:00`).toISOString()
+}
+
+/** The last millisecond of a calendar day (YYYY-MM-DD) in Asia/Shanghai, as UTC. */
+export function shanghaiDayEndUtc(day: string): string {
+  return new Date(`${day}T23:59:59.999+08:00`).toISOString()
+}

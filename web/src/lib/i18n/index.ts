@@ -1,0 +1,5 @@
+export { getLanguage, type Language } from './language'
+export { I18nProvider } from './i18n-provider'
+export { useI18n, type I18n } from './use-i18n'
+export { translate, type Translate, type MessageParams } from './translate'
+export type { MessageKey } from './messages'

@@ -1,0 +1,20 @@
+import { accountMessages } from './account'
+import { apiTokenMessages } from './api-tokens'
+import { auditMessages } from './audit-log'
+import { commonMessages } from './common'
+import { geographyMessages } from './geography'
+import { organizationMessages } from './organizations'
+import { userMessages } from './users'
+
+// Each message is [中文, English]; the tuple type makes a missing translation a type error.
+export const messages = {
+  ...commonMessages,
+  ...accountMessages,
+  ...userMessages,
+  ...organizationMessages,
+  ...apiTokenMessages,
+  ...auditMessages,
+  ...geographyMessages,
+}
+
+export type MessageKey = keyof typeof messages

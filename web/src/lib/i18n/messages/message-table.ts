@@ -1,0 +1,1 @@
+export type MessageTable = Record<string, readonly [zh: string, en: string]>

@@ -1,0 +1,43 @@
+// Look-ups several features share. They live here, not in a feature, because features
+// never import each other.
+import { apiClient } from './api-client'
+import type { Organization, Page, Role } from './api-types'
+import { useRequest } from './use-request'
+
+let rolesPromise: Promise<Role[]> | null = null
+
+/** The role catalogue rarely changes, so one request per page load is enough. */
+export function getRoles(): Promise<Role[]> {
+  rolesPromise ??= apiClient.get<Role[]>('/api/roles').catch((error: unknown) => {
+    rolesPromise = null
+    throw error
+  })
+  return rolesPromise
+}
+
+export function useRoles(): Role[] {
+  return useRequest(() => getRoles(), 'roles').data ?? []
+}
+
+export function searchOrganizations(q: string, signal?: AbortSignal): Promise<Page<Organization>> {
+  return apiClient.get<Page<Organization>>(
+    '/api/organizations',
+    { q, page: 1, pageSize: 50 },
+    signal,
+  )
+}
+
+export function getOrganization(id: string, signal?: AbortSignal): Promise<Organization> {
+  return apiClient.get<Organization>(
+    `/api/organizations/${encodeURIComponent(id)}`,
+    undefined,
+    signal,
+  )
+}
+
+/** Turns a role key into its name in the UI language, falling back to the key itself. */
+export function roleName(roles: Role[], role: string, zh: boolean): string {
+  const found = roles.find((candidate) => candidate.role === role)
+  if (!found) return role
+  return zh ? found.nameZh : found.nameEn
+}
