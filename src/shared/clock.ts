@@ -3,3 +3,23 @@ export const nowIso = (): string => new Date().toISOString()
 
 export const addSeconds = (iso: string, seconds: number): string =>
   new Date(Date.parse(iso) + seconds * 1000).toISOString()
+
+// Users live in Asia/Shanghai: UTC+8 all year (China has no daylight saving time). Days, weeks
+// and months in reports are Shanghai ones.
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000
+
+/** The UTC instant (ms) at which a Shanghai calendar date (YYYY-MM-DD) begins. */
+export const shanghaiDayStartMs = (date: string): number => Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS
+
+/** The Shanghai calendar date (YYYY-MM-DD) of an instant, given as ISO text or ms. */
+export const shanghaiDate = (instant: string | number): string =>
+  new Date((typeof instant === 'number' ? instant : Date.parse(instant)) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
+
+/** The UTC bounds of a Shanghai calendar month (YYYY-MM), end exclusive. */
+export function shanghaiMonthBounds(month: string): { from: string; to: string } {
+  const [year = 0, monthNumber = 1] = month.split('-').map(Number)
+  return {
+    from: new Date(Date.UTC(year, monthNumber - 1, 1) - SHANGHAI_OFFSET_MS).toISOString(),
+    to: new Date(Date.UTC(year, monthNumber, 1) - SHANGHAI_OFFSET_MS).toISOString(),
+  }
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, type Client } from '../../test/test-app.js'
+import { buildTestApp } from '../../test/test-app.js'
+import { waitForPlan } from './test-support.js'
 
 // LOG-3 / LOG-4: a day's plan for the demo county respects every vehicle and every station.
 
@@ -11,14 +12,6 @@ interface Plan {
   trips: { vehicleId: string; driverUserId: string | null; departureAt: string; returnAt: string; stops: { siteId: string; eta: string; deliveryKg: number; parcelCount: number }[] }[]
 }
 
-async function waitForPlan(client: Client, id: string): Promise<Plan> {
-  for (let i = 0; i < 200; i++) {
-    const plan = (await client.request({ method: 'GET', url: `/api/logistics/plans/${id}` })).json<Plan>()
-    if (plan.status !== 'planning') return plan
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('the plan did not finish')
-}
 
 const TOWNS = ['豆村镇佛光村', '台城镇台城村', '东冶镇槐阴村', '茹村乡石岭村', '阳白乡李家庄村', '耿镇镇', '台怀镇杨林村']
 
@@ -38,7 +31,7 @@ describe('daily dispatch plan', () => {
 
     const started = await hub.request({ method: 'POST', url: '/api/logistics/plans', payload: { serviceDate: '2026-12-01', timeLimitS: 1 } })
     expect(started.statusCode).toBe(202)
-    const plan = await waitForPlan(hub, started.json<Plan>().id)
+    const plan = await waitForPlan<Plan>(hub, started.json<Plan>().id)
     expect({ status: plan.status, error: (plan as Plan & { error: string | null }).error }).toEqual({ status: 'draft', error: null })
     expect(plan.summary).toMatchObject({ parcels: waybills.length, unassigned: [], checkerViolations: [] })
 
@@ -78,7 +71,7 @@ describe('daily dispatch plan', () => {
     await operator.request({ method: 'POST', url: '/api/logistics/parcels', payload: { carrierId: carrier?.id, parcels } })
     for (const p of parcels) await hub.request({ method: 'POST', url: '/api/logistics/scans', payload: { waybillNo: p.waybillNo, type: 'received' } })
     const started = (await hub.request({ method: 'POST', url: '/api/logistics/plans', payload: { serviceDate: '2026-12-02', timeLimitS: 0.5 } })).json<Plan>()
-    const plan = await waitForPlan(hub, started.id)
+    const plan = await waitForPlan<Plan>(hub, started.id)
     expect(plan.status).toBe('draft')
     expect(plan.summary?.unassigned).toEqual([expect.objectContaining({ siteName: '佛光村村级服务站', reason: 'capacity', parcels: 5 })])
   })

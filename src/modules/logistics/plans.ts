@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js'
 import { recordAudit } from '../../platform/audit/record-audit.js'
 import type { Actor } from '../../platform/http/actor.js'
 import { checkSolution, type Problem, type Solution } from '../../routing/index.js'
-import { nowIso } from '../../shared/clock.js'
+import { nowIso, shanghaiDayStartMs } from '../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { buildDispatchProblem, type Depot, type StopLoad } from './dispatch-problem.js'
@@ -13,15 +13,13 @@ import { solveInWorker } from './run-planner.js'
 // (joint delivery); the route planner turns the loads into trips; a clerk reviews and publishes.
 
 const PLAN = { en: 'dispatch plan', zh: '配送计划' }
-const SHANGHAI_OFFSET_S = 8 * 3600
 const DEFAULT_TIME_LIMIT_S = 5
 
 /** Plans still being solved by this node; awaited on shutdown and in tests. */
 export const plansInFlight = new Set<Promise<void>>()
 
-/** Local midnight of the service day, as a UTC epoch in seconds. */
-const dayStartS = (serviceDate: string): number => Date.parse(`${serviceDate}T00:00:00Z`) / 1000 - SHANGHAI_OFFSET_S
-const instant = (serviceDate: string, seconds: number): string => new Date((dayStartS(serviceDate) + seconds) * 1000).toISOString()
+/** Seconds after local midnight of the service day (the planner's clock) as an instant. */
+const instant = (serviceDate: string, seconds: number): string => new Date(shanghaiDayStartMs(serviceDate) + seconds * 1000).toISOString()
 
 /** Every station with parcels waiting at the hub (all carriers together) or farm products to collect. */
 async function loadStops(db: Db): Promise<StopLoad[]> {

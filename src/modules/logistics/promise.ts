@@ -1,20 +1,20 @@
+import { shanghaiDate, shanghaiDayStartMs } from '../../shared/clock.js'
 import type { Db } from '../../db/database.js'
 import type { PromisePeriod } from './schema.js'
 
 // LOG-6 / KPI-1: every parcel's clock runs from hub receipt to arrival at its station. Rates
 // are computed from those two scan times, never typed in.
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000 // China has no daylight saving time.
 
 export type Granularity = 'day' | 'week' | 'month'
 
 /** Shanghai calendar date → the UTC instant of its midnight. */
-const shanghaiMidnightUtc = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS).toISOString()
+const shanghaiMidnightUtc = (date: string): string => new Date(shanghaiDayStartMs(date)).toISOString()
 
 /** The period an instant falls in, in Asia/Shanghai: 2026-11-28, 2026-W48 or 2026-11. */
 export function periodOf(iso: string, granularity: Granularity): string {
-  const local = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS)
-  const day = local.toISOString().slice(0, 10)
+  const day = shanghaiDate(iso)
+  const local = new Date(`${day}T00:00:00Z`)
   if (granularity === 'day') return day
   if (granularity === 'month') return day.slice(0, 7)
   // ISO week: the week belongs to the year of its Thursday.

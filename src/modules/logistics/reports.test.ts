@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, type Client } from '../../test/test-app.js'
-import { feeFen, monthBounds } from './statements.js'
+import { shanghaiDate, shanghaiMonthBounds } from '../../shared/clock.js'
+import { feeFen } from './statements.js'
 
 // LOG-7 reports and LOG-2 statements, from real scans.
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) // Shanghai date
+const today = () => shanghaiDate(Date.now())
 
 async function moveParcels(clients: { carrier: Client; hub: Client; driver: Client; station: Client }) {
   const parcels = [
@@ -70,6 +71,6 @@ describe('reports and statements', () => {
   })
 
   it('takes months in Shanghai time', () => {
-    expect(monthBounds('2026-12')).toEqual({ from: '2026-11-30T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' })
+    expect(shanghaiMonthBounds('2026-12')).toEqual({ from: '2026-11-30T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' })
   })
 })

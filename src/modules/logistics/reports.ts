@@ -1,20 +1,18 @@
+import { shanghaiDate, shanghaiDayStartMs } from '../../shared/clock.js'
 import type { Db } from '../../db/database.js'
 import type { FlowReportQuery, FlowRow } from './schema.js'
 
 // LOG-7 送收发报表: parcels received at the hub, dispatched (vehicle departed), delivered to the
 // station and picked up by the villager, counted from scans — by day, carrier, township or station.
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000
 const COUNTED = ['received', 'departed', 'arrived', 'picked_up'] as const
 type Counted = (typeof COUNTED)[number]
 const COLUMN: Record<Counted, keyof Omit<FlowRow, 'key' | 'label'>> = { received: 'received', departed: 'dispatched', arrived: 'delivered', picked_up: 'pickedUp' }
 
-const dayStartUtc = (date: string): number => Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS
-const dayOf = (ms: number): string => new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
 
 export async function flowReport(db: Db, query: FlowReportQuery, carrierIds: string[] | null): Promise<FlowRow[]> {
-  const fromMs = dayStartUtc(query.from)
-  const toMs = dayStartUtc(query.to) + 86_400_000
+  const fromMs = shanghaiDayStartMs(query.from)
+  const toMs = shanghaiDayStartMs(query.to) + 86_400_000
   let events = db
     .selectFrom('scan_event')
     .innerJoin('parcel', 'parcel.id', 'scan_event.parcel_id')
@@ -35,9 +33,9 @@ export async function flowReport(db: Db, query: FlowReportQuery, carrierIds: str
 
   if (query.groupBy === 'day') {
     // Days are Shanghai days; the scan times are UTC text, so bucket after reading.
-    for (let day = fromMs; day < toMs; day += 86_400_000) add(dayOf(day), dayOf(day), 'received', 0)
+    for (let day = fromMs; day < toMs; day += 86_400_000) add(shanghaiDate(day), shanghaiDate(day), 'received', 0)
     const scans = await events.select(['scan_event.type as type', 'scan_event.at as at']).execute()
-    for (const scan of scans) add(dayOf(Date.parse(scan.at)), dayOf(Date.parse(scan.at)), scan.type as Counted, 1)
+    for (const scan of scans) add(shanghaiDate(scan.at), shanghaiDate(scan.at), scan.type as Counted, 1)
   } else if (query.groupBy === 'carrier') {
     const grouped = await events.select((eb) => ['carrier.id as key', 'carrier.name as label', 'scan_event.type as type', eb.fn.countAll<number>().as('count')]).groupBy(['carrier.id', 'carrier.name', 'scan_event.type']).execute()
     for (const g of grouped) add(g.key, g.label, g.type as Counted, g.count)

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js'
 import { recordAudit } from '../../platform/audit/record-audit.js'
 import type { Actor } from '../../platform/http/actor.js'
-import { nowIso } from '../../shared/clock.js'
+import { nowIso, shanghaiMonthBounds } from '../../shared/clock.js'
 import { invalidField } from '../../shared/errors.js'
 import type { FeeRule, Statement } from './schema.js'
 
@@ -14,16 +14,6 @@ export const DEFAULT_FEE_RULE: FeeRule = { perParcelFen: 150, perKgFen: 50, free
 /** The fee for one parcel, in fen: weight is charged by started kilogram beyond the free ones. */
 export const feeFen = (weightG: number, rule: FeeRule): number => rule.perParcelFen + rule.perKgFen * Math.max(0, Math.ceil(weightG / 1000) - rule.freeKg)
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000
-
-/** The UTC bounds of a Shanghai calendar month. */
-export function monthBounds(month: string): { from: string; to: string } {
-  const [year, monthIndex] = month.split('-').map(Number) as [number, number]
-  return {
-    from: new Date(Date.UTC(year, monthIndex - 1, 1) - SHANGHAI_OFFSET_MS).toISOString(),
-    to: new Date(Date.UTC(year, monthIndex, 1) - SHANGHAI_OFFSET_MS).toISOString(),
-  }
-}
 
 export async function findFeeRule(db: Db, carrierId: string): Promise<FeeRule> {
   const row = await db.selectFrom('carrier_fee_rule').selectAll().where('carrier_id', '=', carrierId).executeTakeFirst()
@@ -54,7 +44,7 @@ export async function buildStatement(db: Db, carrierId: string, month: string): 
   const carrier = await db.selectFrom('organization').select(['id', 'name', 'type']).where('id', '=', carrierId).executeTakeFirst()
   if (!carrier || carrier.type !== 'carrier') throw invalidField('carrierId', { en: 'no such carrier', zh: '快递公司不存在' })
   const rule = await findFeeRule(db, carrierId)
-  const { from, to } = monthBounds(month)
+  const { from, to } = shanghaiMonthBounds(month)
   const received = await db
     .selectFrom('parcel')
     .leftJoin('logistics_site as site', 'site.id', 'parcel.destination_site_id')

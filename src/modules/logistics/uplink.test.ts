@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, type Client } from '../../test/test-app.js'
+import { buildTestApp } from '../../test/test-app.js'
+import { waitForPlan } from './test-support.js'
 
 // LOG-8: farm products ride back on the delivery trips; KPI-11: cost per parcel, both directions.
 
@@ -10,14 +11,6 @@ interface Plan {
   trips: { costFen: number; stops: { siteName: string; parcelCount: number; pickupCount: number; pickupKg: number }[] }[]
 }
 
-async function waitForPlan(client: Client, id: string): Promise<Plan> {
-  for (let i = 0; i < 200; i++) {
-    const plan = (await client.request({ method: 'GET', url: `/api/logistics/plans/${id}` })).json<Plan>()
-    if (plan.status !== 'planning') return plan
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('the plan did not finish')
-}
 
 describe('uplink (LOG-8)', () => {
   it('collects farm products on the trip that delivers to the station, hands them to a carrier, and reports cost per parcel', async () => {
@@ -36,7 +29,7 @@ describe('uplink (LOG-8)', () => {
     await carrier.request({ method: 'POST', url: '/api/logistics/parcels', payload: { parcels: [{ waybillNo: 'YZ9000000001', recipientName: '甲', recipientPhone: '13900000001', address: '五台县台城镇台城村', weightKg: 3 }] } })
     await hub.request({ method: 'POST', url: '/api/logistics/scans', payload: { waybillNo: 'YZ9000000001', type: 'received' } })
     const started = (await hub.request({ method: 'POST', url: '/api/logistics/plans', payload: { serviceDate: '2026-12-03', timeLimitS: 0.5 } })).json<Plan>()
-    const plan = await waitForPlan(hub, started.id)
+    const plan = await waitForPlan<Plan>(hub, started.id)
     expect(plan.summary).toMatchObject({ parcels: 1, pickups: 4 })
     const stop = plan.trips.flatMap((t) => t.stops).find((s) => s.siteName === '台城村村级服务站')
     expect(stop).toMatchObject({ parcelCount: 1, pickupCount: 4, pickupKg: 20 })
