@@ -76,6 +76,25 @@ describe('network (LOG-1)', () => {
   })
 })
 
+describe('station coordinates import (LOG-1)', () => {
+  it('updates the stations named in a CSV and reports the bad rows', async () => {
+    const { logIn } = await buildTestApp()
+    const operator = await logIn('operator')
+    const csv = Buffer.from('区划代码,纬度,经度\n140922103208,38.8692,113.3881\n140922100201,113.2,38.7\n140922999999,38.7,113.2\n')
+    const res = await operator.request({ method: 'POST', url: '/api/logistics/sites/coordinates', ...multipart('coords.csv', csv) })
+    expect(res.json()).toEqual({
+      updated: 1,
+      failed: 2,
+      errors: [
+        { row: 3, field: 'lat', message: 'must be a latitude in China', messageZh: '纬度不在中国范围内' },
+        { row: 4, field: 'code', message: 'no station has the division code 140922999999', messageZh: '区划代码 140922999999 没有对应站点' },
+      ],
+    })
+    const [site] = (await operator.request({ method: 'GET', url: '/api/logistics/sites?q=140922103208' })).json<{ items: { lat: number; coordinatesApproximate: boolean }[] }>().items
+    expect(site).toMatchObject({ lat: 38.8692, coordinatesApproximate: false })
+  })
+})
+
 describe('parcel intake (LOG-2)', () => {
   it('imports several carriers’ manifests of thousands of parcels once, even when uploaded twice, and reports bad rows', async () => {
     const { logIn } = await buildTestApp()

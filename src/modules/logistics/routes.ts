@@ -19,6 +19,7 @@ import {
   PromisePeriod,
   PromiseSummaryQuery,
   ResolveDestinationBody,
+  RowError,
   ScanBody,
   ScanEvent,
   Site,
@@ -27,6 +28,7 @@ import {
   TrackingQuery,
   UpdateSiteBody,
 } from './schema.js'
+import { importSiteCoordinates } from './site-coordinates.js'
 import * as sites from './sites.js'
 
 const MAX_MANIFEST_BYTES = 10 * 1024 * 1024
@@ -49,6 +51,16 @@ export const logisticsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
     schema: { tags: ['logistics'], summary: "Correct a station's details or position", params: IdParams, body: UpdateSiteBody, response: { 200: Site } },
     config: { access: { permission: 'network:write' } },
   }, (request) => withTransaction(db, request, (trx, actor) => sites.updateSite(trx, actor, request.params.id, request.body)))
+
+  app.post('/sites/coordinates', {
+    schema: { tags: ['logistics'], summary: 'Import surveyed station positions: CSV with 区划代码/code, 纬度/lat, 经度/lon (WGS84)', consumes: ['multipart/form-data'], response: { 200: Type.Object({ updated: Type.Integer(), failed: Type.Integer(), errors: Type.Array(RowError) }) } },
+    config: { access: { permission: 'network:write' } },
+  }, async (request) => {
+    const file = await request.file()
+    if (!file) throw invalidField('file', { en: 'attach the CSV as "file"', zh: '请上传 CSV 文件（字段 file）' })
+    const content = await file.toBuffer()
+    return withTransaction(db, request, (trx, actor) => importSiteCoordinates(trx, actor, content))
+  })
 
   // ---- intake (LOG-2) ----
   app.post('/parcels', {
