@@ -25,7 +25,7 @@ function isInsideCounty(lon: number, lat: number): boolean {
 }
 
 /** A small seeded generator (mulberry32): the same demo positions on every machine. */
-function seededRandom(seedText: string): () => number {
+export function seededRandom(seedText: string): () => number {
   let seed = 2166136261
   for (let i = 0; i < seedText.length; i++) seed = Math.imul(seed ^ seedText.charCodeAt(i), 2654435761) >>> 0
   return () => {

@@ -7,6 +7,7 @@ import { nowIso } from '../shared/clock.js'
 import { newId } from '../shared/ids.js'
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-accounts.js'
 import { seedFleet, seedLogisticsNetwork } from './seed-logistics.js'
+import { seedParcelHistory } from './seed-parcel-history.js'
 
 const DIVISIONS_FILE = new URL('./wutai/divisions.json', import.meta.url)
 
@@ -14,8 +15,13 @@ export function readWutaiDivisions(): DivisionInput[] {
   return (JSON.parse(readFileSync(DIVISIONS_FILE, 'utf8')) as { divisions: DivisionInput[] }).divisions
 }
 
-/** Loads Wutai's divisions, organizations and demo accounts, in one transaction, into an empty database. */
-export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
+export interface SeedOptions {
+  /** Also two weeks of parcels and scans (for `npm start`; tests start from no parcels). */
+  parcelHistory?: boolean
+}
+
+/** Loads Wutai's divisions, organizations, demo accounts and network, in one transaction, into an empty database. */
+export async function seedDemoData(db: Db, { parcelHistory = false }: SeedOptions = {}): Promise<{ seeded: boolean }> {
   const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst()
   if (anyUser) return { seeded: false }
   // One hash for every demo account: they share the published demo password anyway.
@@ -39,12 +45,13 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
     }
     const sites = await seedLogisticsNetwork(trx)
     const vehicles = await seedFleet(trx)
+    const parcels = parcelHistory ? await seedParcelHistory(trx, new Date()) : 0
     await recordAudit(trx, { principal: null, scope: { county: true, organizationIds: new Set() }, requestId: 'seed', ip: '127.0.0.1', claimed: { userId: null, name: 'system' }, auditedEntries: 0 }, {
       action: 'demo.seed',
       entityType: 'database',
       entityId: null,
       organizationId: null,
-      after: { divisions, organizations: DEMO_ORGANIZATIONS.length, users: DEMO_ACCOUNTS.length, sites, vehicles },
+      after: { divisions, organizations: DEMO_ORGANIZATIONS.length, users: DEMO_ACCOUNTS.length, sites, vehicles, parcels },
     })
   })
   return { seeded: true }

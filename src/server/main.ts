@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig()
   const { db, dialect } = createDb(config.databaseUrl)
   await migrateToLatest(db)
-  const { seeded } = config.demoData ? await seedDemoData(db) : { seeded: false }
+  const { seeded } = config.demoData ? await seedDemoData(db, { parcelHistory: true }) : { seeded: false }
   const app = await buildApp({
     db,
     sessionSecret: config.sessionSecret,
