@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { createDb } from '../db/create-db.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { seedDemoData } from '../demo/seed.js'
-import { plansInFlight } from '../modules/logistics/index.js'
+import { failAbandonedPlans, plansInFlight } from '../modules/logistics/index.js'
 import { buildApp } from './build-app.js'
 import { ConfigError, loadConfig } from './config.js'
 
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig()
   const { db, dialect } = createDb(config.databaseUrl)
   await migrateToLatest(db)
+  await failAbandonedPlans(db)
   const { seeded } = config.demoData ? await seedDemoData(db, { parcelHistory: true }) : { seeded: false }
   const app = await buildApp({
     db,

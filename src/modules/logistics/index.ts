@@ -1,6 +1,6 @@
 // What other modules and the server may use of logistics.
 export { planRoutes } from './plan-routes.js'
-export { plansInFlight } from './plans.js'
+export { failAbandonedPlans, plansInFlight } from './plans.js'
 export { logisticsReportRoutes } from './report-routes.js'
 export { logisticsRoutes, trackingRoutes } from './routes.js'
 export { uplinkRoutes } from './uplink-routes.js'

@@ -148,6 +148,16 @@ function summarise(solution: Solution, stops: StopLoad[], violations: string[], 
   }
 }
 
+/**
+ * A plan still 'planning' long after any time limit lost its node (a crash or a restart
+ * mid-solve); marking it failed lets the clerk start again. Run at start-up.
+ */
+export async function failAbandonedPlans(db: Db, now = nowIso()): Promise<number> {
+  const cutoff = new Date(Date.parse(now) - 10 * 60_000).toISOString()
+  const result = await db.updateTable('dispatch_plan').set({ status: 'failed', finished_at: now, error: 'abandoned: the server stopped while planning' }).where('status', '=', 'planning').where('created_at', '<', cutoff).executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
 export async function getPlan(db: Db, id: string): Promise<Plan> {
   const plan = await db.selectFrom('dispatch_plan').selectAll().where('id', '=', id).executeTakeFirst()
   if (!plan) throw notFound(PLAN, id)

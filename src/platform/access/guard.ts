@@ -16,9 +16,14 @@ export function registerAccessGuard(app: FastifyInstance, db: Db): void {
   app.decorateRequest('scope', null)
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return
-    if (!route.config?.access) {
-      throw new Error(`route ${String(route.method)} ${route.url} declares no config.access`)
-    }
+    const access = route.config?.access
+    if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no config.access`)
+    // The OpenAPI description says who may call each route, from the same rule the guard applies.
+    const schema = (route.schema ??= {}) as { security?: unknown; description?: string }
+    schema.security = 'public' in access ? [] : [{ session: [] }, { apiToken: [] }]
+    const requirement = 'permission' in access ? `Requires the \`${access.permission}\` permission.` : ''
+    // GET routes come through here twice (GET and HEAD share one schema object).
+    if (requirement && !schema.description?.includes(requirement)) schema.description = [schema.description, requirement].filter(Boolean).join(' ')
   })
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access
