@@ -8,7 +8,8 @@ describe('the geography page', () => {
   it('finds a village by name, opens its township in the tree and shows its details', async (test) => {
     const { expect } = test
     const { page } = await openPage(browser(), baseURL, test)
-    await logIn(page, 'driver') // lands on geography: the only page besides the account
+    await logIn(page, 'driver')
+    await page.getByRole('menuitem', { name: '行政区划' }).click()
     const tree = page.getByRole('tree')
     await tree.getByText('台怀镇').waitFor()
     expect(await tree.innerText()).toContain('景区') // scenic-area townships are tagged

@@ -16,6 +16,8 @@ describe('the language switch', () => {
       'Users',
       'Organizations',
       'Audit log',
+      'Parcels',
+      'Promise & reports',
       'Geography',
       'My account',
     ])
@@ -34,6 +36,8 @@ describe('the language switch', () => {
       '用户管理',
       '机构管理',
       '审计日志',
+      '包裹管理',
+      '时效与报表',
       '行政区划',
       '我的账户',
     ])

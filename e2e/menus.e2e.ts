@@ -3,19 +3,64 @@ import { logIn, menuLabels } from './support/app.js'
 import { openPage, useBrowser } from './support/browser.js'
 
 const MENU = {
+  driver: '司机任务',
+  station: '服务站工作台',
   users: '用户管理',
   organizations: '机构管理',
   apiTokens: 'API 令牌',
   auditLog: '审计日志',
+  parcels: '包裹管理',
+  manifests: '运单导入',
+  dispatch: '配送调度',
+  promise: '时效与报表',
   geography: '行政区划',
   account: '我的账户',
 } as const
 type MenuKey = keyof typeof MENU
 
-const ALL: MenuKey[] = ['users', 'organizations', 'apiTokens', 'auditLog', 'geography', 'account']
+const LOGISTICS: MenuKey[] = ['parcels', 'manifests', 'dispatch', 'promise']
+const ALL: MenuKey[] = [
+  'users',
+  'organizations',
+  'apiTokens',
+  'auditLog',
+  ...LOGISTICS,
+  'geography',
+  'account',
+]
 const SUPERVISION: MenuKey[] = ['users', 'organizations', 'auditLog', 'geography', 'account']
+const BUREAU: MenuKey[] = [
+  'users',
+  'organizations',
+  'auditLog',
+  'parcels',
+  'promise',
+  'geography',
+  'account',
+]
+const CARRIER: MenuKey[] = [
+  'users',
+  'organizations',
+  'apiTokens',
+  'auditLog',
+  'parcels',
+  'manifests',
+  'promise',
+  'geography',
+  'account',
+]
 const FIELD_WORK: MenuKey[] = ['geography', 'account']
+// Drivers and station masters land on their phone page; the hub on the parcel list.
+const HUB: MenuKey[] = ['parcels', 'dispatch', 'promise', 'geography', 'account']
+const DRIVER: MenuKey[] = ['driver', 'parcels', 'promise', 'geography', 'account']
+const STATION: MenuKey[] = ['station', 'parcels', 'promise', 'geography', 'account']
 const PATH: Record<MenuKey, string> = {
+  driver: '/driver',
+  station: '/station',
+  parcels: '/parcels',
+  manifests: '/manifests',
+  dispatch: '/dispatch',
+  promise: '/promise',
   users: '/users',
   organizations: '/organizations',
   apiTokens: '/api-tokens',
@@ -26,14 +71,14 @@ const PATH: Record<MenuKey, string> = {
 
 const ACCOUNTS: [username: string, menu: MenuKey[]][] = [
   ['admin', ALL],
-  ['bureau', SUPERVISION],
+  ['bureau', BUREAU],
   ['operator', ALL],
-  ['carrier', ALL],
+  ['carrier', CARRIER],
   ['merchant', SUPERVISION],
   ['enterprise', SUPERVISION],
-  ['hub', FIELD_WORK],
-  ['driver', FIELD_WORK],
-  ['station', FIELD_WORK],
+  ['hub', HUB],
+  ['driver', DRIVER],
+  ['station', STATION],
   ['store', FIELD_WORK],
   ['trainer', FIELD_WORK],
 ]

@@ -48,17 +48,27 @@ export interface Session {
 }
 
 /** A fresh context and page, closed after the test; on failure a screenshot lands in e2e/artifacts/. */
+/** A phone's screen, for the pages drivers, station masters and villagers use. */
+export const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true }
+
 export async function openPage(
   browser: Browser,
   baseURL: string,
   test: TestContext,
+  device: {
+    viewport: { width: number; height: number }
+    isMobile?: boolean
+    hasTouch?: boolean
+  } = {
+    viewport: { width: 1440, height: 900 },
+  },
 ): Promise<Session> {
   const context = await browser.newContext({
     baseURL,
     locale: 'zh-CN',
     // Not Shanghai on purpose: times must still be shown in Asia/Shanghai.
     timezoneId: 'Europe/Berlin',
-    viewport: { width: 1440, height: 900 },
+    ...device,
     reducedMotion: 'reduce', // the console then turns antd's animations off: no clicks on moving targets
   })
   context.setDefaultTimeout(10_000)

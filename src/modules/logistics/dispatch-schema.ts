@@ -255,3 +255,37 @@ export const CostPerParcelRow = Type.Object({
   costPerParcelFen: Nullable(Type.Number({ description: 'trip cost / (parcels delivered + pieces collected): KPI-11, should fall' })),
 })
 export type CostPerParcelRow = Static<typeof CostPerParcelRow>
+
+export const UpdateVehicleBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    capacityKg: Type.Optional(Type.Integer({ minimum: 1, maximum: 50000 })),
+    capacityM3: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100 })),
+    shiftStart: Type.Optional(ClockTime),
+    shiftEnd: Type.Optional(ClockTime),
+    driverUserId: Type.Optional(Nullable(Type.String())),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+)
+export type UpdateVehicleBody = Static<typeof UpdateVehicleBody>
+
+export const PlanListItem = Type.Object({
+  id: Type.String(),
+  serviceDate: Type.String(),
+  status: Type.Enum(PLAN_STATUSES),
+  progress: Type.Integer(),
+  createdAt: Type.String(),
+  publishedAt: Nullable(Type.String()),
+  summary: Nullable(PlanSummary),
+})
+export type PlanListItem = Static<typeof PlanListItem>
+
+export const StopParcel = Type.Object({
+  siteId: Type.String(),
+  waybillNo: Type.String(),
+  carrierName: Type.String(),
+  recipientName: Type.String(),
+  status: Type.String(),
+})
+export type StopParcel = Static<typeof StopParcel>

@@ -2,9 +2,9 @@ import type { Db } from '../../db/database.js'
 import { recordAudit } from '../../platform/audit/record-audit.js'
 import type { Actor } from '../../platform/http/actor.js'
 import { nowIso } from '../../shared/clock.js'
-import { conflict, invalidField } from '../../shared/errors.js'
+import { conflict, invalidField, notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import type { CreateVehicleBody, Vehicle, VehicleTable } from './dispatch-schema.js'
+import type { CreateVehicleBody, UpdateVehicleBody, Vehicle, VehicleTable } from './dispatch-schema.js'
 
 // LOG-3: the alliance's vehicles, each based at a hub.
 
@@ -59,4 +59,34 @@ export async function createVehicle(db: Db, actor: Actor, body: CreateVehicleBod
   await db.insertInto('vehicle').values(row).execute()
   await recordAudit(db, actor, { action: 'vehicle.create', entityType: 'vehicle', entityId: row.id, organizationId: null, after: toVehicle(row) })
   return toVehicle(row)
+}
+
+/** Assign a driver, change capacity or shift, or take a vehicle out of service. */
+export async function updateVehicle(db: Db, actor: Actor, id: string, body: UpdateVehicleBody): Promise<Vehicle> {
+  const before = await db.selectFrom('vehicle').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!before) throw notFound({ en: 'vehicle', zh: '车辆' }, id)
+  const shiftStart = body.shiftStart ?? before.shift_start
+  const shiftEnd = body.shiftEnd ?? before.shift_end
+  if (shiftEnd <= shiftStart) throw invalidField('shiftEnd', { en: 'must be after the shift start', zh: '收车时间须晚于出车时间' })
+  if (body.driverUserId) {
+    const driver = await db.selectFrom('membership').select('user_id').where('user_id', '=', body.driverUserId).where('role', '=', 'driver').executeTakeFirst()
+    if (!driver) throw invalidField('driverUserId', { en: 'this user is not a driver', zh: '该用户不是司机' })
+  }
+  await db
+    .updateTable('vehicle')
+    .set({
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.capacityKg !== undefined ? { capacity_kg: body.capacityKg } : {}),
+      ...(body.capacityM3 !== undefined ? { capacity_m3: body.capacityM3 } : {}),
+      shift_start: shiftStart,
+      shift_end: shiftEnd,
+      ...(body.driverUserId !== undefined ? { driver_user_id: body.driverUserId } : {}),
+      ...(body.active !== undefined ? { active: body.active ? 1 : 0 } : {}),
+      updated_at: nowIso(),
+    })
+    .where('id', '=', id)
+    .execute()
+  const after = toVehicle(await db.selectFrom('vehicle').selectAll().where('id', '=', id).executeTakeFirstOrThrow())
+  await recordAudit(db, actor, { action: 'vehicle.update', entityType: 'vehicle', entityId: id, organizationId: null, before: toVehicle(before), after })
+  return after
 }

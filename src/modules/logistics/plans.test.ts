@@ -61,6 +61,29 @@ describe('daily dispatch plan', () => {
     expect((await hub.request({ method: 'POST', url: `/api/logistics/plans/${plan.id}/publish` })).statusCode).toBe(409)
   })
 
+  it('lets the operator assign a driver, and the driver see the waybills of each stop of their trip', async () => {
+    const { logIn } = await buildTestApp()
+    const operator = await logIn('operator')
+    const hub = await logIn('hub')
+    const driver = await logIn('driver')
+    const vehicles = (await operator.request({ method: 'GET', url: '/api/logistics/vehicles' })).json<{ id: string; plate: string }[]>()
+    // Every vehicle gets the demo driver, so whichever the planner uses is theirs.
+    for (const v of vehicles) expect((await operator.request({ method: 'PATCH', url: `/api/logistics/vehicles/${v.id}`, payload: { driverUserId: driver.userId } })).statusCode).toBe(200)
+    expect((await operator.request({ method: 'PATCH', url: `/api/logistics/vehicles/${vehicles[0]?.id ?? ''}`, payload: { driverUserId: hub.userId } })).statusCode).toBe(400)
+    const carriers = (await hub.request({ method: 'GET', url: '/api/logistics/carriers' })).json<{ id: string; name: string }[]>()
+    expect(carriers.map((c) => c.name)).toContain('中国邮政五台县分公司')
+    await operator.request({ method: 'POST', url: '/api/logistics/parcels', payload: { carrierId: carriers[0]?.id, parcels: [{ waybillNo: 'TRIP00000001', recipientName: '王五', recipientPhone: '13900000000', address: '五台县豆村镇佛光村', weightKg: 2 }] } })
+    await hub.request({ method: 'POST', url: '/api/logistics/scans', payload: { waybillNo: 'TRIP00000001', type: 'received' } })
+    const started = (await hub.request({ method: 'POST', url: '/api/logistics/plans', payload: { serviceDate: '2026-12-04', timeLimitS: 0.3 } })).json<Plan>()
+    await waitForPlan<Plan>(hub, started.id)
+    const listed = (await hub.request({ method: 'GET', url: '/api/logistics/plans?date=2026-12-04' })).json<{ id: string; status: string }[]>()
+    expect(listed).toEqual([expect.objectContaining({ id: started.id, status: 'draft' })])
+    await hub.request({ method: 'POST', url: `/api/logistics/plans/${started.id}/publish` })
+    const [trip] = (await driver.request({ method: 'GET', url: '/api/logistics/trips/mine?date=2026-12-04' })).json<{ id: string }[]>()
+    const parcels = (await driver.request({ method: 'GET', url: `/api/logistics/trips/${trip?.id ?? ''}/parcels` })).json<{ waybillNo: string; recipientName: string }[]>()
+    expect(parcels).toContainEqual(expect.objectContaining({ waybillNo: 'TRIP00000001', recipientName: '王*' }))
+  })
+
   it('reports a station no vehicle can carry instead of failing', async () => {
     const { logIn } = await buildTestApp()
     const operator = await logIn('operator')

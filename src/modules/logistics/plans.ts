@@ -6,7 +6,8 @@ import { nowIso, shanghaiDayStartMs } from '../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { buildDispatchProblem, type Depot, type StopLoad } from './dispatch-problem.js'
-import type { Plan, PlanSummary, StartPlanBody, Trip, TripStopTable, TripTable } from './dispatch-schema.js'
+import type { Plan, PlanListItem, PlanSummary, StartPlanBody, StopParcel, Trip, TripStopTable, TripTable } from './dispatch-schema.js'
+import { maskName } from './parcel-views.js'
 import { solveInWorker } from './run-planner.js'
 
 // LOG-3 / LOG-4: the day's plan. Every carrier's parcels for one station travel together
@@ -220,4 +221,30 @@ export async function setTripLocked(db: Db, actor: Actor, tripId: string, locked
 export async function tripsOfDriver(db: Db, userId: string, serviceDate: string): Promise<Trip[]> {
   const plans = await db.selectFrom('dispatch_plan').select('id').where('service_date', '=', serviceDate).where('status', '=', 'published').execute()
   return loadTrips(db, plans.map((p) => p.id), userId)
+}
+
+/** The plans of a day, newest first, without their trips. */
+export async function listPlans(db: Db, serviceDate: string): Promise<PlanListItem[]> {
+  const rows = await db.selectFrom('dispatch_plan').selectAll().where('service_date', '=', serviceDate).orderBy('created_at', 'desc').execute()
+  return rows.map((p) => ({ id: p.id, serviceDate: p.service_date, status: p.status, progress: p.progress, createdAt: p.created_at, publishedAt: p.published_at, summary: p.summary_json === null ? null : (JSON.parse(p.summary_json) as PlanSummary) }))
+}
+
+/**
+ * The parcels a trip carries to each stop: those for the stop's station still at the hub or on
+ * the way. A driver sees only their own trips.
+ */
+export async function parcelsOfTrip(db: Db, tripId: string, driverUserId: string | null): Promise<StopParcel[]> {
+  const trip = await db.selectFrom('trip').select(['id', 'driver_user_id']).where('id', '=', tripId).executeTakeFirst()
+  if (!trip || (driverUserId !== null && trip.driver_user_id !== driverUserId)) throw notFound({ en: 'trip', zh: '车次' }, tripId)
+  const rows = await db
+    .selectFrom('trip_stop as stop')
+    .innerJoin('parcel', 'parcel.destination_site_id', 'stop.site_id')
+    .innerJoin('organization as carrier', 'carrier.id', 'parcel.carrier_id')
+    .select(['stop.site_id as siteId', 'stop.seq', 'parcel.waybill_no as waybillNo', 'carrier.name as carrierName', 'parcel.recipient_name as recipientName', 'parcel.status'])
+    .where('stop.trip_id', '=', tripId)
+    .where('parcel.status', 'in', ['received', 'sorted', 'loaded', 'in_transit'])
+    .orderBy('stop.seq')
+    .orderBy('parcel.waybill_no')
+    .execute()
+  return rows.map((r) => ({ siteId: r.siteId, waybillNo: r.waybillNo, carrierName: r.carrierName, recipientName: maskName(r.recipientName), status: r.status }))
 }

@@ -16,11 +16,11 @@ export function LoginRoute() {
   const [params] = useSearchParams()
   const navigate = useNavigate()
   const next = safeNext(params.get('next'))
-  if (me) return <Navigate to={next ?? landingPath(me.permissions)} replace />
+  if (me) return <Navigate to={next ?? landingPath(me)} replace />
 
   function signedIn(signedInMe: Me) {
     setMe(signedInMe)
-    void navigate(next ?? landingPath(signedInMe.permissions), { replace: true })
+    void navigate(next ?? landingPath(signedInMe), { replace: true })
   }
   return (
     <Suspense fallback={<Spin fullscreen />}>
@@ -31,5 +31,5 @@ export function LoginRoute() {
 
 export function LandingRedirect() {
   const { me } = useAuth()
-  return <Navigate to={me ? landingPath(me.permissions) : '/login'} replace />
+  return <Navigate to={me ? landingPath(me) : '/login'} replace />
 }

@@ -1,17 +1,34 @@
 import {
   AuditOutlined,
   BankOutlined,
+  CarOutlined,
+  DeploymentUnitOutlined,
   EnvironmentOutlined,
   IdcardOutlined,
+  InboxOutlined,
   KeyOutlined,
+  LineChartOutlined,
+  ShopOutlined,
   TeamOutlined,
+  UploadOutlined,
 } from '@ant-design/icons'
 import type { ReactNode } from 'react'
-import type { Permission } from '../lib/api-types'
+import type { Membership, Permission, RoleKey } from '../lib/api-types'
 import type { MessageKey } from '../lib/i18n'
 
 export type NavigationKey =
-  'users' | 'organizations' | 'apiTokens' | 'auditLog' | 'geography' | 'account'
+  | 'driver'
+  | 'station'
+  | 'users'
+  | 'organizations'
+  | 'apiTokens'
+  | 'auditLog'
+  | 'parcels'
+  | 'manifests'
+  | 'dispatch'
+  | 'promise'
+  | 'geography'
+  | 'account'
 
 export interface NavigationEntry {
   key: NavigationKey
@@ -20,12 +37,37 @@ export interface NavigationEntry {
   icon: ReactNode
   /** null: every signed-in user may open it. */
   permission: Permission | null
+  /** Pages for one kind of worker (a driver's trips): shown only to people with that role. */
+  role?: RoleKey
+}
+
+/** What the menu needs to know about the signed-in user. */
+export interface NavigationUser {
+  permissions: readonly Permission[]
+  memberships: readonly Pick<Membership, 'role'>[]
 }
 
 // Order matters: the menu shows it, and after login the user lands on the first allowed entry.
 // "My account" comes last, so it is the landing page only when nothing else is allowed.
 // aria-hidden keeps icon names out of the menu items' accessible names.
+// Drivers and station masters land on their phone page.
 export const NAVIGATION: readonly NavigationEntry[] = [
+  {
+    key: 'driver',
+    path: '/driver',
+    label: 'nav.driver',
+    icon: <CarOutlined aria-hidden />,
+    permission: 'parcels:scan',
+    role: 'driver',
+  },
+  {
+    key: 'station',
+    path: '/station',
+    label: 'nav.station',
+    icon: <ShopOutlined aria-hidden />,
+    permission: 'parcels:scan',
+    role: 'station_master',
+  },
   {
     key: 'users',
     path: '/users',
@@ -55,6 +97,34 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     permission: 'audit:read',
   },
   {
+    key: 'parcels',
+    path: '/parcels',
+    label: 'nav.parcels',
+    icon: <InboxOutlined aria-hidden />,
+    permission: 'parcels:read',
+  },
+  {
+    key: 'manifests',
+    path: '/manifests',
+    label: 'nav.manifests',
+    icon: <UploadOutlined aria-hidden />,
+    permission: 'parcels:submit',
+  },
+  {
+    key: 'dispatch',
+    path: '/dispatch',
+    label: 'nav.dispatch',
+    icon: <DeploymentUnitOutlined aria-hidden />,
+    permission: 'parcels:manage',
+  },
+  {
+    key: 'promise',
+    path: '/promise',
+    label: 'nav.promise',
+    icon: <LineChartOutlined aria-hidden />,
+    permission: 'parcels:read',
+  },
+  {
     key: 'geography',
     path: '/geography',
     label: 'nav.geography',
@@ -70,12 +140,15 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   },
 ]
 
-export function allowedNavigation(permissions: readonly Permission[]): NavigationEntry[] {
-  return NAVIGATION.filter(
-    (entry) => entry.permission === null || permissions.includes(entry.permission),
-  )
+export function isAllowed(entry: NavigationEntry, user: NavigationUser): boolean {
+  if (entry.permission !== null && !user.permissions.includes(entry.permission)) return false
+  return entry.role === undefined || user.memberships.some((m) => m.role === entry.role)
 }
 
-export function landingPath(permissions: readonly Permission[]): string {
-  return allowedNavigation(permissions)[0]?.path ?? '/account'
+export function allowedNavigation(user: NavigationUser): NavigationEntry[] {
+  return NAVIGATION.filter((entry) => isAllowed(entry, user))
+}
+
+export function landingPath(user: NavigationUser): string {
+  return allowedNavigation(user)[0]?.path ?? '/account'
 }

@@ -30,3 +30,28 @@ export const GeographyPage = lazy(() =>
 export const LoginPage = lazy(() =>
   import('../features/auth/components/login-page').then((m) => ({ default: m.LoginPage })),
 )
+export const TrackPage = lazy(() =>
+  import('../features/tracking/components/track-page').then((m) => ({ default: m.TrackPage })),
+)
+export const ParcelsPage = lazy(() =>
+  import('../features/parcels/components/parcels-page').then((m) => ({ default: m.ParcelsPage })),
+)
+export const ManifestsPage = lazy(() =>
+  import('../features/manifests/components/manifests-page').then((m) => ({
+    default: m.ManifestsPage,
+  })),
+)
+export const DispatchPage = lazy(() =>
+  import('../features/dispatch/components/dispatch-page').then((m) => ({
+    default: m.DispatchPage,
+  })),
+)
+export const PromisePage = lazy(() =>
+  import('../features/promise/components/promise-page').then((m) => ({ default: m.PromisePage })),
+)
+export const DriverPage = lazy(() =>
+  import('../features/driver/components/driver-page').then((m) => ({ default: m.DriverPage })),
+)
+export const StationPage = lazy(() =>
+  import('../features/station/components/station-page').then((m) => ({ default: m.StationPage })),
+)

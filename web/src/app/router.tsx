@@ -1,24 +1,53 @@
 import { createBrowserRouter } from 'react-router-dom'
-import type { ComponentType } from 'react'
+import { Suspense, type ComponentType } from 'react'
+import { Spin } from 'antd'
 import { NotFoundResult } from '../components/status-result'
 import { AuthRoot } from './auth-root'
 import { AppLayout } from './layout/app-layout'
 import { LandingRedirect, LoginRoute } from './login-route'
-import { NAVIGATION, type NavigationKey } from './navigation'
+import { NAVIGATION, type NavigationEntry, type NavigationKey } from './navigation'
 import * as pages from './pages'
 import { RequirePermission } from './require-permission'
 import { RouteError } from './route-error'
 
 const PAGE_BY_KEY: Record<NavigationKey, ComponentType> = {
+  driver: pages.DriverPage,
+  station: pages.StationPage,
   account: pages.AccountPage,
   users: pages.UsersPage,
   organizations: pages.OrganizationsPage,
   apiTokens: pages.ApiTokensPage,
   auditLog: pages.AuditLogPage,
+  parcels: pages.ParcelsPage,
+  manifests: pages.ManifestsPage,
+  dispatch: pages.DispatchPage,
+  promise: pages.PromisePage,
   geography: pages.GeographyPage,
 }
 
+function route(entry: NavigationEntry) {
+  const Page = PAGE_BY_KEY[entry.key]
+  return {
+    path: entry.path,
+    element: (
+      <RequirePermission permission={entry.permission}>
+        <Page />
+      </RequirePermission>
+    ),
+  }
+}
+
 export const router = createBrowserRouter([
+  // Public tracking for villagers: outside AuthRoot, so it never asks who is signed in.
+  {
+    path: '/track',
+    errorElement: <RouteError />,
+    element: (
+      <Suspense fallback={<Spin fullscreen />}>
+        <pages.TrackPage />
+      </Suspense>
+    ),
+  },
   {
     element: <AuthRoot />,
     errorElement: <RouteError />,
@@ -28,17 +57,7 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <LandingRedirect /> },
-          ...NAVIGATION.map((entry) => {
-            const Page = PAGE_BY_KEY[entry.key]
-            return {
-              path: entry.path,
-              element: (
-                <RequirePermission permission={entry.permission}>
-                  <Page />
-                </RequirePermission>
-              ),
-            }
-          }),
+          ...NAVIGATION.map(route),
           { path: '*', element: <NotFoundResult /> },
         ],
       },

@@ -9,6 +9,8 @@ export type Query = Record<string, QueryValue>
 interface RequestOptions {
   query?: Query
   body?: unknown
+  /** Multipart uploads; the browser sets the content type with its boundary. */
+  form?: FormData
   signal?: AbortSignal
 }
 
@@ -47,7 +49,7 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     })
   } catch (error) {
@@ -109,6 +111,9 @@ export const apiClient = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
     request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  /** A multipart form: fields first, then the file (the server reads fields sent before the file). */
+  postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: (path: string) => request<undefined>('DELETE', path),
 }

@@ -2,6 +2,8 @@
 // Only types cross over: web shares types with the API, never code.
 import type { OrganizationType } from '../../../src/platform/access/roles'
 import type { AuditEntry as ServerAuditEntry } from '../../../src/platform/audit/schema'
+import type { ParcelStatus } from '../../../src/modules/logistics/parcel-status'
+import type { Parcel, ScanEvent } from '../../../src/modules/logistics/schema'
 
 export type {
   OrganizationType,
@@ -28,6 +30,23 @@ export type {
 } from '../../../src/platform/auth/schema'
 export type { Division, DivisionLevel, DivisionMatch } from '../../../src/platform/geography/schema'
 export type { Page } from '../../../src/platform/http/schemas'
+export type { ParcelStatus, Parcel, ScanEvent }
+export type {
+  FlowRow,
+  IntakeResult,
+  PromisePeriod,
+  RowError,
+  Site,
+  Tracking,
+} from '../../../src/modules/logistics/schema'
+export type {
+  FarmPickup,
+  Plan,
+  PlanSummary,
+  RegisterPickupBody,
+  Trip,
+} from '../../../src/modules/logistics/dispatch-schema'
+export type { ScanType } from '../../../src/modules/logistics/parcel-status'
 
 /** The value list lives here because web may not import server code; the check below keeps them equal. */
 export const ORGANIZATION_TYPES = [
@@ -60,3 +79,22 @@ export type AuditEntry = Omit<ServerAuditEntry, 'before' | 'after'> & {
   before: AuditSnapshot | null
   after: AuditSnapshot | null
 }
+
+/** A parcel with its scan trail, as `GET /api/logistics/parcels/:id` answers. */
+export type ParcelDetail = Parcel & {
+  events: ScanEvent[]
+}
+
+/** Same check as for organization types: the web's list of statuses must match the server's. */
+export const PARCEL_STATUSES = [
+  'announced',
+  'received',
+  'sorted',
+  'loaded',
+  'in_transit',
+  'at_station',
+  'picked_up',
+  'returned',
+] as const satisfies readonly ParcelStatus[]
+type MissingParcelStatus = Exclude<ParcelStatus, (typeof PARCEL_STATUSES)[number]>
+export const EVERY_PARCEL_STATUS_LISTED: [MissingParcelStatus] extends [never] ? true : never = true

@@ -38,3 +38,24 @@ export function shanghaiDayStartUtc(day: string): string {
 export function shanghaiDayEndUtc(day: string): string {
   return new Date(`${day}T23:59:59.999+08:00`).toISOString()
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
+
+/** A calendar day (YYYY-MM-DD) in Asia/Shanghai, `offsetDays` from today. */
+export function shanghaiDay(offsetDays = 0, now = Date.now()): string {
+  return new Date(now + SHANGHAI_OFFSET_MS + offsetDays * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** HH:MM as Wutai sees it, for times within a day (ETAs, departures). */
+export function formatClock(iso: string | null | undefined): string {
+  if (!iso) return '—'
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16)
+}
+
+/** Money is kept in fen; people read yuan. */
+export function formatYuan(fen: number): string {
+  return `¥${(fen / 100).toFixed(2)}`
+}

@@ -1,7 +1,7 @@
 // Look-ups several features share. They live here, not in a feature, because features
 // never import each other.
 import { apiClient } from './api-client'
-import type { Organization, Page, Role } from './api-types'
+import type { Division, Organization, Page, Role } from './api-types'
 import { useRequest } from './use-request'
 
 let rolesPromise: Promise<Role[]> | null = null
@@ -40,4 +40,45 @@ export function roleName(roles: Role[], role: string, zh: boolean): string {
   const found = roles.find((candidate) => candidate.role === role)
   if (!found) return role
   return zh ? found.nameZh : found.nameEn
+}
+
+let townshipsPromise: Promise<Division[]> | null = null
+
+/** The county's townships (the children of the county division), loaded once per page load. */
+export function getTownships(): Promise<Division[]> {
+  townshipsPromise ??= apiClient
+    .get<Division[]>('/api/geography/divisions')
+    .then((counties) =>
+      counties[0]
+        ? apiClient.get<Division[]>('/api/geography/divisions', { parentCode: counties[0].code })
+        : [],
+    )
+    .catch((error: unknown) => {
+      townshipsPromise = null
+      throw error
+    })
+  return townshipsPromise
+}
+
+/** Townships for filters; people without geography:read simply get none. */
+export function useTownships(): Division[] {
+  return useRequest(() => getTownships().catch(() => []), 'townships').data ?? []
+}
+
+/** Carriers in the caller's scope; people without organizations:read simply get none. */
+export function useCarriers(): Organization[] {
+  return (
+    useRequest(
+      (signal) =>
+        apiClient
+          .get<Page<Organization>>(
+            '/api/organizations',
+            { type: 'carrier', page: 1, pageSize: 100 },
+            signal,
+          )
+          .then((page) => page.items)
+          .catch(() => []),
+      'carriers',
+    ).data ?? []
+  )
 }

@@ -1,4 +1,4 @@
-import { Layout, Spin } from 'antd'
+import { Grid, Layout, Spin } from 'antd'
 import { Suspense, useMemo } from 'react'
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom'
 import { logout } from '../../features/auth/api/logout'
@@ -25,6 +25,8 @@ export function AppLayout() {
 function SignedInLayout({ me }: { me: Me }) {
   const { setMe } = useAuth()
   const navigate = useNavigate()
+  // Phones (drivers, station masters) get the page edge to edge; the menu folds away.
+  const wide = Grid.useBreakpoint().md ?? true
   const session = useMemo<Session>(
     () => ({
       me,
@@ -40,12 +42,19 @@ function SignedInLayout({ me }: { me: Me }) {
   return (
     <SessionContext value={session}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={208}>
-          <SideMenu permissions={me.permissions} />
+        <Layout.Sider
+          breakpoint="lg"
+          collapsedWidth={0}
+          theme="light"
+          width={208}
+          // Folded away on small screens, its button sits in the header's left corner.
+          zeroWidthTriggerStyle={{ top: 12 }}
+        >
+          <SideMenu user={me} />
         </Layout.Sider>
         <Layout>
           <AppHeader />
-          <Layout.Content style={{ margin: 24 }}>
+          <Layout.Content style={{ margin: wide ? 24 : 12 }}>
             <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: 96 }} />}>
               <Outlet />
             </Suspense>

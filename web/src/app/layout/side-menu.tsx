@@ -1,14 +1,13 @@
 import { Menu, Typography } from 'antd'
 import { useLocation, useNavigate } from 'react-router-dom'
-import type { Permission } from '../../lib/api-types'
 import { useI18n } from '../../lib/i18n'
-import { allowedNavigation } from '../navigation'
+import { allowedNavigation, type NavigationUser } from '../navigation'
 
-export function SideMenu({ permissions }: { permissions: readonly Permission[] }) {
+export function SideMenu({ user }: { user: NavigationUser }) {
   const { t } = useI18n()
   const navigate = useNavigate()
   const { pathname } = useLocation()
-  const entries = allowedNavigation(permissions)
+  const entries = allowedNavigation(user)
   const selected = entries.find(
     (entry) => pathname === entry.path || pathname.startsWith(`${entry.path}/`),
   )

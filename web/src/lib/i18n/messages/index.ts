@@ -3,6 +3,7 @@ import { apiTokenMessages } from './api-tokens'
 import { auditMessages } from './audit-log'
 import { commonMessages } from './common'
 import { geographyMessages } from './geography'
+import { logisticsMessages } from './logistics'
 import { organizationMessages } from './organizations'
 import { userMessages } from './users'
 
@@ -15,6 +16,7 @@ export const messages = {
   ...apiTokenMessages,
   ...auditMessages,
   ...geographyMessages,
+  ...logisticsMessages,
 }
 
 export type MessageKey = keyof typeof messages

@@ -1,0 +1,221 @@
+import { LockOutlined, UnlockOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Card, Col, Flex, Row, Statistic, Table, Tag, Typography } from 'antd'
+import { useState } from 'react'
+import { TableEmpty } from '../../../components/table-empty'
+import type { Plan, Trip } from '../../../lib/api-types'
+import { errorMessage } from '../../../lib/error-message'
+import { formatClock, formatDateTime, formatYuan } from '../../../lib/format'
+import { useI18n } from '../../../lib/i18n'
+import { publishPlan, setTripLocked } from '../api/plans'
+
+type TripStop = Trip['stops'][number]
+type Unassigned = NonNullable<Plan['summary']>['unassigned'][number]
+
+interface PlanViewProps {
+  plan: Plan
+  onChanged: (plan: Plan) => void
+  onReload: () => void
+}
+
+const STATUS_COLOR = { planning: 'processing', draft: 'gold', published: 'green', failed: 'red' }
+
+/** A finished plan: what it covers, what it could not, and each trip stop by stop. */
+export function PlanView({ plan, onChanged, onReload }: PlanViewProps) {
+  const { t, language } = useI18n()
+  const { modal, message } = App.useApp()
+  const summary = plan.summary
+  const draft = plan.status === 'draft'
+
+  function confirmPublish() {
+    modal.confirm({
+      title: t('dispatch.publishConfirm', { date: plan.serviceDate }),
+      content: t('dispatch.publishNote'),
+      okText: t('dispatch.publish'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          onChanged(await publishPlan(plan.id))
+          void message.success(t('dispatch.published'))
+        } catch (error) {
+          void message.error(errorMessage(error, t))
+        }
+      },
+    })
+  }
+
+  return (
+    <>
+      <Card
+        style={{ marginBottom: 16 }}
+        title={
+          <Flex gap={8} align="center" wrap>
+            {t('dispatch.summary')} · {plan.serviceDate}
+            <Tag color={STATUS_COLOR[plan.status]} data-testid="plan-status">
+              {t(`dispatch.status.${plan.status}`)}
+            </Tag>
+          </Flex>
+        }
+        extra={
+          draft && (
+            <Button type="primary" onClick={confirmPublish}>
+              {t('dispatch.publish')}
+            </Button>
+          )
+        }
+      >
+        {summary && (
+          <>
+            <Row gutter={[16, 16]}>
+              {[
+                ['stations', t('dispatch.stations'), summary.stations],
+                ['parcels', t('dispatch.parcels'), summary.parcels],
+                ['pickups', t('dispatch.pickups'), summary.pickups],
+                ['trips', t('dispatch.trips'), summary.trips],
+                ['distance', t('dispatch.distance'), summary.distanceKm.toFixed(1)],
+                ['cost', t('dispatch.cost'), formatYuan(summary.costFen)],
+              ].map(([key, title, value]) => (
+                <Col key={key} xs={12} sm={8} md={4}>
+                  <Statistic title={title} value={value} data-testid={`plan-${key}`} />
+                </Col>
+              ))}
+            </Row>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+              {t('dispatch.planningMs', { ms: summary.planningMs })}
+              {plan.publishedAt &&
+                ` · ${t('dispatch.status.published')} ${formatDateTime(plan.publishedAt, language)}`}
+            </Typography.Paragraph>
+            {summary.checkerViolations.length > 0 ? (
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginTop: 12 }}
+                title={t('dispatch.violations')}
+                description={
+                  <ul style={{ margin: 0 }}>
+                    {summary.checkerViolations.map((violation) => (
+                      <li key={violation}>{violation}</li>
+                    ))}
+                  </ul>
+                }
+              />
+            ) : (
+              <Alert
+                type="success"
+                showIcon
+                style={{ marginTop: 12 }}
+                title={t('dispatch.noViolations')}
+              />
+            )}
+            {summary.unassigned.length > 0 && (
+              <Table<Unassigned>
+                style={{ marginTop: 12 }}
+                size="small"
+                rowKey="siteId"
+                title={() => t('dispatch.unassigned')}
+                dataSource={summary.unassigned}
+                pagination={false}
+                columns={[
+                  { title: t('dispatch.station'), dataIndex: 'siteName' },
+                  { title: t('dispatch.parcels'), dataIndex: 'parcels', width: 100 },
+                  { title: t('dispatch.reason'), dataIndex: 'reason' },
+                ]}
+              />
+            )}
+          </>
+        )}
+      </Card>
+      {plan.trips.length === 0 ? (
+        <Card>
+          <TableEmpty description={t('dispatch.noTrips')} />
+        </Card>
+      ) : (
+        plan.trips.map((trip) => (
+          <TripCard key={trip.id} trip={trip} editable={draft} onLocked={onReload} />
+        ))
+      )}
+    </>
+  )
+}
+
+function TripCard({
+  trip,
+  editable,
+  onLocked,
+}: {
+  trip: Trip
+  editable: boolean
+  onLocked: () => void
+}) {
+  const { t } = useI18n()
+  const { message } = App.useApp()
+  const [busy, setBusy] = useState(false)
+
+  async function toggleLock() {
+    setBusy(true)
+    try {
+      await setTripLocked(trip.id, !trip.locked)
+      onLocked()
+    } catch (error) {
+      void message.error(errorMessage(error, t))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const parcels = trip.stops.reduce((sum, stop) => sum + stop.parcelCount, 0)
+  const pickups = trip.stops.reduce((sum, stop) => sum + stop.pickupCount, 0)
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 12 }}
+      data-testid="trip"
+      title={
+        <Flex gap={8} align="center" wrap>
+          <Typography.Text strong>{trip.vehiclePlate}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('dispatch.departure')} {formatClock(trip.departureAt)} · {t('dispatch.return')}{' '}
+            {formatClock(trip.returnAt)} · {trip.distanceKm.toFixed(1)} km ·{' '}
+            {formatYuan(trip.costFen)} · {t('dispatch.parcels')} {parcels} · {t('dispatch.pickups')}{' '}
+            {pickups}
+          </Typography.Text>
+          {trip.locked && (
+            <Tag icon={<LockOutlined aria-hidden />} color="blue">
+              {t('dispatch.locked')}
+            </Tag>
+          )}
+        </Flex>
+      }
+      extra={
+        editable && (
+          <Button
+            size="small"
+            loading={busy}
+            icon={trip.locked ? <UnlockOutlined aria-hidden /> : <LockOutlined aria-hidden />}
+            onClick={() => void toggleLock()}
+          >
+            {trip.locked ? t('dispatch.unlock') : t('dispatch.lock')}
+          </Button>
+        )
+      }
+    >
+      <Table<TripStop>
+        size="small"
+        rowKey="seq"
+        dataSource={trip.stops}
+        pagination={false}
+        columns={[
+          { title: '#', dataIndex: 'seq', width: 50 },
+          { title: t('dispatch.station'), dataIndex: 'siteName' },
+          {
+            title: t('dispatch.eta'),
+            dataIndex: 'eta',
+            width: 100,
+            render: (_, stop) => formatClock(stop.eta),
+          },
+          { title: t('dispatch.parcels'), dataIndex: 'parcelCount', width: 90 },
+          { title: t('dispatch.pickups'), dataIndex: 'pickupCount', width: 100 },
+        ]}
+      />
+    </Card>
+  )
+}
