@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint'
 import importX, { createNodeResolver } from 'eslint-plugin-import-x'
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'web/dist', 'e2e/artifacts', 'bench/results', '*.config.js'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'data',
+      'web/dist',
+      'e2e/artifacts',
+      'bench/results',
+      '*.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -25,10 +35,27 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './src/routing', from: './src', except: ['./routing'], message: 'routing/ is a standalone library' },
-            { target: ['./src/modules', './src/platform', './src/db', './src/shared'], from: './src/server', message: 'nothing imports server/' },
-            { target: ['./src/platform', './src/shared'], from: './src/modules', message: 'the platform never depends on business modules' },
-            { target: './src/shared', from: ['./src/db', './src/platform'], message: 'shared/ depends on nothing' },
+            {
+              target: './src/routing',
+              from: './src',
+              except: ['./routing'],
+              message: 'routing/ is a standalone library',
+            },
+            {
+              target: ['./src/modules', './src/platform', './src/db', './src/shared'],
+              from: './src/server',
+              message: 'nothing imports server/',
+            },
+            {
+              target: ['./src/platform', './src/shared'],
+              from: './src/modules',
+              message: 'the platform never depends on business modules',
+            },
+            {
+              target: './src/shared',
+              from: ['./src/db', './src/platform'],
+              message: 'shared/ depends on nothing',
+            },
           ],
         },
       ],
@@ -39,7 +66,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src/**'], allowTypeImports: true, message: 'web shares types with the API, never code' }] },
+        {
+          patterns: [
+            {
+              group: ['**/src/**'],
+              allowTypeImports: true,
+              message: 'web shares types with the API, never code',
+            },
+          ],
+        },
       ],
     },
   },

@@ -17,8 +17,17 @@ function newestChange(dir) {
   return newest
 }
 
-const webSources = [path.join(root, 'web/src'), path.join(root, 'web/index.html'), path.join(root, 'web/vite.config.ts')]
-const sourcesChanged = () => Math.max(...webSources.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestChange(p) : statSync(p).mtimeMs)))
+const webSources = [
+  path.join(root, 'web/src'),
+  path.join(root, 'web/index.html'),
+  path.join(root, 'web/vite.config.ts'),
+]
+const sourcesChanged = () =>
+  Math.max(
+    ...webSources
+      .filter(existsSync)
+      .map((p) => (statSync(p).isDirectory() ? newestChange(p) : statSync(p).mtimeMs)),
+  )
 
 if (!existsSync(builtIndex) || sourcesChanged() > statSync(builtIndex).mtimeMs) {
   console.log('building the web console (web/dist)…')
@@ -26,6 +35,9 @@ if (!existsSync(builtIndex) || sourcesChanged() > statSync(builtIndex).mtimeMs) 
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: root, stdio: 'inherit' })
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+})
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

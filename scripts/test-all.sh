@@ -14,7 +14,7 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 
-echo "== lint";      npm run -s lint
+echo "== lint";      npm run -s lint && npm run -s format:check
 echo "== typecheck"; npm run -s typecheck
 
 echo "== unit and integration tests on SQLite"

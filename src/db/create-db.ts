@@ -23,14 +23,22 @@ export interface CreateDbOptions {
 /** Opens `sqlite:<file>`, `sqlite::memory:` or `postgres://…`. */
 export function createDb(databaseUrl: string, options: CreateDbOptions = {}): DbHandle {
   if (databaseUrl.startsWith('sqlite:')) {
-    return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(databaseUrl.slice('sqlite:'.length)) }) }), dialect: 'sqlite' }
+    return {
+      db: new Kysely<Database>({
+        dialect: new SqliteDialect({ database: openSqlite(databaseUrl.slice('sqlite:'.length)) }),
+      }),
+      dialect: 'sqlite',
+    }
   }
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.poolSize ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   })
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' }
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    dialect: 'postgres',
+  }
 }
 
 function openSqlite(file: string): SqliteDatabase.Database {

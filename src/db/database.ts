@@ -7,7 +7,14 @@ import type { LogisticsTables } from '../modules/logistics/schema.js'
 import type { DispatchTables } from '../modules/logistics/dispatch-schema.js'
 
 /** Every table of every module; each module owns its own table types. */
-export interface Database extends AccountsTables, AuthTables, AuditTables, GeographyTables, LogisticsTables, DispatchTables {}
+export interface Database
+  extends
+    AccountsTables,
+    AuthTables,
+    AuditTables,
+    GeographyTables,
+    LogisticsTables,
+    DispatchTables {}
 
 /** A database handle or a transaction: a Transaction<Database> is a Kysely<Database>. */
 export type Db = Kysely<Database>

@@ -4,11 +4,15 @@ import { migrations } from './migrations/index.js'
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } })
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  })
   const result = await migrator.migrateToLatest()
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
-    const reason = result.error instanceof Error ? result.error.message : JSON.stringify(result.error)
+    const reason =
+      result.error instanceof Error ? result.error.message : JSON.stringify(result.error)
     throw new Error(`migration ${failed} failed: ${reason}`, { cause: result.error })
   }
   return result

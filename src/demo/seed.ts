@@ -12,7 +12,8 @@ import { seedParcelHistory } from './seed-parcel-history.js'
 const DIVISIONS_FILE = new URL('./wutai/divisions.json', import.meta.url)
 
 export function readWutaiDivisions(): DivisionInput[] {
-  return (JSON.parse(readFileSync(DIVISIONS_FILE, 'utf8')) as { divisions: DivisionInput[] }).divisions
+  return (JSON.parse(readFileSync(DIVISIONS_FILE, 'utf8')) as { divisions: DivisionInput[] })
+    .divisions
 }
 
 export interface SeedOptions {
@@ -21,7 +22,10 @@ export interface SeedOptions {
 }
 
 /** Loads Wutai's divisions, organizations, demo accounts and network, in one transaction, into an empty database. */
-export async function seedDemoData(db: Db, { parcelHistory = false }: SeedOptions = {}): Promise<{ seeded: boolean }> {
+export async function seedDemoData(
+  db: Db,
+  { parcelHistory = false }: SeedOptions = {},
+): Promise<{ seeded: boolean }> {
   const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst()
   if (anyUser) return { seeded: false }
   // One hash for every demo account: they share the published demo password anyway.
@@ -35,24 +39,77 @@ export async function seedDemoData(db: Db, { parcelHistory = false }: SeedOption
       ids.set(org.key, id)
       await trx
         .insertInto('organization')
-        .values({ id, type: org.type, name: org.name, code: null, division_code: org.divisionCode, address: org.address ?? null, contact_name: org.contactName ?? null, contact_phone: org.contactPhone ?? null, status: 'active', parent_id: org.parentKey ? (ids.get(org.parentKey) ?? null) : null, created_at: now, updated_at: now })
+        .values({
+          id,
+          type: org.type,
+          name: org.name,
+          code: null,
+          division_code: org.divisionCode,
+          address: org.address ?? null,
+          contact_name: org.contactName ?? null,
+          contact_phone: org.contactPhone ?? null,
+          status: 'active',
+          parent_id: org.parentKey ? (ids.get(org.parentKey) ?? null) : null,
+          created_at: now,
+          updated_at: now,
+        })
         .execute()
     }
     for (const account of DEMO_ACCOUNTS) {
       const userId = newId()
-      await trx.insertInto('app_user').values({ id: userId, username: account.username, display_name: account.displayName, phone: null, password_hash: passwordHash, status: 'active', last_login_at: null, created_at: now, updated_at: now }).execute()
-      await trx.insertInto('membership').values({ id: newId(), user_id: userId, organization_id: ids.get(account.organizationKey) ?? '', role: account.role, created_at: now }).execute()
+      await trx
+        .insertInto('app_user')
+        .values({
+          id: userId,
+          username: account.username,
+          display_name: account.displayName,
+          phone: null,
+          password_hash: passwordHash,
+          status: 'active',
+          last_login_at: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute()
+      await trx
+        .insertInto('membership')
+        .values({
+          id: newId(),
+          user_id: userId,
+          organization_id: ids.get(account.organizationKey) ?? '',
+          role: account.role,
+          created_at: now,
+        })
+        .execute()
     }
     const sites = await seedLogisticsNetwork(trx)
     const vehicles = await seedFleet(trx)
     const parcels = parcelHistory ? await seedParcelHistory(trx, new Date()) : 0
-    await recordAudit(trx, { principal: null, scope: { county: true, organizationIds: new Set() }, requestId: 'seed', ip: '127.0.0.1', claimed: { userId: null, name: 'system' }, auditedEntries: 0 }, {
-      action: 'demo.seed',
-      entityType: 'database',
-      entityId: null,
-      organizationId: null,
-      after: { divisions, organizations: DEMO_ORGANIZATIONS.length, users: DEMO_ACCOUNTS.length, sites, vehicles, parcels },
-    })
+    await recordAudit(
+      trx,
+      {
+        principal: null,
+        scope: { county: true, organizationIds: new Set() },
+        requestId: 'seed',
+        ip: '127.0.0.1',
+        claimed: { userId: null, name: 'system' },
+        auditedEntries: 0,
+      },
+      {
+        action: 'demo.seed',
+        entityType: 'database',
+        entityId: null,
+        organizationId: null,
+        after: {
+          divisions,
+          organizations: DEMO_ORGANIZATIONS.length,
+          users: DEMO_ACCOUNTS.length,
+          sites,
+          vehicles,
+          parcels,
+        },
+      },
+    )
   })
   return { seeded: true }
 }

@@ -7,7 +7,13 @@ import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { Db } from '../db/database.js'
-import { logisticsReportRoutes, logisticsRoutes, planRoutes, trackingRoutes, uplinkRoutes } from '../modules/logistics/index.js'
+import {
+  logisticsReportRoutes,
+  logisticsRoutes,
+  planRoutes,
+  trackingRoutes,
+  uplinkRoutes,
+} from '../modules/logistics/index.js'
 import { accountRoutes } from '../platform/accounts/routes.js'
 import { registerAccessGuard } from '../platform/access/guard.js'
 import { auditRoutes } from '../platform/audit/routes.js'
@@ -32,7 +38,13 @@ export interface AppOptions {
   secureCookies?: boolean
 }
 
-export async function buildApp({ db, sessionSecret, logger = false, webDir, secureCookies = false }: AppOptions) {
+export async function buildApp({
+  db,
+  sessionSecret,
+  logger = false,
+  webDir,
+  secureCookies = false,
+}: AppOptions) {
   const app = Fastify({
     logger,
     genReqId: () => newId(),
@@ -47,7 +59,11 @@ export async function buildApp({ db, sessionSecret, logger = false, webDir, secu
   await app.register(fastifyCookie, { secret: sessionSecret })
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Cuntong API', description: '村通：县域农村电商综合服务平台 API', version: '0.1.0' },
+      info: {
+        title: 'Cuntong API',
+        description: '村通：县域农村电商综合服务平台 API',
+        version: '0.1.0',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'ct_session' },
@@ -81,7 +97,14 @@ export async function buildApp({ db, sessionSecret, logger = false, webDir, secu
     const pathname = request.url.split('?')[0] ?? ''
     const isPageRoute = !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname)
     if (hasWeb && request.method === 'GET' && isPageRoute) return reply.sendFile('index.html')
-    return sendProblem(reply, new AppError('not_found', { en: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`, zh: '接口不存在' }), request.id)
+    return sendProblem(
+      reply,
+      new AppError('not_found', {
+        en: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+        zh: '接口不存在',
+      }),
+      request.id,
+    )
   })
   return app
 }

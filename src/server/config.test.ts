@@ -26,7 +26,13 @@ describe('configuration', () => {
   it('lists every problem at once', () => {
     let error: unknown
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', REDIS_URL: 'localhost:6379', DATA_DIR: tempDir() })
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        LOG_LEVEL: 'loud',
+        REDIS_URL: 'localhost:6379',
+        DATA_DIR: tempDir(),
+      })
     } catch (e) {
       error = e
     }
@@ -35,11 +41,18 @@ describe('configuration', () => {
   })
 
   it('requires SESSION_SECRET in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tempDir() })).toThrow(/SESSION_SECRET/)
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DATA_DIR: tempDir() }).production).toBe(true)
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tempDir() })).toThrow(
+      /SESSION_SECRET/,
+    )
+    expect(
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DATA_DIR: tempDir() })
+        .production,
+    ).toBe(true)
   })
 
   it('selects PostgreSQL from DATABASE_URL', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/cuntong', DATA_DIR: tempDir() }).databaseUrl).toBe('postgres://localhost/cuntong')
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://localhost/cuntong', DATA_DIR: tempDir() }).databaseUrl,
+    ).toBe('postgres://localhost/cuntong')
   })
 })

@@ -3,7 +3,15 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
-const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+]
 
 export interface Config {
   port: number
@@ -41,7 +49,9 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR ?? './data')
   const databaseUrl = env.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'cuntong.sqlite')}`
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
-    problems.push('DATABASE_URL must start with postgres:// (PostgreSQL) or sqlite: (a SQLite file)')
+    problems.push(
+      'DATABASE_URL must start with postgres:// (PostgreSQL) or sqlite: (a SQLite file)',
+    )
   }
 
   const redisUrl = env.REDIS_URL === '' ? undefined : env.REDIS_URL

@@ -7,7 +7,11 @@ import { classifyError, sendProblem } from '../platform/http/problem.js'
 
 /** The one place errors become HTTP: problem+json for every 4xx, a generic 500 for the rest. */
 export function createErrorHandler(db: Db) {
-  return async function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  return async function handleError(
+    error: FastifyError,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) {
     const appError = classifyError(error, request)
     if (!appError) {
       request.log.error({ err: error }, 'unexpected error')

@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   const { db, dialect } = createDb(config.databaseUrl)
   await migrateToLatest(db)
   await failAbandonedPlans(db)
-  const { seeded } = config.demoData ? await seedDemoData(db, { parcelHistory: true }) : { seeded: false }
+  const { seeded } = config.demoData
+    ? await seedDemoData(db, { parcelHistory: true })
+    : { seeded: false }
   const app = await buildApp({
     db,
     sessionSecret: config.sessionSecret,
@@ -22,7 +24,10 @@ async function main(): Promise<void> {
     webDir: WEB_DIR,
     secureCookies: config.production,
   })
-  app.log.info({ dialect, seeded }, seeded ? 'database migrated; Wutai demo data loaded' : 'database migrated')
+  app.log.info(
+    { dialect, seeded },
+    seeded ? 'database migrated; Wutai demo data loaded' : 'database migrated',
+  )
 
   let closing = false
   const shutDown = (signal: string) => {
@@ -34,10 +39,13 @@ async function main(): Promise<void> {
       // A plan being solved finishes within its time limit; let it land before the pool closes.
       .then(() => Promise.allSettled(plansInFlight))
       .then(() => db.destroy())
-      .then(() => process.exit(0), (error: unknown) => {
-        app.log.error({ err: error }, 'unclean shutdown')
-        process.exit(1)
-      })
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'unclean shutdown')
+          process.exit(1)
+        },
+      )
   }
   process.on('SIGTERM', () => shutDown('SIGTERM'))
   process.on('SIGINT', () => shutDown('SIGINT'))

@@ -6,13 +6,28 @@ describe('OpenAPI description', () => {
     const { app } = await buildTestApp({ demo: false })
     const res = await app.inject({ method: 'GET', url: '/api/docs/json' })
     expect(res.statusCode).toBe(200)
-    const spec = res.json<{ openapi: string; paths: Record<string, Record<string, { security?: unknown[]; description?: string }>> }>()
+    const spec = res.json<{
+      openapi: string
+      paths: Record<string, Record<string, { security?: unknown[]; description?: string }>>
+    }>()
     expect(spec.openapi).toMatch(/^3\./)
-    for (const path of ['/api/auth/login', '/api/users', '/api/organizations/{id}', '/api/audit-log/', '/api/geography/divisions', '/api/logistics/manifests', '/api/logistics/plans', '/api/tracking/{waybill}']) {
+    for (const path of [
+      '/api/auth/login',
+      '/api/users',
+      '/api/organizations/{id}',
+      '/api/audit-log/',
+      '/api/geography/divisions',
+      '/api/logistics/manifests',
+      '/api/logistics/plans',
+      '/api/tracking/{waybill}',
+    ]) {
       expect(Object.keys(spec.paths)).toContain(path)
     }
     expect(spec.paths['/api/tracking/{waybill}']?.get?.security).toEqual([])
-    expect(spec.paths['/api/users']?.get).toMatchObject({ security: [{ session: [] }, { apiToken: [] }], description: 'Requires the `users:read` permission.' })
+    expect(spec.paths['/api/users']?.get).toMatchObject({
+      security: [{ session: [] }, { apiToken: [] }],
+      description: 'Requires the `users:read` permission.',
+    })
     expect((await app.inject({ method: 'GET', url: '/api/docs/' })).statusCode).toBe(200)
   })
 })

@@ -14,7 +14,9 @@ describe('serving the web console', () => {
     const app = await buildApp({ db, sessionSecret: 'x'.repeat(40), webDir })
     try {
       expect((await app.inject({ method: 'GET', url: '/users?page=2' })).body).toContain('村通')
-      expect((await app.inject({ method: 'GET', url: '/assets/index-old.js' })).statusCode).toBe(404)
+      expect((await app.inject({ method: 'GET', url: '/assets/index-old.js' })).statusCode).toBe(
+        404,
+      )
       writeFileSync(path.join(webDir, 'assets', 'index-new.js'), 'console.log(1)')
       const asset = await app.inject({ method: 'GET', url: '/assets/index-new.js' })
       expect(asset.statusCode).toBe(200)

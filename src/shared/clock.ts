@@ -9,11 +9,14 @@ export const addSeconds = (iso: string, seconds: number): string =>
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000
 
 /** The UTC instant (ms) at which a Shanghai calendar date (YYYY-MM-DD) begins. */
-export const shanghaiDayStartMs = (date: string): number => Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS
+export const shanghaiDayStartMs = (date: string): number =>
+  Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS
 
 /** The Shanghai calendar date (YYYY-MM-DD) of an instant, given as ISO text or ms. */
 export const shanghaiDate = (instant: string | number): string =>
-  new Date((typeof instant === 'number' ? instant : Date.parse(instant)) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
+  new Date((typeof instant === 'number' ? instant : Date.parse(instant)) + SHANGHAI_OFFSET_MS)
+    .toISOString()
+    .slice(0, 10)
 
 /** The UTC bounds of a Shanghai calendar month (YYYY-MM), end exclusive. */
 export function shanghaiMonthBounds(month: string): { from: string; to: string } {

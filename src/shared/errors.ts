@@ -45,5 +45,6 @@ export const conflict = (detail: Bilingual, field?: string) =>
 export const invalidField = (field: string, message: Bilingual) =>
   new AppError('invalid', message, [{ field, message }])
 
-export const forbidden = (detail: Bilingual = { en: 'You may not do this', zh: '无权执行此操作' }) =>
-  new AppError('forbidden', detail)
+export const forbidden = (
+  detail: Bilingual = { en: 'You may not do this', zh: '无权执行此操作' },
+) => new AppError('forbidden', detail)

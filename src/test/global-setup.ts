@@ -10,9 +10,12 @@ declare module 'vitest' {
   }
 }
 
-export const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+export const ADMIN_URL =
+  process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+export default async function setup(
+  project: TestProject,
+): Promise<(() => Promise<void>) | undefined> {
   if (process.env.TEST_DB !== 'postgres') {
     project.provide('postgresUrl', null)
     return undefined
@@ -22,7 +25,10 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   try {
     await admin.connect()
   } catch (error) {
-    throw new Error(`TEST_DB=postgres but PostgreSQL is not reachable at ${ADMIN_URL}: ${String(error)}`, { cause: error })
+    throw new Error(
+      `TEST_DB=postgres but PostgreSQL is not reachable at ${ADMIN_URL}: ${String(error)}`,
+      { cause: error },
+    )
   }
   await admin.query(`create database ${name}`)
   await admin.end()

@@ -29,14 +29,22 @@ export interface Client {
 export async function buildTestApp({ demo = true }: { demo?: boolean } = {}): Promise<TestApp> {
   const handle = await createTestDb()
   if (demo) await seedDemoData(handle.db)
-  const app = await buildApp({ db: handle.db, sessionSecret: 'test-secret-that-is-long-enough-0123456789' })
+  const app = await buildApp({
+    db: handle.db,
+    sessionSecret: 'test-secret-that-is-long-enough-0123456789',
+  })
   cleanups.push(async () => {
     await app.close()
     await handle.destroy()
   })
   const logIn = async (username: string, password = DEMO_PASSWORD): Promise<Client> => {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } })
-    if (response.statusCode !== 200) throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`)
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+    })
+    if (response.statusCode !== 200)
+      throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`)
     const cookie = response.cookies.find((c) => c.name === 'ct_session')
     const me = response.json<{ user: { id: string }; csrfToken: string }>()
     return {
@@ -44,7 +52,11 @@ export async function buildTestApp({ demo = true }: { demo?: boolean } = {}): Pr
       request: (options) =>
         app.inject({
           ...options,
-          headers: { cookie: `ct_session=${cookie?.value ?? ''}`, 'x-csrf-token': me.csrfToken, ...(options.headers ?? {}) },
+          headers: {
+            cookie: `ct_session=${cookie?.value ?? ''}`,
+            'x-csrf-token': me.csrfToken,
+            ...(options.headers ?? {}),
+          },
         }),
     }
   }

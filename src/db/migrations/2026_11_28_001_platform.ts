@@ -20,7 +20,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('organization_type_idx').on('organization').column('type').execute()
-  await db.schema.createIndex('organization_parent_idx').on('organization').column('parent_id').execute()
+  await db.schema
+    .createIndex('organization_parent_idx')
+    .on('organization')
+    .column('parent_id')
+    .execute()
 
   await db.schema
     .createTable('app_user')
@@ -44,7 +48,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('membership_user_org_role_uq', ['user_id', 'organization_id', 'role'])
     .execute()
-  await db.schema.createIndex('membership_org_idx').on('membership').column('organization_id').execute()
+  await db.schema
+    .createIndex('membership_org_idx')
+    .on('membership')
+    .column('organization_id')
+    .execute()
 
   await db.schema
     .createTable('session')
@@ -99,8 +107,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('ip', 'text')
     .execute()
   await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute()
-  await db.schema.createIndex('audit_log_entity_idx').on('audit_log').columns(['entity_type', 'entity_id']).execute()
-  await db.schema.createIndex('audit_log_org_idx').on('audit_log').columns(['organization_id', 'at']).execute()
+  await db.schema
+    .createIndex('audit_log_entity_idx')
+    .on('audit_log')
+    .columns(['entity_type', 'entity_id'])
+    .execute()
+  await db.schema
+    .createIndex('audit_log_org_idx')
+    .on('audit_log')
+    .columns(['organization_id', 'at'])
+    .execute()
 
   await db.schema
     .createTable('division')
@@ -119,7 +135,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['division', 'audit_log', 'login_throttle', 'api_token', 'session', 'membership', 'app_user', 'organization']) {
+  for (const table of [
+    'division',
+    'audit_log',
+    'login_throttle',
+    'api_token',
+    'session',
+    'membership',
+    'app_user',
+    'organization',
+  ]) {
     await db.schema.dropTable(table).execute()
   }
 }

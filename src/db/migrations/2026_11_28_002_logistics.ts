@@ -20,7 +20,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('logistics_site_division_idx').on('logistics_site').column('division_code').execute()
+  await db.schema
+    .createIndex('logistics_site_division_idx')
+    .on('logistics_site')
+    .column('division_code')
+    .execute()
 
   await db.schema
     .createTable('manifest_import')
@@ -58,7 +62,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('parcel_carrier_waybill_uq', ['carrier_id', 'waybill_no'])
     .execute()
   await db.schema.createIndex('parcel_waybill_idx').on('parcel').column('waybill_no').execute()
-  await db.schema.createIndex('parcel_destination_idx').on('parcel').columns(['destination_site_id', 'status']).execute()
+  await db.schema
+    .createIndex('parcel_destination_idx')
+    .on('parcel')
+    .columns(['destination_site_id', 'status'])
+    .execute()
   await db.schema.createIndex('parcel_due_idx').on('parcel').columns(['status', 'due_at']).execute()
   await db.schema.createIndex('parcel_received_idx').on('parcel').column('received_at').execute()
 
@@ -73,7 +81,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('actor_name', 'text')
     .addColumn('note', 'text')
     .execute()
-  await db.schema.createIndex('scan_event_parcel_idx').on('scan_event').columns(['parcel_id', 'at']).execute()
+  await db.schema
+    .createIndex('scan_event_parcel_idx')
+    .on('scan_event')
+    .columns(['parcel_id', 'at'])
+    .execute()
 
   await db.schema
     .createTable('sms_outbox')

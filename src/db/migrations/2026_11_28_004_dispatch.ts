@@ -36,12 +36,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('summary_json', 'text')
     .addColumn('error', 'text')
     .execute()
-  await db.schema.createIndex('dispatch_plan_date_idx').on('dispatch_plan').columns(['service_date', 'status']).execute()
+  await db.schema
+    .createIndex('dispatch_plan_date_idx')
+    .on('dispatch_plan')
+    .columns(['service_date', 'status'])
+    .execute()
 
   await db.schema
     .createTable('trip')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('plan_id', 'text', (c) => c.notNull().references('dispatch_plan.id').onDelete('cascade'))
+    .addColumn('plan_id', 'text', (c) =>
+      c.notNull().references('dispatch_plan.id').onDelete('cascade'),
+    )
     .addColumn('vehicle_id', 'text', (c) => c.notNull().references('vehicle.id'))
     .addColumn('driver_user_id', 'text')
     .addColumn('departure_at', 'text', (c) => c.notNull())
@@ -64,9 +70,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('delivery_m3', 'double precision', (c) => c.notNull())
     .addColumn('parcel_count', 'integer', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('trip_stop_trip_idx').on('trip_stop').columns(['trip_id', 'seq']).execute()
+  await db.schema
+    .createIndex('trip_stop_trip_idx')
+    .on('trip_stop')
+    .columns(['trip_id', 'seq'])
+    .execute()
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['trip_stop', 'trip', 'dispatch_plan', 'vehicle']) await db.schema.dropTable(table).execute()
+  for (const table of ['trip_stop', 'trip', 'dispatch_plan', 'vehicle'])
+    await db.schema.dropTable(table).execute()
 }

@@ -22,9 +22,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('farm_pickup_station_idx').on('farm_pickup').columns(['station_site_id', 'status']).execute()
-  await db.schema.alterTable('trip_stop').addColumn('pickup_kg', 'double precision', (c) => c.notNull().defaultTo(0)).execute()
-  await db.schema.alterTable('trip_stop').addColumn('pickup_count', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema
+    .createIndex('farm_pickup_station_idx')
+    .on('farm_pickup')
+    .columns(['station_site_id', 'status'])
+    .execute()
+  await db.schema
+    .alterTable('trip_stop')
+    .addColumn('pickup_kg', 'double precision', (c) => c.notNull().defaultTo(0))
+    .execute()
+  await db.schema
+    .alterTable('trip_stop')
+    .addColumn('pickup_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

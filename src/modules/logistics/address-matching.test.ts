@@ -6,17 +6,28 @@ const villages = [
   { code: '140922100201', shortName: '台城村', townshipCode: '140922100', townshipName: '台城镇' },
   { code: '140922200201', shortName: '东庄村', townshipCode: '140922200', townshipName: '沟南乡' },
   { code: '140922201201', shortName: '东庄村', townshipCode: '140922201', townshipName: '东雷乡' },
-  { code: '140922201202', shortName: '西东庄村', townshipCode: '140922201', townshipName: '东雷乡' },
+  {
+    code: '140922201202',
+    shortName: '西东庄村',
+    townshipCode: '140922201',
+    townshipName: '东雷乡',
+  },
 ]
 const match = createAddressMatcher(villages)
 
 describe('address matching (LOG-2)', () => {
   it('finds a village named in the address', () => {
-    expect(match('山西省忻州市五台县豆村镇佛光村12号')).toEqual({ kind: 'matched', villageCode: '140922103208' })
+    expect(match('山西省忻州市五台县豆村镇佛光村12号')).toEqual({
+      kind: 'matched',
+      villageCode: '140922103208',
+    })
   })
 
   it('uses the township to tell apart villages of the same name', () => {
-    expect(match('五台县东庄村')).toEqual({ kind: 'ambiguous', candidates: ['140922200201', '140922201201'] })
+    expect(match('五台县东庄村')).toEqual({
+      kind: 'ambiguous',
+      candidates: ['140922200201', '140922201201'],
+    })
     expect(match('五台县沟南乡东庄村')).toEqual({ kind: 'matched', villageCode: '140922200201' })
   })
 

@@ -34,8 +34,15 @@ export const clockSeconds = (hhmm: string): number => {
   return (h ?? 0) * 3600 + (m ?? 0) * 60
 }
 
-export function buildDispatchProblem(depots: readonly Depot[], stops: readonly StopLoad[], vehicles: readonly VehicleTable[]): Problem {
-  const points = [...depots.map((d) => ({ lat: d.lat, lon: d.lon, roadClass: 'county' })), ...stops.map((s) => ({ lat: s.lat, lon: s.lon, roadClass: s.roadClass }))]
+export function buildDispatchProblem(
+  depots: readonly Depot[],
+  stops: readonly StopLoad[],
+  vehicles: readonly VehicleTable[],
+): Problem {
+  const points = [
+    ...depots.map((d) => ({ lat: d.lat, lon: d.lon, roadClass: 'county' })),
+    ...stops.map((s) => ({ lat: s.lat, lon: s.lon, roadClass: s.roadClass })),
+  ]
   const depotIndex = new Map(depots.map((d, i) => [d.siteId, i]))
   const jobs: Job[] = stops.map((stop, i) => {
     const [open = '00:00', close = '24:00'] = stop.openingHours.split('-')

@@ -120,7 +120,10 @@ export type Vehicle = Static<typeof Vehicle>
 
 export const CreateVehicleBody = Type.Object(
   {
-    plate: Type.String({ pattern: '^[\\u4e00-\\u9fa5][A-Z][A-Z0-9]{5,6}$', description: '车牌号, e.g. 晋H12345' }),
+    plate: Type.String({
+      pattern: '^[\\u4e00-\\u9fa5][A-Z][A-Z0-9]{5,6}$',
+      description: '车牌号, e.g. 晋H12345',
+    }),
     name: Type.String({ minLength: 1, maxLength: 50 }),
     capacityKg: Type.Integer({ minimum: 1, maximum: 50000 }),
     capacityM3: Type.Number({ exclusiveMinimum: 0, maximum: 100 }),
@@ -139,7 +142,9 @@ export type CreateVehicleBody = Static<typeof CreateVehicleBody>
 export const StartPlanBody = Type.Object(
   {
     serviceDate: Type.String({ format: 'date' }),
-    timeLimitS: Type.Optional(Type.Number({ minimum: 0.1, maximum: 120, description: 'planning time, default 5 s' })),
+    timeLimitS: Type.Optional(
+      Type.Number({ minimum: 0.1, maximum: 120, description: 'planning time, default 5 s' }),
+    ),
   },
   { additionalProperties: false },
 )
@@ -180,7 +185,14 @@ export const PlanSummary = Type.Object({
   distanceKm: Type.Number(),
   costFen: Type.Integer(),
   planningMs: Type.Integer(),
-  unassigned: Type.Array(Type.Object({ siteId: Type.String(), siteName: Type.String(), reason: Type.String(), parcels: Type.Integer() })),
+  unassigned: Type.Array(
+    Type.Object({
+      siteId: Type.String(),
+      siteName: Type.String(),
+      reason: Type.String(),
+      parcels: Type.Integer(),
+    }),
+  ),
   checkerViolations: Type.Array(Type.String()),
 })
 export type PlanSummary = Static<typeof PlanSummary>
@@ -252,7 +264,11 @@ export const CostPerParcelRow = Type.Object({
   costFen: Type.Integer(),
   deliveredParcels: Type.Integer(),
   collectedPickups: Type.Integer(),
-  costPerParcelFen: Nullable(Type.Number({ description: 'trip cost / (parcels delivered + pieces collected): KPI-11, should fall' })),
+  costPerParcelFen: Nullable(
+    Type.Number({
+      description: 'trip cost / (parcels delivered + pieces collected): KPI-11, should fall',
+    }),
+  ),
 })
 export type CostPerParcelRow = Static<typeof CostPerParcelRow>
 

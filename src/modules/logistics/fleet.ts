@@ -4,7 +4,12 @@ import type { Actor } from '../../platform/http/actor.js'
 import { nowIso } from '../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import type { CreateVehicleBody, UpdateVehicleBody, Vehicle, VehicleTable } from './dispatch-schema.js'
+import type {
+  CreateVehicleBody,
+  UpdateVehicleBody,
+  Vehicle,
+  VehicleTable,
+} from './dispatch-schema.js'
 
 // LOG-3: the alliance's vehicles, each based at a hub.
 
@@ -28,14 +33,40 @@ export async function listVehicles(db: Db): Promise<Vehicle[]> {
   return (await db.selectFrom('vehicle').selectAll().orderBy('plate').execute()).map(toVehicle)
 }
 
-export async function createVehicle(db: Db, actor: Actor, body: CreateVehicleBody): Promise<Vehicle> {
-  if (body.shiftEnd <= body.shiftStart) throw invalidField('shiftEnd', { en: 'must be after the shift start', zh: '收车时间须晚于出车时间' })
+export async function createVehicle(
+  db: Db,
+  actor: Actor,
+  body: CreateVehicleBody,
+): Promise<Vehicle> {
+  if (body.shiftEnd <= body.shiftStart)
+    throw invalidField('shiftEnd', {
+      en: 'must be after the shift start',
+      zh: '收车时间须晚于出车时间',
+    })
   const hub = body.homeSiteId
-    ? await db.selectFrom('logistics_site').select(['id', 'kind']).where('id', '=', body.homeSiteId).executeTakeFirst()
-    : await db.selectFrom('logistics_site').select(['id', 'kind']).where('kind', '=', 'hub').orderBy('created_at').executeTakeFirst()
-  if (!hub || hub.kind === 'village') throw invalidField('homeSiteId', { en: 'must be a hub or township station', zh: '车辆须驻在物流中心或乡镇站' })
-  if (await db.selectFrom('vehicle').select('id').where('plate', '=', body.plate).executeTakeFirst()) {
-    throw conflict({ en: `a vehicle with plate ${body.plate} exists`, zh: `车牌 ${body.plate} 已存在` }, 'plate')
+    ? await db
+        .selectFrom('logistics_site')
+        .select(['id', 'kind'])
+        .where('id', '=', body.homeSiteId)
+        .executeTakeFirst()
+    : await db
+        .selectFrom('logistics_site')
+        .select(['id', 'kind'])
+        .where('kind', '=', 'hub')
+        .orderBy('created_at')
+        .executeTakeFirst()
+  if (!hub || hub.kind === 'village')
+    throw invalidField('homeSiteId', {
+      en: 'must be a hub or township station',
+      zh: '车辆须驻在物流中心或乡镇站',
+    })
+  if (
+    await db.selectFrom('vehicle').select('id').where('plate', '=', body.plate).executeTakeFirst()
+  ) {
+    throw conflict(
+      { en: `a vehicle with plate ${body.plate} exists`, zh: `车牌 ${body.plate} 已存在` },
+      'plate',
+    )
   }
   const now = nowIso()
   const row: VehicleTable = {
@@ -57,20 +88,41 @@ export async function createVehicle(db: Db, actor: Actor, body: CreateVehicleBod
     updated_at: now,
   }
   await db.insertInto('vehicle').values(row).execute()
-  await recordAudit(db, actor, { action: 'vehicle.create', entityType: 'vehicle', entityId: row.id, organizationId: null, after: toVehicle(row) })
+  await recordAudit(db, actor, {
+    action: 'vehicle.create',
+    entityType: 'vehicle',
+    entityId: row.id,
+    organizationId: null,
+    after: toVehicle(row),
+  })
   return toVehicle(row)
 }
 
 /** Assign a driver, change capacity or shift, or take a vehicle out of service. */
-export async function updateVehicle(db: Db, actor: Actor, id: string, body: UpdateVehicleBody): Promise<Vehicle> {
+export async function updateVehicle(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: UpdateVehicleBody,
+): Promise<Vehicle> {
   const before = await db.selectFrom('vehicle').selectAll().where('id', '=', id).executeTakeFirst()
   if (!before) throw notFound({ en: 'vehicle', zh: '车辆' }, id)
   const shiftStart = body.shiftStart ?? before.shift_start
   const shiftEnd = body.shiftEnd ?? before.shift_end
-  if (shiftEnd <= shiftStart) throw invalidField('shiftEnd', { en: 'must be after the shift start', zh: '收车时间须晚于出车时间' })
+  if (shiftEnd <= shiftStart)
+    throw invalidField('shiftEnd', {
+      en: 'must be after the shift start',
+      zh: '收车时间须晚于出车时间',
+    })
   if (body.driverUserId) {
-    const driver = await db.selectFrom('membership').select('user_id').where('user_id', '=', body.driverUserId).where('role', '=', 'driver').executeTakeFirst()
-    if (!driver) throw invalidField('driverUserId', { en: 'this user is not a driver', zh: '该用户不是司机' })
+    const driver = await db
+      .selectFrom('membership')
+      .select('user_id')
+      .where('user_id', '=', body.driverUserId)
+      .where('role', '=', 'driver')
+      .executeTakeFirst()
+    if (!driver)
+      throw invalidField('driverUserId', { en: 'this user is not a driver', zh: '该用户不是司机' })
   }
   await db
     .updateTable('vehicle')
@@ -86,7 +138,16 @@ export async function updateVehicle(db: Db, actor: Actor, id: string, body: Upda
     })
     .where('id', '=', id)
     .execute()
-  const after = toVehicle(await db.selectFrom('vehicle').selectAll().where('id', '=', id).executeTakeFirstOrThrow())
-  await recordAudit(db, actor, { action: 'vehicle.update', entityType: 'vehicle', entityId: id, organizationId: null, before: toVehicle(before), after })
+  const after = toVehicle(
+    await db.selectFrom('vehicle').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+  )
+  await recordAudit(db, actor, {
+    action: 'vehicle.update',
+    entityType: 'vehicle',
+    entityId: id,
+    organizationId: null,
+    before: toVehicle(before),
+    after,
+  })
   return after
 }

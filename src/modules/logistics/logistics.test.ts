@@ -17,10 +17,23 @@ function multipart(fileName: string, content: Buffer, fields: Record<string, str
   const boundary = '----cuntong-test-boundary'
   const parts: Buffer[] = []
   for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      ),
+    )
   }
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`), content, Buffer.from(`\r\n--${boundary}--\r\n`))
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  )
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  }
 }
 
 const VILLAGES = ['豆村镇佛光村', '台城镇台城村', '东冶镇槐阴村', '茹村乡石岭村', '阳白乡李家庄村']
@@ -30,31 +43,59 @@ function manifestCsv(prefix: string, count: number): Buffer {
   const lines = ['运单号,收件人,收件人电话,收件地址,重量(kg),代收货款(元)']
   for (let i = 0; i < count; i++) {
     const phone = i % 50 === 7 ? '12345' : `139${String(10000000 + i).slice(-8)}`
-    lines.push(`${prefix}${String(i).padStart(8, '0')},收件人${i},${phone},山西省五台县${VILLAGES[i % VILLAGES.length] ?? ''}${i}号,${(1 + (i % 7) * 0.5).toFixed(1)},${i % 10 === 0 ? '25.50' : ''}`)
+    lines.push(
+      `${prefix}${String(i).padStart(8, '0')},收件人${i},${phone},山西省五台县${VILLAGES[i % VILLAGES.length] ?? ''}${i}号,${(1 + (i % 7) * 0.5).toFixed(1)},${i % 10 === 0 ? '25.50' : ''}`,
+    )
   }
   return Buffer.from(lines.join('\n'), 'utf8')
 }
 
 async function carrierIds(client: Client): Promise<Record<string, string>> {
-  const { items } = (await client.request({ method: 'GET', url: '/api/organizations?type=carrier' })).json<{ items: { id: string; name: string }[] }>()
+  const { items } = (
+    await client.request({ method: 'GET', url: '/api/organizations?type=carrier' })
+  ).json<{ items: { id: string; name: string }[] }>()
   return Object.fromEntries(items.map((o) => [o.name, o.id]))
 }
 
-async function intake(client: Client, parcels: unknown[], carrierId?: string): Promise<IntakeResult> {
-  const res = await client.request({ method: 'POST', url: '/api/logistics/parcels', payload: { parcels, ...(carrierId ? { carrierId } : {}) } })
+async function intake(
+  client: Client,
+  parcels: unknown[],
+  carrierId?: string,
+): Promise<IntakeResult> {
+  const res = await client.request({
+    method: 'POST',
+    url: '/api/logistics/parcels',
+    payload: { parcels, ...(carrierId ? { carrierId } : {}) },
+  })
   expect(res.statusCode).toBe(200)
   return res.json<IntakeResult>()
 }
 
-const parcel = (waybillNo: string, address = '五台县豆村镇佛光村', phone = '13912345678') => ({ waybillNo, recipientName: '王五', recipientPhone: phone, address, weightKg: 2 })
+const parcel = (waybillNo: string, address = '五台县豆村镇佛光村', phone = '13912345678') => ({
+  waybillNo,
+  recipientName: '王五',
+  recipientPhone: phone,
+  address,
+  weightKg: 2,
+})
 
 describe('network (LOG-1)', () => {
   it('has the hub, 20 township stations and a station in each of the 284 villages, all inside the county', async () => {
     const { logIn } = await buildTestApp()
     const hub = await logIn('hub')
-    const count = async (kind: string) => (await hub.request({ method: 'GET', url: `/api/logistics/sites?kind=${kind}&pageSize=1` })).json<{ total: number }>().total
-    expect([await count('hub'), await count('township'), await count('village')]).toEqual([1, 20, 284])
-    const douCun = (await hub.request({ method: 'GET', url: '/api/logistics/sites?kind=village&townshipCode=140922103&pageSize=100' })).json<{ items: { lat: number; lon: number; coordinatesApproximate: boolean }[] }>()
+    const count = async (kind: string) =>
+      (
+        await hub.request({ method: 'GET', url: `/api/logistics/sites?kind=${kind}&pageSize=1` })
+      ).json<{ total: number }>().total
+    expect([await count('hub'), await count('township'), await count('village')]).toEqual([
+      1, 20, 284,
+    ])
+    const douCun = (
+      await hub.request({
+        method: 'GET',
+        url: '/api/logistics/sites?kind=village&townshipCode=140922103&pageSize=100',
+      })
+    ).json<{ items: { lat: number; lon: number; coordinatesApproximate: boolean }[] }>()
     expect(douCun.items).toHaveLength(26)
     for (const site of douCun.items) {
       expect(site.lat).toBeGreaterThan(38.4)
@@ -67,11 +108,25 @@ describe('network (LOG-1)', () => {
   it('lets the operator correct a station position, which is then no longer approximate', async () => {
     const { logIn } = await buildTestApp()
     const operator = await logIn('operator')
-    const [site] = (await operator.request({ method: 'GET', url: '/api/logistics/sites?q=佛光' })).json<{ items: { id: string }[] }>().items
-    const res = await operator.request({ method: 'PATCH', url: `/api/logistics/sites/${site?.id ?? ''}`, payload: { lat: 38.8692, lon: 113.3881, openingHours: '08:30-18:30' } })
+    const [site] = (
+      await operator.request({ method: 'GET', url: '/api/logistics/sites?q=佛光' })
+    ).json<{ items: { id: string }[] }>().items
+    const res = await operator.request({
+      method: 'PATCH',
+      url: `/api/logistics/sites/${site?.id ?? ''}`,
+      payload: { lat: 38.8692, lon: 113.3881, openingHours: '08:30-18:30' },
+    })
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toMatchObject({ lat: 38.8692, coordinatesApproximate: false, openingHours: '08:30-18:30' })
-    const half = await operator.request({ method: 'PATCH', url: `/api/logistics/sites/${site?.id ?? ''}`, payload: { lat: 38.1 } })
+    expect(res.json()).toMatchObject({
+      lat: 38.8692,
+      coordinatesApproximate: false,
+      openingHours: '08:30-18:30',
+    })
+    const half = await operator.request({
+      method: 'PATCH',
+      url: `/api/logistics/sites/${site?.id ?? ''}`,
+      payload: { lat: 38.1 },
+    })
     expect(half.statusCode).toBe(400)
   })
 })
@@ -80,17 +135,35 @@ describe('station coordinates import (LOG-1)', () => {
   it('updates the stations named in a CSV and reports the bad rows', async () => {
     const { logIn } = await buildTestApp()
     const operator = await logIn('operator')
-    const csv = Buffer.from('区划代码,纬度,经度\n140922103208,38.8692,113.3881\n140922100201,113.2,38.7\n140922999999,38.7,113.2\n')
-    const res = await operator.request({ method: 'POST', url: '/api/logistics/sites/coordinates', ...multipart('coords.csv', csv) })
+    const csv = Buffer.from(
+      '区划代码,纬度,经度\n140922103208,38.8692,113.3881\n140922100201,113.2,38.7\n140922999999,38.7,113.2\n',
+    )
+    const res = await operator.request({
+      method: 'POST',
+      url: '/api/logistics/sites/coordinates',
+      ...multipart('coords.csv', csv),
+    })
     expect(res.json()).toEqual({
       updated: 1,
       failed: 2,
       errors: [
-        { row: 3, field: 'lat', message: 'must be a latitude in China', messageZh: '纬度不在中国范围内' },
-        { row: 4, field: 'code', message: 'no station has the division code 140922999999', messageZh: '区划代码 140922999999 没有对应站点' },
+        {
+          row: 3,
+          field: 'lat',
+          message: 'must be a latitude in China',
+          messageZh: '纬度不在中国范围内',
+        },
+        {
+          row: 4,
+          field: 'code',
+          message: 'no station has the division code 140922999999',
+          messageZh: '区划代码 140922999999 没有对应站点',
+        },
       ],
     })
-    const [site] = (await operator.request({ method: 'GET', url: '/api/logistics/sites?q=140922103208' })).json<{ items: { lat: number; coordinatesApproximate: boolean }[] }>().items
+    const [site] = (
+      await operator.request({ method: 'GET', url: '/api/logistics/sites?q=140922103208' })
+    ).json<{ items: { lat: number; coordinatesApproximate: boolean }[] }>().items
     expect(site).toMatchObject({ lat: 38.8692, coordinatesApproximate: false })
   })
 })
@@ -100,53 +173,125 @@ describe('parcel intake (LOG-2)', () => {
     const { logIn } = await buildTestApp()
     const operator = await logIn('operator')
     const carriers = await carrierIds(operator)
-    for (const [prefix, name] of [['YZ', '中国邮政五台县分公司'], ['ZT', '中通快递五台网点']] as const) {
+    for (const [prefix, name] of [
+      ['YZ', '中国邮政五台县分公司'],
+      ['ZT', '中通快递五台网点'],
+    ] as const) {
       const file = manifestCsv(prefix, 1500)
-      const upload = () => operator.request({ method: 'POST', url: '/api/logistics/manifests', ...multipart(`${prefix}.csv`, file, { carrierId: carriers[name] ?? '' }) })
+      const upload = () =>
+        operator.request({
+          method: 'POST',
+          url: '/api/logistics/manifests',
+          ...multipart(`${prefix}.csv`, file, { carrierId: carriers[name] ?? '' }),
+        })
       const first = (await upload()).json<IntakeResult>()
-      expect(first).toMatchObject({ rowsTotal: 1500, imported: 1470, duplicates: 0, failed: 30, unmatched: 0 })
-      expect(first.errors[0]).toEqual({ row: 9, field: 'recipientPhone', message: 'has the wrong format', messageZh: '格式不正确' })
+      expect(first).toMatchObject({
+        rowsTotal: 1500,
+        imported: 1470,
+        duplicates: 0,
+        failed: 30,
+        unmatched: 0,
+      })
+      expect(first.errors[0]).toEqual({
+        row: 9,
+        field: 'recipientPhone',
+        message: 'has the wrong format',
+        messageZh: '格式不正确',
+      })
       const second = (await upload()).json<IntakeResult>()
       expect(second).toMatchObject({ imported: 0, duplicates: 1470, failed: 30 })
     }
-    const listed = (await operator.request({ method: 'GET', url: '/api/logistics/parcels?pageSize=1' })).json<{ total: number }>()
+    const listed = (
+      await operator.request({ method: 'GET', url: '/api/logistics/parcels?pageSize=1' })
+    ).json<{ total: number }>()
     expect(listed.total).toBe(2940)
-    const cod = (await operator.request({ method: 'GET', url: '/api/logistics/parcels?q=YZ00000010' })).json<{ items: { codFen: number; recipientPhone: string; recipientName: string }[] }>()
-    expect(cod.items[0]).toMatchObject({ codFen: 2550, recipientPhone: '139****0010', recipientName: '收**' })
+    const cod = (
+      await operator.request({ method: 'GET', url: '/api/logistics/parcels?q=YZ00000010' })
+    ).json<{ items: { codFen: number; recipientPhone: string; recipientName: string }[] }>()
+    expect(cod.items[0]).toMatchObject({
+      codFen: 2550,
+      recipientPhone: '139****0010',
+      recipientName: '收**',
+    })
   })
 
   it('reads XLSX manifests, including the downloadable template', async () => {
     const { logIn } = await buildTestApp()
     const carrier = await logIn('carrier')
-    const template = await carrier.request({ method: 'GET', url: '/api/logistics/manifests/template?format=xlsx' })
+    const template = await carrier.request({
+      method: 'GET',
+      url: '/api/logistics/manifests/template?format=xlsx',
+    })
     expect(template.statusCode).toBe(200)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer)
     const sheet = workbook.worksheets[0]
     sheet?.addRow(['YZ0000000002', '李四', 13800001111, '五台县台城镇台城村', '', 3])
     const file = Buffer.from(await workbook.xlsx.writeBuffer())
-    const result = (await carrier.request({ method: 'POST', url: '/api/logistics/manifests', ...multipart('运单.xlsx', file) })).json<IntakeResult>()
+    const result = (
+      await carrier.request({
+        method: 'POST',
+        url: '/api/logistics/manifests',
+        ...multipart('运单.xlsx', file),
+      })
+    ).json<IntakeResult>()
     expect(result).toMatchObject({ rowsTotal: 2, imported: 2, failed: 0 })
   })
 
   it('refuses a file without the required columns, importing nothing', async () => {
     const { logIn } = await buildTestApp()
     const carrier = await logIn('carrier')
-    const res = await carrier.request({ method: 'POST', url: '/api/logistics/manifests', ...multipart('bad.csv', Buffer.from('单号,姓名\nA1,张三\n')) })
+    const res = await carrier.request({
+      method: 'POST',
+      url: '/api/logistics/manifests',
+      ...multipart('bad.csv', Buffer.from('单号,姓名\nA1,张三\n')),
+    })
     expect(res.statusCode).toBe(400)
     expect(res.json()).toMatchObject({ errors: [{ field: 'file' }] })
-    expect((await carrier.request({ method: 'GET', url: '/api/logistics/parcels' })).json()).toMatchObject({ total: 0 })
+    expect(
+      (await carrier.request({ method: 'GET', url: '/api/logistics/parcels' })).json(),
+    ).toMatchObject({ total: 0 })
   })
 
   it('takes parcels from a carrier system with an API token, idempotently', async () => {
     const { app, logIn } = await buildTestApp()
     const carrier = await logIn('carrier')
-    const me = (await carrier.request({ method: 'GET', url: '/api/auth/me' })).json<{ memberships: { organizationId: string }[] }>()
-    const { secret } = (await carrier.request({ method: 'POST', url: '/api/api-tokens', payload: { name: '运单系统', organizationId: me.memberships[0]?.organizationId, role: 'carrier_agent' } })).json<{ secret: string }>()
-    const send = () => app.inject({ method: 'POST', url: '/api/logistics/parcels', headers: { authorization: `Bearer ${secret}` }, payload: { parcels: [parcel('YZ1000000001'), parcel('YZ1000000002', '五台县某某村'), { waybillNo: 'x' }] } })
+    const me = (await carrier.request({ method: 'GET', url: '/api/auth/me' })).json<{
+      memberships: { organizationId: string }[]
+    }>()
+    const { secret } = (
+      await carrier.request({
+        method: 'POST',
+        url: '/api/api-tokens',
+        payload: {
+          name: '运单系统',
+          organizationId: me.memberships[0]?.organizationId,
+          role: 'carrier_agent',
+        },
+      })
+    ).json<{ secret: string }>()
+    const send = () =>
+      app.inject({
+        method: 'POST',
+        url: '/api/logistics/parcels',
+        headers: { authorization: `Bearer ${secret}` },
+        payload: {
+          parcels: [
+            parcel('YZ1000000001'),
+            parcel('YZ1000000002', '五台县某某村'),
+            { waybillNo: 'x' },
+          ],
+        },
+      })
     const first = (await send()).json<IntakeResult>()
     expect(first).toMatchObject({ imported: 2, duplicates: 0, failed: 1, unmatched: 1 })
-    expect(first.errors.map((e) => e.field).sort()).toEqual(['address', 'recipientName', 'recipientPhone', 'waybillNo', 'weightKg'])
+    expect(first.errors.map((e) => e.field).sort()).toEqual([
+      'address',
+      'recipientName',
+      'recipientPhone',
+      'waybillNo',
+      'weightKg',
+    ])
     expect((await send()).json()).toMatchObject({ imported: 0, duplicates: 2, failed: 1 })
   })
 
@@ -155,12 +300,22 @@ describe('parcel intake (LOG-2)', () => {
     const carrier = await logIn('carrier')
     const hub = await logIn('hub')
     await intake(carrier, [parcel('YZ2000000001', '五台县某某村')])
-    const queue = (await hub.request({ method: 'GET', url: '/api/logistics/parcels?unmatched=true' })).json<{ items: { id: string }[] }>()
+    const queue = (
+      await hub.request({ method: 'GET', url: '/api/logistics/parcels?unmatched=true' })
+    ).json<{ items: { id: string }[] }>()
     expect(queue.items).toHaveLength(1)
-    const [site] = (await hub.request({ method: 'GET', url: '/api/logistics/sites?q=佛光' })).json<{ items: { id: string }[] }>().items
-    const resolved = await hub.request({ method: 'PUT', url: `/api/logistics/parcels/${queue.items[0]?.id ?? ''}/destination`, payload: { siteId: site?.id } })
+    const [site] = (await hub.request({ method: 'GET', url: '/api/logistics/sites?q=佛光' })).json<{
+      items: { id: string }[]
+    }>().items
+    const resolved = await hub.request({
+      method: 'PUT',
+      url: `/api/logistics/parcels/${queue.items[0]?.id ?? ''}/destination`,
+      payload: { siteId: site?.id },
+    })
     expect(resolved.json()).toMatchObject({ destinationName: '佛光村村级服务站' })
-    expect((await hub.request({ method: 'GET', url: '/api/logistics/parcels?unmatched=true' })).json()).toMatchObject({ total: 0 })
+    expect(
+      (await hub.request({ method: 'GET', url: '/api/logistics/parcels?unmatched=true' })).json(),
+    ).toMatchObject({ total: 0 })
   })
 
   it('lets a carrier see only its own parcels', async () => {
@@ -170,13 +325,20 @@ describe('parcel intake (LOG-2)', () => {
     await intake(operator, [parcel('ZT3000000001')], carriers['中通快递五台网点'])
     const carrier = await logIn('carrier')
     await intake(carrier, [parcel('YZ3000000001')])
-    const seen = (await carrier.request({ method: 'GET', url: '/api/logistics/parcels' })).json<{ items: { waybillNo: string }[] }>()
+    const seen = (await carrier.request({ method: 'GET', url: '/api/logistics/parcels' })).json<{
+      items: { waybillNo: string }[]
+    }>()
     expect(seen.items.map((p) => p.waybillNo)).toEqual(['YZ3000000001'])
   })
 })
 
 describe('scans and tracking (LOG-5)', () => {
-  const scan = (client: Client, waybillNo: string, type: string, extra: object = {}) => client.request({ method: 'POST', url: '/api/logistics/scans', payload: { waybillNo, type, ...extra } })
+  const scan = (client: Client, waybillNo: string, type: string, extra: object = {}) =>
+    client.request({
+      method: 'POST',
+      url: '/api/logistics/scans',
+      payload: { waybillNo, type, ...extra },
+    })
 
   it('follows a parcel from hub to recipient, refusing steps out of order, and the public trail matches', async () => {
     const { app, db, logIn } = await buildTestApp()
@@ -187,21 +349,41 @@ describe('scans and tracking (LOG-5)', () => {
     await intake(carrier, [parcel('YZ4000000001', '五台县台城镇台城村', '13900004321')])
 
     expect((await scan(hub, 'YZ4000000001', 'loaded')).statusCode).toBe(409)
-    for (const type of ['received', 'sorted', 'loaded']) expect((await scan(hub, 'YZ4000000001', type)).statusCode).toBe(200)
+    for (const type of ['received', 'sorted', 'loaded'])
+      expect((await scan(hub, 'YZ4000000001', type)).statusCode).toBe(200)
     expect((await scan(driver, 'YZ4000000001', 'departed')).statusCode).toBe(200)
     const pickupTooEarly = await scan(station, 'YZ4000000001', 'picked_up', { phoneTail: '4321' })
     expect(pickupTooEarly.statusCode).toBe(409)
     expect(pickupTooEarly.json()).toMatchObject({ code: 'conflict', errors: [{ field: 'type' }] })
-    expect((await scan(station, 'YZ4000000001', 'arrived')).json()).toMatchObject({ status: 'at_station' })
-    expect((await db.selectFrom('sms_outbox').select(['phone', 'template']).execute())).toEqual([{ phone: '13900004321', template: 'parcel_arrived' }])
-    expect((await scan(station, 'YZ4000000001', 'picked_up', { phoneTail: '0000' })).statusCode).toBe(400)
-    expect((await scan(station, 'YZ4000000001', 'picked_up', { phoneTail: '4321' })).json()).toMatchObject({ status: 'picked_up' })
+    expect((await scan(station, 'YZ4000000001', 'arrived')).json()).toMatchObject({
+      status: 'at_station',
+    })
+    expect(await db.selectFrom('sms_outbox').select(['phone', 'template']).execute()).toEqual([
+      { phone: '13900004321', template: 'parcel_arrived' },
+    ])
+    expect(
+      (await scan(station, 'YZ4000000001', 'picked_up', { phoneTail: '0000' })).statusCode,
+    ).toBe(400)
+    expect(
+      (await scan(station, 'YZ4000000001', 'picked_up', { phoneTail: '4321' })).json(),
+    ).toMatchObject({ status: 'picked_up' })
 
-    const anonymous = (await app.inject({ method: 'GET', url: '/api/tracking/YZ4000000001' })).json<{ detailed: boolean; events: { type: string; siteName: string | null }[] }>()
+    const anonymous = (
+      await app.inject({ method: 'GET', url: '/api/tracking/YZ4000000001' })
+    ).json<{ detailed: boolean; events: { type: string; siteName: string | null }[] }>()
     expect(anonymous.detailed).toBe(false)
-    expect(anonymous.events.map((e) => e.type)).toEqual(['received', 'sorted', 'loaded', 'departed', 'arrived', 'picked_up'])
+    expect(anonymous.events.map((e) => e.type)).toEqual([
+      'received',
+      'sorted',
+      'loaded',
+      'departed',
+      'arrived',
+      'picked_up',
+    ])
     expect(anonymous.events.every((e) => e.siteName === null)).toBe(true)
-    const detailed = (await app.inject({ method: 'GET', url: '/api/tracking/yz4000000001?phoneTail=4321' })).json<{ detailed: boolean; destinationName: string; events: { siteName: string | null }[] }>()
+    const detailed = (
+      await app.inject({ method: 'GET', url: '/api/tracking/yz4000000001?phoneTail=4321' })
+    ).json<{ detailed: boolean; destinationName: string; events: { siteName: string | null }[] }>()
     expect(detailed).toMatchObject({ detailed: true, destinationName: '台城村村级服务站' })
     expect(detailed.events.at(-1)?.siteName).toBe('台城村村级服务站')
   })
@@ -217,10 +399,15 @@ describe('scans and tracking (LOG-5)', () => {
     const { logIn } = await buildTestApp()
     const carrier = await logIn('carrier')
     const station = await logIn('station')
-    await intake(carrier, [parcel('YZ5000000001', '五台县豆村镇佛光村'), parcel('YZ5000000002', '五台县台城镇台城村')])
+    await intake(carrier, [
+      parcel('YZ5000000001', '五台县豆村镇佛光村'),
+      parcel('YZ5000000002', '五台县台城镇台城村'),
+    ])
     expect((await scan(station, 'YZ5000000001', 'received')).statusCode).toBe(404)
     expect((await scan(station, 'YZ5000000002', 'received')).statusCode).toBe(403)
-    const seen = (await station.request({ method: 'GET', url: '/api/logistics/parcels' })).json<{ items: { waybillNo: string }[] }>()
+    const seen = (await station.request({ method: 'GET', url: '/api/logistics/parcels' })).json<{
+      items: { waybillNo: string }[]
+    }>()
     expect(seen.items.map((p) => p.waybillNo)).toEqual(['YZ5000000002'])
   })
 
@@ -229,10 +416,20 @@ describe('scans and tracking (LOG-5)', () => {
     const carrier = await logIn('carrier')
     const hub = await logIn('hub')
     await intake(carrier, [parcel('YZ6000000001')])
-    const results = await Promise.all([scan(hub, 'YZ6000000001', 'received'), scan(hub, 'YZ6000000001', 'received')])
+    const results = await Promise.all([
+      scan(hub, 'YZ6000000001', 'received'),
+      scan(hub, 'YZ6000000001', 'received'),
+    ])
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409])
-    const detail = (await hub.request({ method: 'GET', url: `/api/logistics/parcels?q=YZ6000000001` })).json<{ items: { id: string }[] }>()
-    const events = (await hub.request({ method: 'GET', url: `/api/logistics/parcels/${detail.items[0]?.id ?? ''}` })).json<{ events: unknown[] }>()
+    const detail = (
+      await hub.request({ method: 'GET', url: `/api/logistics/parcels?q=YZ6000000001` })
+    ).json<{ items: { id: string }[] }>()
+    const events = (
+      await hub.request({
+        method: 'GET',
+        url: `/api/logistics/parcels/${detail.items[0]?.id ?? ''}`,
+      })
+    ).json<{ events: unknown[] }>()
     expect(events.events).toHaveLength(1)
   })
 })

@@ -24,23 +24,50 @@ export interface IntakeSource {
 }
 
 /** The carrier the batch is for: the caller's own carrier, or the one a county clerk names. */
-export async function resolveCarrier(db: Db, actor: Actor, carrierId: string | undefined): Promise<string> {
+export async function resolveCarrier(
+  db: Db,
+  actor: Actor,
+  carrierId: string | undefined,
+): Promise<string> {
   if (carrierId === undefined) {
     const own = actor.principal?.memberships.filter((m) => m.organizationType === 'carrier') ?? []
     if (own.length === 1 && own[0]) return own[0].organizationId
-    throw invalidField('carrierId', { en: 'name the carrier these parcels come from', zh: '请指定快递公司' })
+    throw invalidField('carrierId', {
+      en: 'name the carrier these parcels come from',
+      zh: '请指定快递公司',
+    })
   }
-  const carrier = await db.selectFrom('organization').select(['id', 'type', 'status']).where('id', '=', carrierId).executeTakeFirst()
+  const carrier = await db
+    .selectFrom('organization')
+    .select(['id', 'type', 'status'])
+    .where('id', '=', carrierId)
+    .executeTakeFirst()
   if (!carrier || carrier.type !== 'carrier' || !isInScope(actor.scope, carrier.id)) {
-    throw invalidField('carrierId', { en: 'no such carrier in your scope', zh: '快递公司不存在或不在您的管理范围内' })
+    throw invalidField('carrierId', {
+      en: 'no such carrier in your scope',
+      zh: '快递公司不存在或不在您的管理范围内',
+    })
   }
-  if (carrier.status !== 'active') throw new DeniedActionError({ en: 'This carrier is suspended', zh: '该快递公司已停用' }, 'organization', carrier.id, carrier.id)
+  if (carrier.status !== 'active')
+    throw new DeniedActionError(
+      { en: 'This carrier is suspended', zh: '该快递公司已停用' },
+      'organization',
+      carrier.id,
+      carrier.id,
+    )
   return carrier.id
 }
 
-export async function intakeParcels(db: Db, actor: Actor, carrierId: string, rows: readonly unknown[], source: IntakeSource): Promise<IntakeResult> {
+export async function intakeParcels(
+  db: Db,
+  actor: Actor,
+  carrierId: string,
+  rows: readonly unknown[],
+  source: IntakeSource,
+): Promise<IntakeResult> {
   const errors: RowError[] = []
-  const rowError = (row: number, field: string, message: { en: string; zh: string }) => errors.push({ row, field, message: message.en, messageZh: message.zh })
+  const rowError = (row: number, field: string, message: { en: string; zh: string }) =>
+    errors.push({ row, field, message: message.en, messageZh: message.zh })
   const villages = await loadVillageSites(db)
   const matchAddress = createAddressMatcher(villages)
   const siteByVillage = new Map(villages.map((v) => [v.code, v.siteId]))
@@ -67,7 +94,10 @@ export async function intakeParcels(db: Db, actor: Actor, carrierId: string, row
     if (input.villageCode !== undefined) {
       siteId = siteByVillage.get(input.villageCode) ?? null
       if (siteId === null) {
-        rowError(row, 'villageCode', { en: `no village station has the code ${input.villageCode}`, zh: `村代码 ${input.villageCode} 没有对应的村级服务站` })
+        rowError(row, 'villageCode', {
+          en: `no village station has the code ${input.villageCode}`,
+          zh: `村代码 ${input.villageCode} 没有对应的村级服务站`,
+        })
         continue
       }
     } else {
@@ -99,24 +129,71 @@ export async function intakeParcels(db: Db, actor: Actor, carrierId: string, row
   let imported = 0
   const importedIds = new Set<string>()
   if (accepted.length > 0) {
-    await db.insertInto('manifest_import').values(importRow(importId, carrierId, source.fileName, rows.length, 0, 0, errors, actor, now)).execute()
+    await db
+      .insertInto('manifest_import')
+      .values(
+        importRow(importId, carrierId, source.fileName, rows.length, 0, 0, errors, actor, now),
+      )
+      .execute()
     for (let i = 0; i < accepted.length; i += 500) {
-      const inserted = await db.insertInto('parcel').values(accepted.slice(i, i + 500)).onConflict((oc) => oc.columns(['carrier_id', 'waybill_no']).doNothing()).returning('id').execute()
+      const inserted = await db
+        .insertInto('parcel')
+        .values(accepted.slice(i, i + 500))
+        .onConflict((oc) => oc.columns(['carrier_id', 'waybill_no']).doNothing())
+        .returning('id')
+        .execute()
       for (const r of inserted) importedIds.add(r.id)
       imported += inserted.length
     }
   }
   const duplicates = accepted.length - imported
-  const unmatchedImported = accepted.filter((p) => p.destination_site_id === null && importedIds.has(p.id)).length
-  const result: IntakeResult = { importId: accepted.length > 0 ? importId : null, rowsTotal: rows.length, imported, duplicates, failed: rows.length - accepted.length, unmatched: unmatchedImported, errors }
-  if (accepted.length > 0) {
-    await db.updateTable('manifest_import').set({ rows_imported: imported, rows_duplicate: duplicates }).where('id', '=', importId).execute()
+  const unmatchedImported = accepted.filter(
+    (p) => p.destination_site_id === null && importedIds.has(p.id),
+  ).length
+  const result: IntakeResult = {
+    importId: accepted.length > 0 ? importId : null,
+    rowsTotal: rows.length,
+    imported,
+    duplicates,
+    failed: rows.length - accepted.length,
+    unmatched: unmatchedImported,
+    errors,
   }
-  await recordAudit(db, actor, { action: 'parcel.intake', entityType: 'manifest_import', entityId: result.importId, organizationId: carrierId, after: { fileName: source.fileName, rowsTotal: rows.length, imported, duplicates, failed: result.failed, unmatched: result.unmatched } })
+  if (accepted.length > 0) {
+    await db
+      .updateTable('manifest_import')
+      .set({ rows_imported: imported, rows_duplicate: duplicates })
+      .where('id', '=', importId)
+      .execute()
+  }
+  await recordAudit(db, actor, {
+    action: 'parcel.intake',
+    entityType: 'manifest_import',
+    entityId: result.importId,
+    organizationId: carrierId,
+    after: {
+      fileName: source.fileName,
+      rowsTotal: rows.length,
+      imported,
+      duplicates,
+      failed: result.failed,
+      unmatched: result.unmatched,
+    },
+  })
   return result
 }
 
-function importRow(id: string, carrierId: string, fileName: string, total: number, imported: number, duplicates: number, errors: RowError[], actor: Actor, now: string) {
+function importRow(
+  id: string,
+  carrierId: string,
+  fileName: string,
+  total: number,
+  imported: number,
+  duplicates: number,
+  errors: RowError[],
+  actor: Actor,
+  now: string,
+) {
   return {
     id,
     carrier_id: carrierId,
@@ -136,7 +213,13 @@ async function loadVillageSites(db: Db) {
     .selectFrom('logistics_site as site')
     .innerJoin('division as village', 'village.code', 'site.division_code')
     .innerJoin('division as township', 'township.code', 'village.parent_code')
-    .select(['site.id as siteId', 'village.code as code', 'village.short_name as shortName', 'township.code as townshipCode', 'township.name as townshipName'])
+    .select([
+      'site.id as siteId',
+      'village.code as code',
+      'village.short_name as shortName',
+      'township.code as townshipCode',
+      'township.name as townshipName',
+    ])
     .where('site.kind', '=', 'village')
     .execute()
   return rows

@@ -3,7 +3,9 @@ import { replayScans, statusAfterScan } from './parcel-status.js'
 
 describe('parcel status from scans (LOG-5)', () => {
   it('follows a parcel from the hub to the recipient', () => {
-    expect(replayScans(['received', 'sorted', 'loaded', 'departed', 'arrived', 'picked_up'])).toEqual({ status: 'picked_up' })
+    expect(
+      replayScans(['received', 'sorted', 'loaded', 'departed', 'arrived', 'picked_up']),
+    ).toEqual({ status: 'picked_up' })
   })
 
   it('refuses a pickup before the parcel reached the station', () => {
@@ -16,7 +18,9 @@ describe('parcel status from scans (LOG-5)', () => {
   })
 
   it('allows a return from the station but not after pickup', () => {
-    expect(replayScans(['received', 'sorted', 'loaded', 'departed', 'arrived', 'returned'])).toEqual({ status: 'returned' })
+    expect(
+      replayScans(['received', 'sorted', 'loaded', 'departed', 'arrived', 'returned']),
+    ).toEqual({ status: 'returned' })
     expect(statusAfterScan('picked_up', 'returned')).toBeNull()
   })
 })

@@ -1,10 +1,27 @@
 // A parcel's status is derived from its scans (LOG-5): each physical step is a scan, and a scan
 // is accepted only from the statuses where that step can physically happen.
 
-export const PARCEL_STATUSES = ['announced', 'received', 'sorted', 'loaded', 'in_transit', 'at_station', 'picked_up', 'returned'] as const
+export const PARCEL_STATUSES = [
+  'announced',
+  'received',
+  'sorted',
+  'loaded',
+  'in_transit',
+  'at_station',
+  'picked_up',
+  'returned',
+] as const
 export type ParcelStatus = (typeof PARCEL_STATUSES)[number]
 
-export const SCAN_TYPES = ['received', 'sorted', 'loaded', 'departed', 'arrived', 'picked_up', 'returned'] as const
+export const SCAN_TYPES = [
+  'received',
+  'sorted',
+  'loaded',
+  'departed',
+  'arrived',
+  'picked_up',
+  'returned',
+] as const
 export type ScanType = (typeof SCAN_TYPES)[number]
 
 interface Step {
@@ -32,7 +49,9 @@ export function statusAfterScan(current: ParcelStatus, scan: ScanType): ParcelSt
 }
 
 /** Replays a trail of scans from `announced`; returns the status, or the index of the first impossible scan. */
-export function replayScans(scans: readonly ScanType[]): { status: ParcelStatus } | { invalidAt: number } {
+export function replayScans(
+  scans: readonly ScanType[],
+): { status: ParcelStatus } | { invalidAt: number } {
   let status: ParcelStatus = 'announced'
   for (const [index, scan] of scans.entries()) {
     const next = statusAfterScan(status, scan)

@@ -5,9 +5,11 @@ import type { Parcel, ParcelTable } from './schema.js'
 export const PROMISE_S = 72 * 3600
 
 /** 张三 → 张*; keeps lists useful without showing who receives what. */
-export const maskName = (name: string): string => (name.length <= 1 ? '*' : `${name.slice(0, 1)}${'*'.repeat(Math.min(name.length - 1, 2))}`)
+export const maskName = (name: string): string =>
+  name.length <= 1 ? '*' : `${name.slice(0, 1)}${'*'.repeat(Math.min(name.length - 1, 2))}`
 /** 13912345678 → 139****5678 */
-export const maskPhone = (phone: string): string => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****')
+export const maskPhone = (phone: string): string =>
+  phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
 
 export const dueAtOf = (receivedAt: string): string => addSeconds(receivedAt, PROMISE_S)
 
@@ -17,7 +19,12 @@ export function selectParcels(db: Db) {
     .innerJoin('organization as carrier', 'carrier.id', 'parcel.carrier_id')
     .leftJoin('logistics_site as site', 'site.id', 'parcel.destination_site_id')
     .selectAll('parcel')
-    .select(['carrier.name as carrier_name', 'site.name as destination_name', 'site.organization_id as destination_organization_id', 'site.division_code as destination_division_code'])
+    .select([
+      'carrier.name as carrier_name',
+      'site.name as destination_name',
+      'site.organization_id as destination_organization_id',
+      'site.division_code as destination_division_code',
+    ])
 }
 
 type ParcelWithNames = ParcelTable & { carrier_name: string; destination_name: string | null }

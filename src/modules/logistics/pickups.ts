@@ -7,7 +7,12 @@ import { pageWindow, type Page, type PageQuery } from '../../platform/http/schem
 import { nowIso } from '../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import type { FarmPickup, FarmPickupTable, HandOverPickupBody, RegisterPickupBody } from './dispatch-schema.js'
+import type {
+  FarmPickup,
+  FarmPickupTable,
+  HandOverPickupBody,
+  RegisterPickupBody,
+} from './dispatch-schema.js'
 import { maskPhone } from './parcel-views.js'
 
 // LOG-8 农产品上行: a station registers what villagers send; the next trip collects it; the hub
@@ -16,7 +21,11 @@ import { maskPhone } from './parcel-views.js'
 const PICKUP = { en: 'farm pickup', zh: '揽收单' }
 
 const selectPickups = (db: Db) =>
-  db.selectFrom('farm_pickup').innerJoin('logistics_site as station', 'station.id', 'farm_pickup.station_site_id').selectAll('farm_pickup').select(['station.name as stationName', 'station.organization_id as stationOrganizationId'])
+  db
+    .selectFrom('farm_pickup')
+    .innerJoin('logistics_site as station', 'station.id', 'farm_pickup.station_site_id')
+    .selectAll('farm_pickup')
+    .select(['station.name as stationName', 'station.organization_id as stationOrganizationId'])
 
 const toPickup = (row: FarmPickupTable & { stationName: string }): FarmPickup => ({
   id: row.id,
@@ -36,10 +45,26 @@ const toPickup = (row: FarmPickupTable & { stationName: string }): FarmPickup =>
   createdAt: row.created_at,
 })
 
-export async function registerPickup(db: Db, actor: Actor, body: RegisterPickupBody): Promise<FarmPickup> {
-  const station = await db.selectFrom('logistics_site').select(['id', 'kind', 'organization_id']).where('id', '=', body.stationSiteId).executeTakeFirst()
-  if (!station || station.kind !== 'village') throw invalidField('stationSiteId', { en: 'no village station has this id', zh: '村级服务站不存在' })
-  if (!isInScope(actor.scope, station.organization_id)) throw invalidField('stationSiteId', { en: 'you may register pickups only at your own station', zh: '只能登记本服务站的揽收' })
+export async function registerPickup(
+  db: Db,
+  actor: Actor,
+  body: RegisterPickupBody,
+): Promise<FarmPickup> {
+  const station = await db
+    .selectFrom('logistics_site')
+    .select(['id', 'kind', 'organization_id'])
+    .where('id', '=', body.stationSiteId)
+    .executeTakeFirst()
+  if (!station || station.kind !== 'village')
+    throw invalidField('stationSiteId', {
+      en: 'no village station has this id',
+      zh: '村级服务站不存在',
+    })
+  if (!isInScope(actor.scope, station.organization_id))
+    throw invalidField('stationSiteId', {
+      en: 'you may register pickups only at your own station',
+      zh: '只能登记本服务站的揽收',
+    })
   const now = nowIso()
   const row: FarmPickupTable = {
     id: newId(),
@@ -60,37 +85,91 @@ export async function registerPickup(db: Db, actor: Actor, body: RegisterPickupB
     updated_at: now,
   }
   await db.insertInto('farm_pickup').values(row).execute()
-  await recordAudit(db, actor, { action: 'farm_pickup.register', entityType: 'farm_pickup', entityId: row.id, organizationId: station.organization_id, after: { product: row.product, pieces: row.pieces, weightG: row.weight_g } })
-  return toPickup({ ...row, stationName: (await selectPickups(db).where('farm_pickup.id', '=', row.id).executeTakeFirstOrThrow()).stationName })
+  await recordAudit(db, actor, {
+    action: 'farm_pickup.register',
+    entityType: 'farm_pickup',
+    entityId: row.id,
+    organizationId: station.organization_id,
+    after: { product: row.product, pieces: row.pieces, weightG: row.weight_g },
+  })
+  return toPickup({
+    ...row,
+    stationName: (
+      await selectPickups(db).where('farm_pickup.id', '=', row.id).executeTakeFirstOrThrow()
+    ).stationName,
+  })
 }
 
-export async function listPickups(db: Db, actor: Actor, query: PageQuery & { status?: FarmPickup['status'] }): Promise<Page<FarmPickup>> {
+export async function listPickups(
+  db: Db,
+  actor: Actor,
+  query: PageQuery & { status?: FarmPickup['status'] },
+): Promise<Page<FarmPickup>> {
   const { page, pageSize, offset } = pageWindow(query)
   let base = selectPickups(db)
-  if (!actor.scope.county) base = base.where('station.organization_id', 'in', [...actor.scope.organizationIds, ''])
+  if (!actor.scope.county)
+    base = base.where('station.organization_id', 'in', [...actor.scope.organizationIds, ''])
   if (query.status) base = base.where('farm_pickup.status', '=', query.status)
   const [{ total }, rows] = await Promise.all([
-    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow(),
     base.orderBy('farm_pickup.created_at', 'desc').limit(pageSize).offset(offset).execute(),
   ])
   return { items: rows.map(toPickup), total, page, pageSize }
 }
 
 /** The hub receives what a trip brought back, then hands it to the sender's chosen carrier. */
-export async function advancePickup(db: Db, actor: Actor, id: string, step: { kind: 'receive' } | { kind: 'hand_over'; body: HandOverPickupBody }): Promise<FarmPickup> {
+export async function advancePickup(
+  db: Db,
+  actor: Actor,
+  id: string,
+  step: { kind: 'receive' } | { kind: 'hand_over'; body: HandOverPickupBody },
+): Promise<FarmPickup> {
   const row = await selectPickups(db).where('farm_pickup.id', '=', id).executeTakeFirst()
   if (!row) throw notFound(PICKUP, id)
-  if (!actor.scope.county) throw new OutOfScopeError(PICKUP, 'farm_pickup', id, row.stationOrganizationId)
+  if (!actor.scope.county)
+    throw new OutOfScopeError(PICKUP, 'farm_pickup', id, row.stationOrganizationId)
   const from = step.kind === 'receive' ? 'planned' : 'at_hub'
-  if (row.status !== from) throw conflict({ en: `a pickup that is ${row.status} cannot be ${step.kind === 'receive' ? 'received' : 'handed over'}`, zh: step.kind === 'receive' ? '该揽收单尚未安排车次或已入中心' : '该揽收单尚未入中心或已交快递' })
+  if (row.status !== from)
+    throw conflict({
+      en: `a pickup that is ${row.status} cannot be ${step.kind === 'receive' ? 'received' : 'handed over'}`,
+      zh:
+        step.kind === 'receive' ? '该揽收单尚未安排车次或已入中心' : '该揽收单尚未入中心或已交快递',
+    })
   let changes: Partial<FarmPickupTable> = { status: 'at_hub' }
   if (step.kind === 'hand_over') {
-    const carrier = await db.selectFrom('organization').select(['id', 'type']).where('id', '=', step.body.carrierId).executeTakeFirst()
-    if (!carrier || carrier.type !== 'carrier') throw invalidField('carrierId', { en: 'no such carrier', zh: '快递公司不存在' })
-    changes = { status: 'handed_over', carrier_id: carrier.id, carrier_waybill_no: step.body.carrierWaybillNo.toUpperCase() }
+    const carrier = await db
+      .selectFrom('organization')
+      .select(['id', 'type'])
+      .where('id', '=', step.body.carrierId)
+      .executeTakeFirst()
+    if (!carrier || carrier.type !== 'carrier')
+      throw invalidField('carrierId', { en: 'no such carrier', zh: '快递公司不存在' })
+    changes = {
+      status: 'handed_over',
+      carrier_id: carrier.id,
+      carrier_waybill_no: step.body.carrierWaybillNo.toUpperCase(),
+    }
   }
-  const updated = await db.updateTable('farm_pickup').set({ ...changes, updated_at: nowIso() }).where('id', '=', id).where('status', '=', from).executeTakeFirst()
-  if (updated.numUpdatedRows === 0n) throw conflict({ en: 'changed by someone else just now', zh: '该揽收单刚被他人处理' })
-  await recordAudit(db, actor, { action: `farm_pickup.${step.kind}`, entityType: 'farm_pickup', entityId: id, organizationId: row.stationOrganizationId, before: { status: row.status }, after: changes })
-  return toPickup(await selectPickups(db).where('farm_pickup.id', '=', id).executeTakeFirstOrThrow())
+  const updated = await db
+    .updateTable('farm_pickup')
+    .set({ ...changes, updated_at: nowIso() })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst()
+  if (updated.numUpdatedRows === 0n)
+    throw conflict({ en: 'changed by someone else just now', zh: '该揽收单刚被他人处理' })
+  await recordAudit(db, actor, {
+    action: `farm_pickup.${step.kind}`,
+    entityType: 'farm_pickup',
+    entityId: id,
+    organizationId: row.stationOrganizationId,
+    before: { status: row.status },
+    after: changes,
+  })
+  return toPickup(
+    await selectPickups(db).where('farm_pickup.id', '=', id).executeTakeFirstOrThrow(),
+  )
 }

@@ -4,80 +4,214 @@ import type { Db } from '../../db/database.js'
 import { IdParams } from '../../platform/http/schemas.js'
 import { withTransaction } from '../../platform/http/with-transaction.js'
 import { AppError } from '../../shared/errors.js'
-import { CreateVehicleBody, Plan, PlanListItem, StartPlanBody, StopParcel, Trip, UpdateVehicleBody, Vehicle } from './dispatch-schema.js'
+import {
+  CreateVehicleBody,
+  Plan,
+  PlanListItem,
+  StartPlanBody,
+  StopParcel,
+  Trip,
+  UpdateVehicleBody,
+  Vehicle,
+} from './dispatch-schema.js'
 import { createVehicle, listVehicles, updateVehicle } from './fleet.js'
-import { getPlan, listPlans, parcelsOfTrip, publishPlan, runPlan, setTripLocked, startPlan, tripsOfDriver } from './plans.js'
+import {
+  getPlan,
+  listPlans,
+  parcelsOfTrip,
+  publishPlan,
+  runPlan,
+  setTripLocked,
+  startPlan,
+  tripsOfDriver,
+} from './plans.js'
 
 // LOG-3 / LOG-4: the fleet and the day's dispatch plan.
 
 export const planRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
-  app.get('/vehicles', {
-    schema: { tags: ['dispatch'], response: { 200: Type.Array(Vehicle) } },
-    config: { access: { permission: 'network:read' } },
-  }, () => listVehicles(db))
+  app.get(
+    '/vehicles',
+    {
+      schema: { tags: ['dispatch'], response: { 200: Type.Array(Vehicle) } },
+      config: { access: { permission: 'network:read' } },
+    },
+    () => listVehicles(db),
+  )
 
-  app.post('/vehicles', {
-    schema: { tags: ['dispatch'], body: CreateVehicleBody, response: { 201: Vehicle } },
-    config: { access: { permission: 'network:write' } },
-  }, async (request, reply) => reply.status(201).send(await withTransaction(db, request, (trx, actor) => createVehicle(trx, actor, request.body))))
+  app.post(
+    '/vehicles',
+    {
+      schema: { tags: ['dispatch'], body: CreateVehicleBody, response: { 201: Vehicle } },
+      config: { access: { permission: 'network:write' } },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await withTransaction(db, request, (trx, actor) =>
+            createVehicle(trx, actor, request.body),
+          ),
+        ),
+  )
 
-  app.patch('/vehicles/:id', {
-    schema: { tags: ['dispatch'], summary: 'Assign a driver, change capacity or shift, or take a vehicle out of service', params: IdParams, body: UpdateVehicleBody, response: { 200: Vehicle } },
-    config: { access: { permission: 'network:write' } },
-  }, (request) => withTransaction(db, request, (trx, actor) => updateVehicle(trx, actor, request.params.id, request.body)))
+  app.patch(
+    '/vehicles/:id',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'Assign a driver, change capacity or shift, or take a vehicle out of service',
+        params: IdParams,
+        body: UpdateVehicleBody,
+        response: { 200: Vehicle },
+      },
+      config: { access: { permission: 'network:write' } },
+    },
+    (request) =>
+      withTransaction(db, request, (trx, actor) =>
+        updateVehicle(trx, actor, request.params.id, request.body),
+      ),
+  )
 
-  app.get('/carriers', {
-    schema: { tags: ['dispatch'], summary: 'The alliance member carriers (for filters and hand-over)', response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) } },
-    config: { access: { permission: 'network:read' } },
-  }, () => db.selectFrom('organization').select(['id', 'name']).where('type', '=', 'carrier').where('status', '=', 'active').orderBy('name').execute())
+  app.get(
+    '/carriers',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'The alliance member carriers (for filters and hand-over)',
+        response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) },
+      },
+      config: { access: { permission: 'network:read' } },
+    },
+    () =>
+      db
+        .selectFrom('organization')
+        .select(['id', 'name'])
+        .where('type', '=', 'carrier')
+        .where('status', '=', 'active')
+        .orderBy('name')
+        .execute(),
+  )
 
-  app.get('/plans', {
-    schema: { tags: ['dispatch'], summary: "A day's plans, newest first", querystring: Type.Object({ date: Type.String({ format: 'date' }) }), response: { 200: Type.Array(PlanListItem) } },
-    config: { access: { permission: 'parcels:manage' } },
-  }, (request) => listPlans(db, request.query.date))
+  app.get(
+    '/plans',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: "A day's plans, newest first",
+        querystring: Type.Object({ date: Type.String({ format: 'date' }) }),
+        response: { 200: Type.Array(PlanListItem) },
+      },
+      config: { access: { permission: 'parcels:manage' } },
+    },
+    (request) => listPlans(db, request.query.date),
+  )
 
-  app.get('/trips/:id/parcels', {
-    schema: { tags: ['dispatch'], summary: 'The parcels a trip carries, by stop (drivers: own trips only)', params: IdParams, response: { 200: Type.Array(StopParcel) } },
-    config: { access: { permission: 'parcels:scan' } },
-  }, (request) => {
-    // Hub staff see every trip; a driver (or anyone not county-wide) only the trips they drive.
-    const isDriver = request.principal?.memberships.some((m) => m.role === 'driver') ?? false
-    const seesAll = (request.scope?.county ?? false) && !isDriver
-    return parcelsOfTrip(db, request.params.id, seesAll ? null : (request.principal?.userId ?? ''))
-  })
+  app.get(
+    '/trips/:id/parcels',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'The parcels a trip carries, by stop (drivers: own trips only)',
+        params: IdParams,
+        response: { 200: Type.Array(StopParcel) },
+      },
+      config: { access: { permission: 'parcels:scan' } },
+    },
+    (request) => {
+      // Hub staff see every trip; a driver (or anyone not county-wide) only the trips they drive.
+      const isDriver = request.principal?.memberships.some((m) => m.role === 'driver') ?? false
+      const seesAll = (request.scope?.county ?? false) && !isDriver
+      return parcelsOfTrip(
+        db,
+        request.params.id,
+        seesAll ? null : (request.principal?.userId ?? ''),
+      )
+    },
+  )
 
-  app.post('/plans', {
-    schema: { tags: ['dispatch'], summary: "Plan the day: every carrier's parcels at the hub, by station, onto the fleet. Answers 202; poll the plan for progress.", body: StartPlanBody, response: { 202: Plan } },
-    config: { access: { permission: 'parcels:manage' } },
-  }, async (request, reply) => {
-    const job = await withTransaction(db, request, (trx, actor) => startPlan(trx, actor, request.body))
-    runPlan(db, job)
-    return reply.status(202).send(await getPlan(db, job.planId))
-  })
+  app.post(
+    '/plans',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary:
+          "Plan the day: every carrier's parcels at the hub, by station, onto the fleet. Answers 202; poll the plan for progress.",
+        body: StartPlanBody,
+        response: { 202: Plan },
+      },
+      config: { access: { permission: 'parcels:manage' } },
+    },
+    async (request, reply) => {
+      const job = await withTransaction(db, request, (trx, actor) =>
+        startPlan(trx, actor, request.body),
+      )
+      runPlan(db, job)
+      return reply.status(202).send(await getPlan(db, job.planId))
+    },
+  )
 
-  app.get('/plans/:id', {
-    schema: { tags: ['dispatch'], summary: 'A plan with its progress, trips, stops and what could not be planned', params: IdParams, response: { 200: Plan } },
-    config: { access: { permission: 'parcels:read' } },
-  }, (request) => {
-    if (!request.scope?.county) throw new AppError('forbidden', { en: 'Plans are for the county hub', zh: '仅物流中心可查看配送计划' })
-    return getPlan(db, request.params.id)
-  })
+  app.get(
+    '/plans/:id',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'A plan with its progress, trips, stops and what could not be planned',
+        params: IdParams,
+        response: { 200: Plan },
+      },
+      config: { access: { permission: 'parcels:read' } },
+    },
+    (request) => {
+      if (!request.scope?.county)
+        throw new AppError('forbidden', {
+          en: 'Plans are for the county hub',
+          zh: '仅物流中心可查看配送计划',
+        })
+      return getPlan(db, request.params.id)
+    },
+  )
 
-  app.post('/plans/:id/publish', {
-    schema: { tags: ['dispatch'], params: IdParams, response: { 200: Plan } },
-    config: { access: { permission: 'parcels:manage' } },
-  }, (request) => withTransaction(db, request, (trx, actor) => publishPlan(trx, actor, request.params.id)))
+  app.post(
+    '/plans/:id/publish',
+    {
+      schema: { tags: ['dispatch'], params: IdParams, response: { 200: Plan } },
+      config: { access: { permission: 'parcels:manage' } },
+    },
+    (request) =>
+      withTransaction(db, request, (trx, actor) => publishPlan(trx, actor, request.params.id)),
+  )
 
-  app.put('/trips/:id/lock', {
-    schema: { tags: ['dispatch'], summary: 'Lock or unlock a trip of a draft plan', params: IdParams, body: Type.Object({ locked: Type.Boolean() }, { additionalProperties: false }), response: { 204: Type.Null() } },
-    config: { access: { permission: 'parcels:manage' } },
-  }, async (request, reply) => {
-    await withTransaction(db, request, (trx, actor) => setTripLocked(trx, actor, request.params.id, request.body.locked))
-    return reply.status(204).send(null)
-  })
+  app.put(
+    '/trips/:id/lock',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'Lock or unlock a trip of a draft plan',
+        params: IdParams,
+        body: Type.Object({ locked: Type.Boolean() }, { additionalProperties: false }),
+        response: { 204: Type.Null() },
+      },
+      config: { access: { permission: 'parcels:manage' } },
+    },
+    async (request, reply) => {
+      await withTransaction(db, request, (trx, actor) =>
+        setTripLocked(trx, actor, request.params.id, request.body.locked),
+      )
+      return reply.status(204).send(null)
+    },
+  )
 
-  app.get('/trips/mine', {
-    schema: { tags: ['dispatch'], summary: "The signed-in driver's trips in the day's published plan", querystring: Type.Object({ date: Type.String({ format: 'date' }) }), response: { 200: Type.Array(Trip) } },
-    config: { access: { permission: 'parcels:scan' } },
-  }, (request) => tripsOfDriver(db, request.principal?.userId ?? '', request.query.date))
+  app.get(
+    '/trips/mine',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: "The signed-in driver's trips in the day's published plan",
+        querystring: Type.Object({ date: Type.String({ format: 'date' }) }),
+        response: { 200: Type.Array(Trip) },
+      },
+      config: { access: { permission: 'parcels:scan' } },
+    },
+    (request) => tripsOfDriver(db, request.principal?.userId ?? '', request.query.date),
+  )
 }

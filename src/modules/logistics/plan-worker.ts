@@ -13,6 +13,7 @@ const solution = await solve(problem, {
   ...options,
   progressIntervalMs: 250,
   // Only numbers cross the thread boundary: `best` is a function and cannot be posted.
-  onProgress: ({ iteration, elapsedMs }) => parentPort?.postMessage({ kind: 'progress', iteration, elapsedMs }),
+  onProgress: ({ iteration, elapsedMs }) =>
+    parentPort?.postMessage({ kind: 'progress', iteration, elapsedMs }),
 })
 parentPort?.postMessage({ kind: 'done', solution })

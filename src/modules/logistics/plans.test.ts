@@ -8,43 +8,104 @@ interface Plan {
   id: string
   status: string
   progress: number
-  summary: { stations: number; parcels: number; trips: number; unassigned: unknown[]; checkerViolations: string[] } | null
-  trips: { vehicleId: string; driverUserId: string | null; departureAt: string; returnAt: string; stops: { siteId: string; eta: string; deliveryKg: number; parcelCount: number }[] }[]
+  summary: {
+    stations: number
+    parcels: number
+    trips: number
+    unassigned: unknown[]
+    checkerViolations: string[]
+  } | null
+  trips: {
+    vehicleId: string
+    driverUserId: string | null
+    departureAt: string
+    returnAt: string
+    stops: { siteId: string; eta: string; deliveryKg: number; parcelCount: number }[]
+  }[]
 }
 
-
-const TOWNS = ['豆村镇佛光村', '台城镇台城村', '东冶镇槐阴村', '茹村乡石岭村', '阳白乡李家庄村', '耿镇镇', '台怀镇杨林村']
+const TOWNS = [
+  '豆村镇佛光村',
+  '台城镇台城村',
+  '东冶镇槐阴村',
+  '茹村乡石岭村',
+  '阳白乡李家庄村',
+  '耿镇镇',
+  '台怀镇杨林村',
+]
 
 describe('daily dispatch plan', () => {
   it('puts every carrier’s parcels for a station on one stop, within capacity, shifts and opening hours, and publishes it to the driver', async () => {
     const { db, logIn } = await buildTestApp()
     const operator = await logIn('operator')
     const hub = await logIn('hub')
-    const { items: carriers } = (await operator.request({ method: 'GET', url: '/api/organizations?type=carrier' })).json<{ items: { id: string }[] }>()
+    const { items: carriers } = (
+      await operator.request({ method: 'GET', url: '/api/organizations?type=carrier' })
+    ).json<{ items: { id: string }[] }>()
     let n = 0
     for (const carrier of carriers) {
-      const parcels = TOWNS.flatMap((town) => Array.from({ length: 6 }, () => ({ waybillNo: `WB${String(++n).padStart(8, '0')}`, recipientName: '收件人', recipientPhone: '13900000000', address: `五台县${town}`, weightKg: 12 })))
-      await operator.request({ method: 'POST', url: '/api/logistics/parcels', payload: { carrierId: carrier.id, parcels } })
+      const parcels = TOWNS.flatMap((town) =>
+        Array.from({ length: 6 }, () => ({
+          waybillNo: `WB${String(++n).padStart(8, '0')}`,
+          recipientName: '收件人',
+          recipientPhone: '13900000000',
+          address: `五台县${town}`,
+          weightKg: 12,
+        })),
+      )
+      await operator.request({
+        method: 'POST',
+        url: '/api/logistics/parcels',
+        payload: { carrierId: carrier.id, parcels },
+      })
     }
-    const waybills = (await db.selectFrom('parcel').select('waybill_no').where('destination_site_id', 'is not', null).execute()).map((p) => p.waybill_no)
-    for (const waybillNo of waybills) await hub.request({ method: 'POST', url: '/api/logistics/scans', payload: { waybillNo, type: 'received' } })
+    const waybills = (
+      await db
+        .selectFrom('parcel')
+        .select('waybill_no')
+        .where('destination_site_id', 'is not', null)
+        .execute()
+    ).map((p) => p.waybill_no)
+    for (const waybillNo of waybills)
+      await hub.request({
+        method: 'POST',
+        url: '/api/logistics/scans',
+        payload: { waybillNo, type: 'received' },
+      })
 
-    const started = await hub.request({ method: 'POST', url: '/api/logistics/plans', payload: { serviceDate: '2026-12-01', timeLimitS: 1 } })
+    const started = await hub.request({
+      method: 'POST',
+      url: '/api/logistics/plans',
+      payload: { serviceDate: '2026-12-01', timeLimitS: 1 },
+    })
     expect(started.statusCode).toBe(202)
     const plan = await waitForPlan<Plan>(hub, started.json<Plan>().id)
-    expect({ status: plan.status, error: (plan as Plan & { error: string | null }).error }).toEqual({ status: 'draft', error: null })
-    expect(plan.summary).toMatchObject({ parcels: waybills.length, unassigned: [], checkerViolations: [] })
+    expect({ status: plan.status, error: (plan as Plan & { error: string | null }).error }).toEqual(
+      { status: 'draft', error: null },
+    )
+    expect(plan.summary).toMatchObject({
+      parcels: waybills.length,
+      unassigned: [],
+      checkerViolations: [],
+    })
 
     // Joint delivery: one stop per station, carrying every carrier's parcels for it.
     const stops = plan.trips.flatMap((t) => t.stops)
     expect(new Set(stops.map((s) => s.siteId)).size).toBe(stops.length)
     expect(stops.reduce((sum, s) => sum + s.parcelCount, 0)).toBe(waybills.length)
-    const vehicles = new Map((await db.selectFrom('vehicle').selectAll().execute()).map((v) => [v.id, v]))
-    const sites = new Map((await db.selectFrom('logistics_site').selectAll().execute()).map((s) => [s.id, s]))
-    const shanghaiClock = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16)
+    const vehicles = new Map(
+      (await db.selectFrom('vehicle').selectAll().execute()).map((v) => [v.id, v]),
+    )
+    const sites = new Map(
+      (await db.selectFrom('logistics_site').selectAll().execute()).map((s) => [s.id, s]),
+    )
+    const shanghaiClock = (iso: string) =>
+      new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16)
     for (const trip of plan.trips) {
       const vehicle = vehicles.get(trip.vehicleId)
-      expect(trip.stops.reduce((sum, s) => sum + s.deliveryKg, 0)).toBeLessThanOrEqual(vehicle?.capacity_kg ?? 0)
+      expect(trip.stops.reduce((sum, s) => sum + s.deliveryKg, 0)).toBeLessThanOrEqual(
+        vehicle?.capacity_kg ?? 0,
+      )
       expect(shanghaiClock(trip.departureAt) >= (vehicle?.shift_start ?? '')).toBe(true)
       expect(shanghaiClock(trip.returnAt) <= (vehicle?.shift_end ?? '')).toBe(true)
       for (const stop of trip.stops) {
@@ -54,11 +115,20 @@ describe('daily dispatch plan', () => {
       }
     }
 
-    expect((await hub.request({ method: 'POST', url: `/api/logistics/plans/${plan.id}/publish` })).json()).toMatchObject({ status: 'published' })
+    expect(
+      (
+        await hub.request({ method: 'POST', url: `/api/logistics/plans/${plan.id}/publish` })
+      ).json(),
+    ).toMatchObject({ status: 'published' })
     const driver = await logIn('driver')
-    const mine = (await driver.request({ method: 'GET', url: '/api/logistics/trips/mine?date=2026-12-01' })).json<Plan['trips']>()
+    const mine = (
+      await driver.request({ method: 'GET', url: '/api/logistics/trips/mine?date=2026-12-01' })
+    ).json<Plan['trips']>()
     expect(mine.every((t) => t.driverUserId === driver.userId)).toBe(true)
-    expect((await hub.request({ method: 'POST', url: `/api/logistics/plans/${plan.id}/publish` })).statusCode).toBe(409)
+    expect(
+      (await hub.request({ method: 'POST', url: `/api/logistics/plans/${plan.id}/publish` }))
+        .statusCode,
+    ).toBe(409)
   })
 
   it('lets the operator assign a driver, and the driver see the waybills of each stop of their trip', async () => {
@@ -66,36 +136,117 @@ describe('daily dispatch plan', () => {
     const operator = await logIn('operator')
     const hub = await logIn('hub')
     const driver = await logIn('driver')
-    const vehicles = (await operator.request({ method: 'GET', url: '/api/logistics/vehicles' })).json<{ id: string; plate: string }[]>()
+    const vehicles = (
+      await operator.request({ method: 'GET', url: '/api/logistics/vehicles' })
+    ).json<{ id: string; plate: string }[]>()
     // Every vehicle gets the demo driver, so whichever the planner uses is theirs.
-    for (const v of vehicles) expect((await operator.request({ method: 'PATCH', url: `/api/logistics/vehicles/${v.id}`, payload: { driverUserId: driver.userId } })).statusCode).toBe(200)
-    expect((await operator.request({ method: 'PATCH', url: `/api/logistics/vehicles/${vehicles[0]?.id ?? ''}`, payload: { driverUserId: hub.userId } })).statusCode).toBe(400)
-    const carriers = (await hub.request({ method: 'GET', url: '/api/logistics/carriers' })).json<{ id: string; name: string }[]>()
+    for (const v of vehicles)
+      expect(
+        (
+          await operator.request({
+            method: 'PATCH',
+            url: `/api/logistics/vehicles/${v.id}`,
+            payload: { driverUserId: driver.userId },
+          })
+        ).statusCode,
+      ).toBe(200)
+    expect(
+      (
+        await operator.request({
+          method: 'PATCH',
+          url: `/api/logistics/vehicles/${vehicles[0]?.id ?? ''}`,
+          payload: { driverUserId: hub.userId },
+        })
+      ).statusCode,
+    ).toBe(400)
+    const carriers = (await hub.request({ method: 'GET', url: '/api/logistics/carriers' })).json<
+      { id: string; name: string }[]
+    >()
     expect(carriers.map((c) => c.name)).toContain('中国邮政五台县分公司')
-    await operator.request({ method: 'POST', url: '/api/logistics/parcels', payload: { carrierId: carriers[0]?.id, parcels: [{ waybillNo: 'TRIP00000001', recipientName: '王五', recipientPhone: '13900000000', address: '五台县豆村镇佛光村', weightKg: 2 }] } })
-    await hub.request({ method: 'POST', url: '/api/logistics/scans', payload: { waybillNo: 'TRIP00000001', type: 'received' } })
-    const started = (await hub.request({ method: 'POST', url: '/api/logistics/plans', payload: { serviceDate: '2026-12-04', timeLimitS: 0.3 } })).json<Plan>()
+    await operator.request({
+      method: 'POST',
+      url: '/api/logistics/parcels',
+      payload: {
+        carrierId: carriers[0]?.id,
+        parcels: [
+          {
+            waybillNo: 'TRIP00000001',
+            recipientName: '王五',
+            recipientPhone: '13900000000',
+            address: '五台县豆村镇佛光村',
+            weightKg: 2,
+          },
+        ],
+      },
+    })
+    await hub.request({
+      method: 'POST',
+      url: '/api/logistics/scans',
+      payload: { waybillNo: 'TRIP00000001', type: 'received' },
+    })
+    const started = (
+      await hub.request({
+        method: 'POST',
+        url: '/api/logistics/plans',
+        payload: { serviceDate: '2026-12-04', timeLimitS: 0.3 },
+      })
+    ).json<Plan>()
     await waitForPlan<Plan>(hub, started.id)
-    const listed = (await hub.request({ method: 'GET', url: '/api/logistics/plans?date=2026-12-04' })).json<{ id: string; status: string }[]>()
+    const listed = (
+      await hub.request({ method: 'GET', url: '/api/logistics/plans?date=2026-12-04' })
+    ).json<{ id: string; status: string }[]>()
     expect(listed).toEqual([expect.objectContaining({ id: started.id, status: 'draft' })])
     await hub.request({ method: 'POST', url: `/api/logistics/plans/${started.id}/publish` })
-    const [trip] = (await driver.request({ method: 'GET', url: '/api/logistics/trips/mine?date=2026-12-04' })).json<{ id: string }[]>()
-    const parcels = (await driver.request({ method: 'GET', url: `/api/logistics/trips/${trip?.id ?? ''}/parcels` })).json<{ waybillNo: string; recipientName: string }[]>()
-    expect(parcels).toContainEqual(expect.objectContaining({ waybillNo: 'TRIP00000001', recipientName: '王*' }))
+    const [trip] = (
+      await driver.request({ method: 'GET', url: '/api/logistics/trips/mine?date=2026-12-04' })
+    ).json<{ id: string }[]>()
+    const parcels = (
+      await driver.request({ method: 'GET', url: `/api/logistics/trips/${trip?.id ?? ''}/parcels` })
+    ).json<{ waybillNo: string; recipientName: string }[]>()
+    expect(parcels).toContainEqual(
+      expect.objectContaining({ waybillNo: 'TRIP00000001', recipientName: '王*' }),
+    )
   })
 
   it('reports a station no vehicle can carry instead of failing', async () => {
     const { logIn } = await buildTestApp()
     const operator = await logIn('operator')
     const hub = await logIn('hub')
-    const { items: [carrier] } = (await operator.request({ method: 'GET', url: '/api/organizations?type=carrier' })).json<{ items: { id: string }[] }>()
+    const {
+      items: [carrier],
+    } = (await operator.request({ method: 'GET', url: '/api/organizations?type=carrier' })).json<{
+      items: { id: string }[]
+    }>()
     // 4 tonnes for one station: more than the largest truck (3 t).
-    const parcels = Array.from({ length: 5 }, (_, i) => ({ waybillNo: `HEAVY000${i}`, recipientName: '合作社', recipientPhone: '13900000000', address: '五台县豆村镇佛光村', weightKg: 800 }))
-    await operator.request({ method: 'POST', url: '/api/logistics/parcels', payload: { carrierId: carrier?.id, parcels } })
-    for (const p of parcels) await hub.request({ method: 'POST', url: '/api/logistics/scans', payload: { waybillNo: p.waybillNo, type: 'received' } })
-    const started = (await hub.request({ method: 'POST', url: '/api/logistics/plans', payload: { serviceDate: '2026-12-02', timeLimitS: 0.5 } })).json<Plan>()
+    const parcels = Array.from({ length: 5 }, (_, i) => ({
+      waybillNo: `HEAVY000${i}`,
+      recipientName: '合作社',
+      recipientPhone: '13900000000',
+      address: '五台县豆村镇佛光村',
+      weightKg: 800,
+    }))
+    await operator.request({
+      method: 'POST',
+      url: '/api/logistics/parcels',
+      payload: { carrierId: carrier?.id, parcels },
+    })
+    for (const p of parcels)
+      await hub.request({
+        method: 'POST',
+        url: '/api/logistics/scans',
+        payload: { waybillNo: p.waybillNo, type: 'received' },
+      })
+    const started = (
+      await hub.request({
+        method: 'POST',
+        url: '/api/logistics/plans',
+        payload: { serviceDate: '2026-12-02', timeLimitS: 0.5 },
+      })
+    ).json<Plan>()
     const plan = await waitForPlan<Plan>(hub, started.id)
     expect(plan.status).toBe('draft')
-    expect(plan.summary?.unassigned).toEqual([expect.objectContaining({ siteName: '佛光村村级服务站', reason: 'capacity', parcels: 5 })])
+    expect(plan.summary?.unassigned).toEqual([
+      expect.objectContaining({ siteName: '佛光村村级服务站', reason: 'capacity', parcels: 5 }),
+    ])
   })
 })

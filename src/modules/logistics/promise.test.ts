@@ -18,9 +18,33 @@ describe('72-hour promise (LOG-6, KPI-1)', () => {
     ]
     const summary = summarisePromise(parcels, 'day', now)
     expect(summary).toEqual([
-      { period: '2026-11-01', received: 4, arrivedOnTime: 2, arrivedLate: 1, overdue: 1, pending: 0, onTimeRate: 0.5 },
-      { period: '2026-11-02', received: 1, arrivedOnTime: 1, arrivedLate: 0, overdue: 0, pending: 0, onTimeRate: 1 },
-      { period: '2026-11-05', received: 1, arrivedOnTime: 0, arrivedLate: 0, overdue: 0, pending: 1, onTimeRate: null },
+      {
+        period: '2026-11-01',
+        received: 4,
+        arrivedOnTime: 2,
+        arrivedLate: 1,
+        overdue: 1,
+        pending: 0,
+        onTimeRate: 0.5,
+      },
+      {
+        period: '2026-11-02',
+        received: 1,
+        arrivedOnTime: 1,
+        arrivedLate: 0,
+        overdue: 0,
+        pending: 0,
+        onTimeRate: 1,
+      },
+      {
+        period: '2026-11-05',
+        received: 1,
+        arrivedOnTime: 0,
+        arrivedLate: 0,
+        overdue: 0,
+        pending: 1,
+        onTimeRate: null,
+      },
     ])
   })
 

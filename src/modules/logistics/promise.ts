@@ -5,11 +5,11 @@ import type { PromisePeriod } from './schema.js'
 // LOG-6 / KPI-1: every parcel's clock runs from hub receipt to arrival at its station. Rates
 // are computed from those two scan times, never typed in.
 
-
 export type Granularity = 'day' | 'week' | 'month'
 
 /** Shanghai calendar date → the UTC instant of its midnight. */
-const shanghaiMidnightUtc = (date: string): string => new Date(shanghaiDayStartMs(date)).toISOString()
+const shanghaiMidnightUtc = (date: string): string =>
+  new Date(shanghaiDayStartMs(date)).toISOString()
 
 /** The period an instant falls in, in Asia/Shanghai: 2026-11-28, 2026-W48 or 2026-11. */
 export function periodOf(iso: string, granularity: Granularity): string {
@@ -18,10 +18,18 @@ export function periodOf(iso: string, granularity: Granularity): string {
   if (granularity === 'day') return day
   if (granularity === 'month') return day.slice(0, 7)
   // ISO week: the week belongs to the year of its Thursday.
-  const thursday = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()))
+  const thursday = new Date(
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()),
+  )
   thursday.setUTCDate(thursday.getUTCDate() + 3 - ((thursday.getUTCDay() + 6) % 7))
   const firstThursday = new Date(Date.UTC(thursday.getUTCFullYear(), 0, 4))
-  const week = 1 + Math.round((thursday.getTime() - firstThursday.getTime()) / (7 * 86400000) - 3 / 7 + ((firstThursday.getUTCDay() + 6) % 7) / 7)
+  const week =
+    1 +
+    Math.round(
+      (thursday.getTime() - firstThursday.getTime()) / (7 * 86400000) -
+        3 / 7 +
+        ((firstThursday.getUTCDay() + 6) % 7) / 7,
+    )
   return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`
 }
 
@@ -32,11 +40,23 @@ export interface ClockedParcel {
 }
 
 /** Counts per period of receipt; `now` decides which unarrived parcels are already overdue. */
-export function summarisePromise(parcels: readonly ClockedParcel[], granularity: Granularity, now: string): PromisePeriod[] {
+export function summarisePromise(
+  parcels: readonly ClockedParcel[],
+  granularity: Granularity,
+  now: string,
+): PromisePeriod[] {
   const periods = new Map<string, PromisePeriod>()
   for (const parcel of parcels) {
     const key = periodOf(parcel.receivedAt, granularity)
-    const p = periods.get(key) ?? { period: key, received: 0, arrivedOnTime: 0, arrivedLate: 0, overdue: 0, pending: 0, onTimeRate: null }
+    const p = periods.get(key) ?? {
+      period: key,
+      received: 0,
+      arrivedOnTime: 0,
+      arrivedLate: 0,
+      overdue: 0,
+      pending: 0,
+      onTimeRate: null,
+    }
     p.received += 1
     if (parcel.arrivedAt !== null) {
       if (parcel.arrivedAt <= parcel.dueAt) p.arrivedOnTime += 1
@@ -54,7 +74,14 @@ export function summarisePromise(parcels: readonly ClockedParcel[], granularity:
 }
 
 /** The promise summary for parcels received between two Shanghai dates, inclusive. */
-export async function promiseSummary(db: Db, from: string, to: string, granularity: Granularity, now: string, carrierIds: string[] | null): Promise<PromisePeriod[]> {
+export async function promiseSummary(
+  db: Db,
+  from: string,
+  to: string,
+  granularity: Granularity,
+  now: string,
+  carrierIds: string[] | null,
+): Promise<PromisePeriod[]> {
   const end = new Date(Date.parse(shanghaiMidnightUtc(to)) + 86400000).toISOString()
   let query = db
     .selectFrom('parcel')
@@ -63,5 +90,9 @@ export async function promiseSummary(db: Db, from: string, to: string, granulari
     .where('received_at', '<', end)
   if (carrierIds !== null) query = query.where('carrier_id', 'in', [...carrierIds, ''])
   const rows = await query.execute()
-  return summarisePromise(rows.filter((r): r is ClockedParcel => r.receivedAt !== null && r.dueAt !== null), granularity, now)
+  return summarisePromise(
+    rows.filter((r): r is ClockedParcel => r.receivedAt !== null && r.dueAt !== null),
+    granularity,
+    now,
+  )
 }

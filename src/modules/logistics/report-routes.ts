@@ -15,100 +15,196 @@ import { buildStatement, findFeeRule, setFeeRule } from './statements.js'
 
 /** A carrier reads only its own statements and fees; county roles read any. */
 function assertCarrierInScope(scope: Scope, carrierId: string): void {
-  if (!isInScope(scope, carrierId)) throw new OutOfScopeError({ en: 'carrier', zh: '快递公司' }, 'organization', carrierId, carrierId)
+  if (!isInScope(scope, carrierId))
+    throw new OutOfScopeError(
+      { en: 'carrier', zh: '快递公司' },
+      'organization',
+      carrierId,
+      carrierId,
+    )
 }
 
-const FLOW_HEADERS = { day: '日期', carrier: '快递公司', township: '乡镇', station: '服务站' } as const
+const FLOW_HEADERS = {
+  day: '日期',
+  carrier: '快递公司',
+  township: '乡镇',
+  station: '服务站',
+} as const
 
 export const logisticsReportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
-  app.get('/reports/flow', {
-    schema: { tags: ['logistics'], summary: '送收发报表 (LOG-7): received, dispatched, delivered, picked up — by day, carrier, township or station', querystring: FlowReportQuery, response: { 200: Type.Array(FlowRow) } },
-    config: { access: { permission: 'parcels:read' } },
-  }, (request) => {
-    const { scope } = actorOf(request)
-    return flowReport(db, request.query, scope.county ? null : [...scope.organizationIds])
-  })
+  app.get(
+    '/reports/flow',
+    {
+      schema: {
+        tags: ['logistics'],
+        summary:
+          '送收发报表 (LOG-7): received, dispatched, delivered, picked up — by day, carrier, township or station',
+        querystring: FlowReportQuery,
+        response: { 200: Type.Array(FlowRow) },
+      },
+      config: { access: { permission: 'parcels:read' } },
+    },
+    (request) => {
+      const { scope } = actorOf(request)
+      return flowReport(db, request.query, scope.county ? null : [...scope.organizationIds])
+    },
+  )
 
-  app.get('/reports/flow.xlsx', {
-    schema: { tags: ['logistics'], summary: 'The same report as an Excel download', querystring: FlowReportQuery },
-    config: { access: { permission: 'parcels:read' } },
-  }, async (request, reply) => {
-    const { scope } = actorOf(request)
-    const rows = await flowReport(db, request.query, scope.county ? null : [...scope.organizationIds])
-    const { from, to, groupBy } = request.query
-    return sendWorkbook(reply, `送收发报表_${from}_${to}.xlsx`, [
-      fillSheet({
-        name: '送收发报表',
-        caption: [`送收发报表（按${FLOW_HEADERS[groupBy]}）`, `${from} 至 ${to}（北京时间）`],
-        columns: [
-          { header: FLOW_HEADERS[groupBy], value: (r: FlowRow) => r.label, width: 28 },
-          { header: '收件（入中心）', value: (r: FlowRow) => r.received },
-          { header: '发出（发车）', value: (r: FlowRow) => r.dispatched },
-          { header: '送达（到站）', value: (r: FlowRow) => r.delivered },
-          { header: '取件（签收）', value: (r: FlowRow) => r.pickedUp },
-        ],
-        rows,
-      }),
-    ])
-  })
+  app.get(
+    '/reports/flow.xlsx',
+    {
+      schema: {
+        tags: ['logistics'],
+        summary: 'The same report as an Excel download',
+        querystring: FlowReportQuery,
+      },
+      config: { access: { permission: 'parcels:read' } },
+    },
+    async (request, reply) => {
+      const { scope } = actorOf(request)
+      const rows = await flowReport(
+        db,
+        request.query,
+        scope.county ? null : [...scope.organizationIds],
+      )
+      const { from, to, groupBy } = request.query
+      return sendWorkbook(reply, `送收发报表_${from}_${to}.xlsx`, [
+        fillSheet({
+          name: '送收发报表',
+          caption: [`送收发报表（按${FLOW_HEADERS[groupBy]}）`, `${from} 至 ${to}（北京时间）`],
+          columns: [
+            { header: FLOW_HEADERS[groupBy], value: (r: FlowRow) => r.label, width: 28 },
+            { header: '收件（入中心）', value: (r: FlowRow) => r.received },
+            { header: '发出（发车）', value: (r: FlowRow) => r.dispatched },
+            { header: '送达（到站）', value: (r: FlowRow) => r.delivered },
+            { header: '取件（签收）', value: (r: FlowRow) => r.pickedUp },
+          ],
+          rows,
+        }),
+      ])
+    },
+  )
 
-  app.get('/carriers/:id/fee-rule', {
-    schema: { tags: ['logistics'], summary: "A carrier's fee rule (the default until one is set)", params: IdParams, response: { 200: FeeRule } },
-    config: { access: { permission: 'parcels:read' } },
-  }, (request) => {
-    assertCarrierInScope(actorOf(request).scope, request.params.id)
-    return findFeeRule(db, request.params.id)
-  })
+  app.get(
+    '/carriers/:id/fee-rule',
+    {
+      schema: {
+        tags: ['logistics'],
+        summary: "A carrier's fee rule (the default until one is set)",
+        params: IdParams,
+        response: { 200: FeeRule },
+      },
+      config: { access: { permission: 'parcels:read' } },
+    },
+    (request) => {
+      assertCarrierInScope(actorOf(request).scope, request.params.id)
+      return findFeeRule(db, request.params.id)
+    },
+  )
 
-  app.put('/carriers/:id/fee-rule', {
-    schema: { tags: ['logistics'], summary: "Set a carrier's fee rule", params: IdParams, body: FeeRule, response: { 200: FeeRule } },
-    config: { access: { permission: 'network:write' } },
-  }, (request) => withTransaction(db, request, (trx, actor) => setFeeRule(trx, actor, request.params.id, request.body)))
+  app.put(
+    '/carriers/:id/fee-rule',
+    {
+      schema: {
+        tags: ['logistics'],
+        summary: "Set a carrier's fee rule",
+        params: IdParams,
+        body: FeeRule,
+        response: { 200: FeeRule },
+      },
+      config: { access: { permission: 'network:write' } },
+    },
+    (request) =>
+      withTransaction(db, request, (trx, actor) =>
+        setFeeRule(trx, actor, request.params.id, request.body),
+      ),
+  )
 
-  app.get('/statements', {
-    schema: { tags: ['logistics'], summary: "A carrier's monthly statement: parcels, fees, cash on delivery", querystring: StatementQuery, response: { 200: Statement } },
-    config: { access: { permission: 'parcels:read' } },
-  }, async (request) => {
-    assertCarrierInScope(actorOf(request).scope, request.query.carrierId)
-    return (await buildStatement(db, request.query.carrierId, request.query.month)).statement
-  })
+  app.get(
+    '/statements',
+    {
+      schema: {
+        tags: ['logistics'],
+        summary: "A carrier's monthly statement: parcels, fees, cash on delivery",
+        querystring: StatementQuery,
+        response: { 200: Statement },
+      },
+      config: { access: { permission: 'parcels:read' } },
+    },
+    async (request) => {
+      assertCarrierInScope(actorOf(request).scope, request.query.carrierId)
+      return (await buildStatement(db, request.query.carrierId, request.query.month)).statement
+    },
+  )
 
-  app.get('/statements.xlsx', {
-    schema: { tags: ['logistics'], summary: 'The statement with every parcel, as an Excel download', querystring: StatementQuery },
-    config: { access: { permission: 'parcels:read' } },
-  }, async (request, reply) => {
-    assertCarrierInScope(actorOf(request).scope, request.query.carrierId)
-    const { statement, lines } = await buildStatement(db, request.query.carrierId, request.query.month)
-    const yuan = (fen: number) => fen / 100
-    return sendWorkbook(reply, `对账单_${statement.carrierName}_${statement.month}.xlsx`, [
-      fillSheet({
-        name: '汇总',
-        caption: [`${statement.carrierName} ${statement.month} 对账单`],
-        columns: [
-          { header: '项目', value: (r: [string, number]) => r[0], width: 30 },
-          { header: '数值', value: (r: [string, number]) => r[1], width: 16 },
-        ],
-        rows: [
-          ['入中心包裹数', statement.parcels],
-          ['总重量（kg）', statement.weightKg],
-          ['应付配送费（元）', yuan(statement.feeFen)],
-          ['代收货款件数', statement.codParcels],
-          ['代收货款（元，应返还）', yuan(statement.codFen)],
-        ],
-      }),
-      fillSheet({
-        name: '明细',
-        columns: [
-          { header: '运单号', value: (l: (typeof lines)[number]) => l.waybillNo, width: 18 },
-          { header: '入中心时间（UTC）', value: (l: (typeof lines)[number]) => l.receivedAt, width: 26 },
-          { header: '目的服务站', value: (l: (typeof lines)[number]) => l.destination, width: 24 },
-          { header: '重量（kg）', value: (l: (typeof lines)[number]) => l.weightKg, numberFormat: '0.000' },
-          { header: '配送费（元）', value: (l: (typeof lines)[number]) => yuan(l.feeFen), numberFormat: '0.00' },
-          { header: '代收货款（元）', value: (l: (typeof lines)[number]) => yuan(l.codFen), numberFormat: '0.00' },
-          { header: '状态', value: (l: (typeof lines)[number]) => l.status },
-        ],
-        rows: lines,
-      }),
-    ])
-  })
+  app.get(
+    '/statements.xlsx',
+    {
+      schema: {
+        tags: ['logistics'],
+        summary: 'The statement with every parcel, as an Excel download',
+        querystring: StatementQuery,
+      },
+      config: { access: { permission: 'parcels:read' } },
+    },
+    async (request, reply) => {
+      assertCarrierInScope(actorOf(request).scope, request.query.carrierId)
+      const { statement, lines } = await buildStatement(
+        db,
+        request.query.carrierId,
+        request.query.month,
+      )
+      const yuan = (fen: number) => fen / 100
+      return sendWorkbook(reply, `对账单_${statement.carrierName}_${statement.month}.xlsx`, [
+        fillSheet({
+          name: '汇总',
+          caption: [`${statement.carrierName} ${statement.month} 对账单`],
+          columns: [
+            { header: '项目', value: (r: [string, number]) => r[0], width: 30 },
+            { header: '数值', value: (r: [string, number]) => r[1], width: 16 },
+          ],
+          rows: [
+            ['入中心包裹数', statement.parcels],
+            ['总重量（kg）', statement.weightKg],
+            ['应付配送费（元）', yuan(statement.feeFen)],
+            ['代收货款件数', statement.codParcels],
+            ['代收货款（元，应返还）', yuan(statement.codFen)],
+          ],
+        }),
+        fillSheet({
+          name: '明细',
+          columns: [
+            { header: '运单号', value: (l: (typeof lines)[number]) => l.waybillNo, width: 18 },
+            {
+              header: '入中心时间（UTC）',
+              value: (l: (typeof lines)[number]) => l.receivedAt,
+              width: 26,
+            },
+            {
+              header: '目的服务站',
+              value: (l: (typeof lines)[number]) => l.destination,
+              width: 24,
+            },
+            {
+              header: '重量（kg）',
+              value: (l: (typeof lines)[number]) => l.weightKg,
+              numberFormat: '0.000',
+            },
+            {
+              header: '配送费（元）',
+              value: (l: (typeof lines)[number]) => yuan(l.feeFen),
+              numberFormat: '0.00',
+            },
+            {
+              header: '代收货款（元）',
+              value: (l: (typeof lines)[number]) => yuan(l.codFen),
+              numberFormat: '0.00',
+            },
+            { header: '状态', value: (l: (typeof lines)[number]) => l.status },
+          ],
+          rows: lines,
+        }),
+      ])
+    },
+  )
 }

@@ -7,10 +7,18 @@ import type { FlowReportQuery, FlowRow } from './schema.js'
 
 const COUNTED = ['received', 'departed', 'arrived', 'picked_up'] as const
 type Counted = (typeof COUNTED)[number]
-const COLUMN: Record<Counted, keyof Omit<FlowRow, 'key' | 'label'>> = { received: 'received', departed: 'dispatched', arrived: 'delivered', picked_up: 'pickedUp' }
+const COLUMN: Record<Counted, keyof Omit<FlowRow, 'key' | 'label'>> = {
+  received: 'received',
+  departed: 'dispatched',
+  arrived: 'delivered',
+  picked_up: 'pickedUp',
+}
 
-
-export async function flowReport(db: Db, query: FlowReportQuery, carrierIds: string[] | null): Promise<FlowRow[]> {
+export async function flowReport(
+  db: Db,
+  query: FlowReportQuery,
+  carrierIds: string[] | null,
+): Promise<FlowRow[]> {
   const fromMs = shanghaiDayStartMs(query.from)
   const toMs = shanghaiDayStartMs(query.to) + 86_400_000
   let events = db
@@ -26,33 +34,74 @@ export async function flowReport(db: Db, query: FlowReportQuery, carrierIds: str
 
   const rows = new Map<string, FlowRow>()
   const add = (key: string, label: string, type: Counted, count: number) => {
-    const row = rows.get(key) ?? { key, label, received: 0, dispatched: 0, delivered: 0, pickedUp: 0 }
+    const row = rows.get(key) ?? {
+      key,
+      label,
+      received: 0,
+      dispatched: 0,
+      delivered: 0,
+      pickedUp: 0,
+    }
     row[COLUMN[type]] += count
     rows.set(key, row)
   }
 
   if (query.groupBy === 'day') {
     // Days are Shanghai days; the scan times are UTC text, so bucket after reading.
-    for (let day = fromMs; day < toMs; day += 86_400_000) add(shanghaiDate(day), shanghaiDate(day), 'received', 0)
+    for (let day = fromMs; day < toMs; day += 86_400_000)
+      add(shanghaiDate(day), shanghaiDate(day), 'received', 0)
     const scans = await events.select(['scan_event.type as type', 'scan_event.at as at']).execute()
-    for (const scan of scans) add(shanghaiDate(scan.at), shanghaiDate(scan.at), scan.type as Counted, 1)
+    for (const scan of scans)
+      add(shanghaiDate(scan.at), shanghaiDate(scan.at), scan.type as Counted, 1)
   } else if (query.groupBy === 'carrier') {
-    const grouped = await events.select((eb) => ['carrier.id as key', 'carrier.name as label', 'scan_event.type as type', eb.fn.countAll<number>().as('count')]).groupBy(['carrier.id', 'carrier.name', 'scan_event.type']).execute()
+    const grouped = await events
+      .select((eb) => [
+        'carrier.id as key',
+        'carrier.name as label',
+        'scan_event.type as type',
+        eb.fn.countAll<number>().as('count'),
+      ])
+      .groupBy(['carrier.id', 'carrier.name', 'scan_event.type'])
+      .execute()
     for (const g of grouped) add(g.key, g.label, g.type as Counted, g.count)
   } else {
-    const grouped = await events.select((eb) => ['site.id as key', 'site.name as label', 'site.division_code as divisionCode', 'scan_event.type as type', eb.fn.countAll<number>().as('count')]).groupBy(['site.id', 'site.name', 'site.division_code', 'scan_event.type']).execute()
+    const grouped = await events
+      .select((eb) => [
+        'site.id as key',
+        'site.name as label',
+        'site.division_code as divisionCode',
+        'scan_event.type as type',
+        eb.fn.countAll<number>().as('count'),
+      ])
+      .groupBy(['site.id', 'site.name', 'site.division_code', 'scan_event.type'])
+      .execute()
     // A village's township is the first nine digits of its code.
-    const townships = query.groupBy === 'township' ? await townshipNames(db) : new Map<string, string>()
+    const townships =
+      query.groupBy === 'township' ? await townshipNames(db) : new Map<string, string>()
     for (const g of grouped) {
       const townshipCode = g.divisionCode?.slice(0, 9) ?? null
-      if (query.groupBy === 'township') add(townshipCode ?? 'unmatched', townshipCode ? (townships.get(townshipCode) ?? townshipCode) : '未匹配', g.type as Counted, g.count)
+      if (query.groupBy === 'township')
+        add(
+          townshipCode ?? 'unmatched',
+          townshipCode ? (townships.get(townshipCode) ?? townshipCode) : '未匹配',
+          g.type as Counted,
+          g.count,
+        )
       else add(g.key ?? 'unmatched', g.label ?? '未匹配', g.type as Counted, g.count)
     }
   }
-  return [...rows.values()].sort((a, b) => (query.groupBy === 'day' ? a.key.localeCompare(b.key) : b.received - a.received || a.label.localeCompare(b.label)))
+  return [...rows.values()].sort((a, b) =>
+    query.groupBy === 'day'
+      ? a.key.localeCompare(b.key)
+      : b.received - a.received || a.label.localeCompare(b.label),
+  )
 }
 
 async function townshipNames(db: Db): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('division').select(['code', 'name']).where('level', '=', 'township').execute()
+  const rows = await db
+    .selectFrom('division')
+    .select(['code', 'name'])
+    .where('level', '=', 'township')
+    .execute()
   return new Map(rows.map((r) => [r.code, r.name]))
 }

@@ -18,23 +18,46 @@ export async function recordScan(db: Db, actor: Actor, body: ScanBody): Promise<
   const step = SCAN_STEPS[body.type]
   // Station masters act only on parcels for their own station; the hub acts on all.
   if (!actor.scope.county) {
-    if (!isInScope(actor.scope, parcel.destination_organization_id)) throw new OutOfScopeError(PARCEL, 'parcel', body.waybillNo, parcel.carrier_id)
-    if (step.at !== 'station') throw new DeniedActionError({ en: `a station cannot scan "${body.type}"`, zh: `村级服务站不能执行“${step.zh}”扫描` }, 'parcel', parcel.id, parcel.carrier_id)
+    if (!isInScope(actor.scope, parcel.destination_organization_id))
+      throw new OutOfScopeError(PARCEL, 'parcel', body.waybillNo, parcel.carrier_id)
+    if (step.at !== 'station')
+      throw new DeniedActionError(
+        { en: `a station cannot scan "${body.type}"`, zh: `村级服务站不能执行“${step.zh}”扫描` },
+        'parcel',
+        parcel.id,
+        parcel.carrier_id,
+      )
   }
   const next = statusAfterScan(parcel.status, body.type)
   if (next === null) {
-    throw new AppError('conflict', {
-      en: `a parcel that is ${parcel.status} cannot be scanned as ${body.type}`,
-      zh: `包裹当前状态为“${parcel.status}”，不能执行“${step.zh}”扫描`,
-    }, [{ field: 'type', message: { en: `not allowed after ${parcel.status}`, zh: '扫描顺序不正确' } }])
+    throw new AppError(
+      'conflict',
+      {
+        en: `a parcel that is ${parcel.status} cannot be scanned as ${body.type}`,
+        zh: `包裹当前状态为“${parcel.status}”，不能执行“${step.zh}”扫描`,
+      },
+      [
+        {
+          field: 'type',
+          message: { en: `not allowed after ${parcel.status}`, zh: '扫描顺序不正确' },
+        },
+      ],
+    )
   }
   if (body.type === 'sorted' && parcel.destination_site_id === null) {
-    throw invalidField('waybillNo', { en: 'pick the destination station before sorting', zh: '请先为该包裹指定目的服务站再分拣' })
+    throw invalidField('waybillNo', {
+      en: 'pick the destination station before sorting',
+      zh: '请先为该包裹指定目的服务站再分拣',
+    })
   }
   if (body.type === 'picked_up' && body.phoneTail !== parcel.recipient_phone.slice(-4)) {
-    throw invalidField('phoneTail', { en: "does not match the recipient's phone", zh: '手机尾号与收件人不符' })
+    throw invalidField('phoneTail', {
+      en: "does not match the recipient's phone",
+      zh: '手机尾号与收件人不符',
+    })
   }
-  const siteId = step.at === 'station' ? parcel.destination_site_id : await hubSiteId(db, body.siteId)
+  const siteId =
+    step.at === 'station' ? parcel.destination_site_id : await hubSiteId(db, body.siteId)
   const at = nowIso()
   // Compare-and-set on the status: of two scanners racing, one wins and the other is refused.
   const updated = await db
@@ -48,20 +71,57 @@ export async function recordScan(db: Db, actor: Actor, body: ScanBody): Promise<
     .where('id', '=', parcel.id)
     .where('status', '=', parcel.status)
     .executeTakeFirst()
-  if (updated.numUpdatedRows === 0n) throw conflict({ en: 'the parcel was scanned by someone else just now; scan again', zh: '包裹刚被他人扫描，请重新扫描' })
-  await db.insertInto('scan_event').values({ id: newId(), parcel_id: parcel.id, type: body.type, site_id: siteId, at, actor_user_id: actor.principal?.userId ?? null, actor_name: actor.principal?.displayName ?? null, note: body.note ?? null }).execute()
-  if (body.type === 'arrived') await notifyRecipient(db, parcel.recipient_phone, parcel.waybill_no, parcel.destination_name ?? '')
-  await recordAudit(db, actor, { action: `parcel.scan.${body.type}`, entityType: 'parcel', entityId: parcel.id, organizationId: parcel.carrier_id, before: { status: parcel.status }, after: { status: next, siteId } })
+  if (updated.numUpdatedRows === 0n)
+    throw conflict({
+      en: 'the parcel was scanned by someone else just now; scan again',
+      zh: '包裹刚被他人扫描，请重新扫描',
+    })
+  await db
+    .insertInto('scan_event')
+    .values({
+      id: newId(),
+      parcel_id: parcel.id,
+      type: body.type,
+      site_id: siteId,
+      at,
+      actor_user_id: actor.principal?.userId ?? null,
+      actor_name: actor.principal?.displayName ?? null,
+      note: body.note ?? null,
+    })
+    .execute()
+  if (body.type === 'arrived')
+    await notifyRecipient(
+      db,
+      parcel.recipient_phone,
+      parcel.waybill_no,
+      parcel.destination_name ?? '',
+    )
+  await recordAudit(db, actor, {
+    action: `parcel.scan.${body.type}`,
+    entityType: 'parcel',
+    entityId: parcel.id,
+    organizationId: parcel.carrier_id,
+    before: { status: parcel.status },
+    after: { status: next, siteId },
+  })
   const after = await selectParcels(db).where('parcel.id', '=', parcel.id).executeTakeFirstOrThrow()
   return toParcel(after)
 }
 
-export async function findParcelByWaybill(db: Db, waybillNo: string, carrierId: string | undefined) {
+export async function findParcelByWaybill(
+  db: Db,
+  waybillNo: string,
+  carrierId: string | undefined,
+) {
   let query = selectParcels(db).where('parcel.waybill_no', '=', waybillNo.trim().toUpperCase())
   if (carrierId !== undefined) query = query.where('parcel.carrier_id', '=', carrierId)
   const found = await query.limit(2).execute()
   if (found.length === 0 || !found[0]) throw notFound({ en: 'waybill', zh: '运单' }, waybillNo)
-  if (found.length > 1) throw invalidField('carrierId', { en: 'two carriers use this waybill number: name the carrier', zh: '多家快递公司使用该运单号，请指定快递公司' })
+  if (found.length > 1)
+    throw invalidField('carrierId', {
+      en: 'two carriers use this waybill number: name the carrier',
+      zh: '多家快递公司使用该运单号，请指定快递公司',
+    })
   return found[0]
 }
 
@@ -69,11 +129,28 @@ async function hubSiteId(db: Db, requested: string | undefined): Promise<string 
   let query = db.selectFrom('logistics_site').select('id').where('kind', '=', 'hub')
   if (requested !== undefined) query = query.where('id', '=', requested)
   const hub = await query.orderBy('created_at').executeTakeFirst()
-  if (requested !== undefined && !hub) throw invalidField('siteId', { en: 'no hub has this id', zh: '物流中心不存在' })
+  if (requested !== undefined && !hub)
+    throw invalidField('siteId', { en: 'no hub has this id', zh: '物流中心不存在' })
   return hub?.id ?? null
 }
 
 /** The local SMS implementation writes to the outbox; an SMS adapter sends from there. */
-async function notifyRecipient(db: Db, phone: string, waybillNo: string, stationName: string): Promise<void> {
-  await db.insertInto('sms_outbox').values({ id: newId(), phone, template: 'parcel_arrived', params_json: JSON.stringify({ waybillNo, stationName }), status: 'pending', created_at: nowIso(), sent_at: null }).execute()
+async function notifyRecipient(
+  db: Db,
+  phone: string,
+  waybillNo: string,
+  stationName: string,
+): Promise<void> {
+  await db
+    .insertInto('sms_outbox')
+    .values({
+      id: newId(),
+      phone,
+      template: 'parcel_arrived',
+      params_json: JSON.stringify({ waybillNo, stationName }),
+      status: 'pending',
+      created_at: nowIso(),
+      sent_at: null,
+    })
+    .execute()
 }

@@ -136,7 +136,9 @@ export const SiteListQuery = Type.Object({
 })
 export type SiteListQuery = Static<typeof SiteListQuery>
 
-const OpeningHours = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$' })
+const OpeningHours = Type.String({
+  pattern: '^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$',
+})
 
 export const UpdateSiteBody = Type.Object(
   {
@@ -171,12 +173,20 @@ export const ParcelInput = Type.Object(
 export type ParcelInput = Static<typeof ParcelInput>
 
 export const SubmitParcelsBody = Type.Object(
-  { carrierId: Type.Optional(Type.String()), parcels: Type.Array(ParcelInput, { minItems: 1, maxItems: 5000 }) },
+  {
+    carrierId: Type.Optional(Type.String()),
+    parcels: Type.Array(ParcelInput, { minItems: 1, maxItems: 5000 }),
+  },
   { additionalProperties: false },
 )
 export type SubmitParcelsBody = Static<typeof SubmitParcelsBody>
 
-export const RowError = Type.Object({ row: Type.Integer(), field: Type.String(), message: Type.String(), messageZh: Type.String() })
+export const RowError = Type.Object({
+  row: Type.Integer(),
+  field: Type.String(),
+  message: Type.String(),
+  messageZh: Type.String(),
+})
 export type RowError = Static<typeof RowError>
 
 export const IntakeResult = Type.Object({
@@ -228,7 +238,9 @@ export type ParcelListQuery = Static<typeof ParcelListQuery>
 export const ScanBody = Type.Object(
   {
     waybillNo: Type.String({ minLength: 1, maxLength: 32 }),
-    carrierId: Type.Optional(Type.String({ description: 'needed only when two carriers share the waybill number' })),
+    carrierId: Type.Optional(
+      Type.String({ description: 'needed only when two carriers share the waybill number' }),
+    ),
     type: ScanType,
     siteId: Type.Optional(Type.String()),
     /** For picked_up: the last four digits of the recipient's phone, checked by the station. */
@@ -250,9 +262,14 @@ export const ScanEvent = Type.Object({
 })
 export type ScanEvent = Static<typeof ScanEvent>
 
-export const ResolveDestinationBody = Type.Object({ siteId: Type.String() }, { additionalProperties: false })
+export const ResolveDestinationBody = Type.Object(
+  { siteId: Type.String() },
+  { additionalProperties: false },
+)
 
-export const TrackingQuery = Type.Object({ phoneTail: Type.Optional(Type.String({ pattern: '^\\d{4}$' })) })
+export const TrackingQuery = Type.Object({
+  phoneTail: Type.Optional(Type.String({ pattern: '^\\d{4}$' })),
+})
 export const Tracking = Type.Object({
   waybillNo: Type.String(),
   carrierName: Type.String(),
@@ -262,7 +279,9 @@ export const Tracking = Type.Object({
   destinationName: Nullable(Type.String()),
   recipientName: Nullable(Type.String()),
   dueAt: Nullable(Type.String()),
-  events: Type.Array(Type.Object({ type: ScanType, at: Type.String(), siteName: Nullable(Type.String()) })),
+  events: Type.Array(
+    Type.Object({ type: ScanType, at: Type.String(), siteName: Nullable(Type.String()) }),
+  ),
 })
 export type Tracking = Static<typeof Tracking>
 
@@ -274,13 +293,20 @@ export const PromiseSummaryQuery = Type.Object({
 export type PromiseSummaryQuery = Static<typeof PromiseSummaryQuery>
 
 export const PromisePeriod = Type.Object({
-  period: Type.String({ description: 'YYYY-MM-DD (day), YYYY-Www (ISO week) or YYYY-MM (month), Asia/Shanghai' }),
+  period: Type.String({
+    description: 'YYYY-MM-DD (day), YYYY-Www (ISO week) or YYYY-MM (month), Asia/Shanghai',
+  }),
   received: Type.Integer(),
   arrivedOnTime: Type.Integer(),
   arrivedLate: Type.Integer(),
   overdue: Type.Integer({ description: 'not arrived and past the 72 h' }),
   pending: Type.Integer({ description: 'not arrived, still within the 72 h' }),
-  onTimeRate: Nullable(Type.Number({ description: 'arrivedOnTime / (arrivedOnTime + arrivedLate + overdue); null when none is decided' })),
+  onTimeRate: Nullable(
+    Type.Number({
+      description:
+        'arrivedOnTime / (arrivedOnTime + arrivedLate + overdue); null when none is decided',
+    }),
+  ),
 })
 export type PromisePeriod = Static<typeof PromisePeriod>
 
@@ -302,16 +328,22 @@ export const FlowRow = Type.Object({
 })
 export type FlowRow = Static<typeof FlowRow>
 
-export const FeeRule = Type.Object({
-  perParcelFen: Type.Integer({ minimum: 0, maximum: 100000 }),
-  perKgFen: Type.Integer({ minimum: 0, maximum: 100000 }),
-  freeKg: Type.Integer({ minimum: 0, maximum: 100 }),
-}, { additionalProperties: false })
+export const FeeRule = Type.Object(
+  {
+    perParcelFen: Type.Integer({ minimum: 0, maximum: 100000 }),
+    perKgFen: Type.Integer({ minimum: 0, maximum: 100000 }),
+    freeKg: Type.Integer({ minimum: 0, maximum: 100 }),
+  },
+  { additionalProperties: false },
+)
 export type FeeRule = Static<typeof FeeRule>
 
 export const StatementQuery = Type.Object({
   carrierId: Type.String(),
-  month: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM, Asia/Shanghai' }),
+  month: Type.String({
+    pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
+    description: 'YYYY-MM, Asia/Shanghai',
+  }),
 })
 export type StatementQuery = Static<typeof StatementQuery>
 

@@ -15,22 +15,41 @@ export interface CoordinateImportResult {
   errors: RowError[]
 }
 
-const HEADERS = { code: ['区划代码', 'code', 'divisionCode'], lat: ['纬度', 'lat', 'latitude'], lon: ['经度', 'lon', 'lng', 'longitude'] } as const
+const HEADERS = {
+  code: ['区划代码', 'code', 'divisionCode'],
+  lat: ['纬度', 'lat', 'latitude'],
+  lon: ['经度', 'lon', 'lng', 'longitude'],
+} as const
 
-export async function importSiteCoordinates(db: Db, actor: Actor, content: Buffer): Promise<CoordinateImportResult> {
+export async function importSiteCoordinates(
+  db: Db,
+  actor: Actor,
+  content: Buffer,
+): Promise<CoordinateImportResult> {
   let table: string[][]
   try {
-    table = parse(content, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true })
+    table = parse(content, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    })
   } catch {
     throw invalidField('file', { en: 'the CSV cannot be read', zh: 'CSV 文件格式有误，无法读取' })
   }
   const [header = [], ...rows] = table
-  const column = (names: readonly string[]) => header.findIndex((h) => names.some((n) => n.toLowerCase() === h.toLowerCase()))
+  const column = (names: readonly string[]) =>
+    header.findIndex((h) => names.some((n) => n.toLowerCase() === h.toLowerCase()))
   const at = { code: column(HEADERS.code), lat: column(HEADERS.lat), lon: column(HEADERS.lon) }
-  if (at.code < 0 || at.lat < 0 || at.lon < 0) throw invalidField('file', { en: 'columns needed: code, lat, lon', zh: '需要列：区划代码、纬度、经度' })
+  if (at.code < 0 || at.lat < 0 || at.lon < 0)
+    throw invalidField('file', {
+      en: 'columns needed: code, lat, lon',
+      zh: '需要列：区划代码、纬度、经度',
+    })
 
   const errors: RowError[] = []
-  const fail = (row: number, field: string, en: string, zh: string) => errors.push({ row, field, message: en, messageZh: zh })
+  const fail = (row: number, field: string, en: string, zh: string) =>
+    errors.push({ row, field, message: en, messageZh: zh })
   let updated = 0
   for (const [index, cells] of rows.entries()) {
     const row = index + 2
@@ -38,12 +57,32 @@ export async function importSiteCoordinates(db: Db, actor: Actor, content: Buffe
     const lat = Number(cells[at.lat])
     const lon = Number(cells[at.lon])
     // Wutai and its neighbours: anything outside mainland China's box is a typo or swapped columns.
-    if (!Number.isFinite(lat) || lat < 18 || lat > 54) { fail(row, 'lat', 'must be a latitude in China', '纬度不在中国范围内'); continue }
-    if (!Number.isFinite(lon) || lon < 73 || lon > 136) { fail(row, 'lon', 'must be a longitude in China', '经度不在中国范围内'); continue }
-    const result = await db.updateTable('logistics_site').set({ lat, lon, coordinates_approximate: 0, updated_at: nowIso() }).where('division_code', '=', code).where('kind', '!=', 'hub').executeTakeFirst()
-    if (result.numUpdatedRows === 0n) { fail(row, 'code', `no station has the division code ${code}`, `区划代码 ${code} 没有对应站点`); continue }
+    if (!Number.isFinite(lat) || lat < 18 || lat > 54) {
+      fail(row, 'lat', 'must be a latitude in China', '纬度不在中国范围内')
+      continue
+    }
+    if (!Number.isFinite(lon) || lon < 73 || lon > 136) {
+      fail(row, 'lon', 'must be a longitude in China', '经度不在中国范围内')
+      continue
+    }
+    const result = await db
+      .updateTable('logistics_site')
+      .set({ lat, lon, coordinates_approximate: 0, updated_at: nowIso() })
+      .where('division_code', '=', code)
+      .where('kind', '!=', 'hub')
+      .executeTakeFirst()
+    if (result.numUpdatedRows === 0n) {
+      fail(row, 'code', `no station has the division code ${code}`, `区划代码 ${code} 没有对应站点`)
+      continue
+    }
     updated += 1
   }
-  await recordAudit(db, actor, { action: 'site.import_coordinates', entityType: 'logistics_site', entityId: null, organizationId: null, after: { updated, failed: errors.length } })
+  await recordAudit(db, actor, {
+    action: 'site.import_coordinates',
+    entityType: 'logistics_site',
+    entityId: null,
+    organizationId: null,
+    after: { updated, failed: errors.length },
+  })
   return { updated, failed: errors.length, errors }
 }

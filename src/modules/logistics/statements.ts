@@ -12,21 +12,53 @@ import type { FeeRule, Statement } from './schema.js'
 export const DEFAULT_FEE_RULE: FeeRule = { perParcelFen: 150, perKgFen: 50, freeKg: 1 }
 
 /** The fee for one parcel, in fen: weight is charged by started kilogram beyond the free ones. */
-export const feeFen = (weightG: number, rule: FeeRule): number => rule.perParcelFen + rule.perKgFen * Math.max(0, Math.ceil(weightG / 1000) - rule.freeKg)
-
+export const feeFen = (weightG: number, rule: FeeRule): number =>
+  rule.perParcelFen + rule.perKgFen * Math.max(0, Math.ceil(weightG / 1000) - rule.freeKg)
 
 export async function findFeeRule(db: Db, carrierId: string): Promise<FeeRule> {
-  const row = await db.selectFrom('carrier_fee_rule').selectAll().where('carrier_id', '=', carrierId).executeTakeFirst()
-  return row ? { perParcelFen: row.per_parcel_fen, perKgFen: row.per_kg_fen, freeKg: row.free_kg } : DEFAULT_FEE_RULE
+  const row = await db
+    .selectFrom('carrier_fee_rule')
+    .selectAll()
+    .where('carrier_id', '=', carrierId)
+    .executeTakeFirst()
+  return row
+    ? { perParcelFen: row.per_parcel_fen, perKgFen: row.per_kg_fen, freeKg: row.free_kg }
+    : DEFAULT_FEE_RULE
 }
 
-export async function setFeeRule(db: Db, actor: Actor, carrierId: string, rule: FeeRule): Promise<FeeRule> {
-  const carrier = await db.selectFrom('organization').select(['id', 'type']).where('id', '=', carrierId).executeTakeFirst()
-  if (!carrier || carrier.type !== 'carrier') throw invalidField('carrierId', { en: 'no such carrier', zh: '快递公司不存在' })
+export async function setFeeRule(
+  db: Db,
+  actor: Actor,
+  carrierId: string,
+  rule: FeeRule,
+): Promise<FeeRule> {
+  const carrier = await db
+    .selectFrom('organization')
+    .select(['id', 'type'])
+    .where('id', '=', carrierId)
+    .executeTakeFirst()
+  if (!carrier || carrier.type !== 'carrier')
+    throw invalidField('carrierId', { en: 'no such carrier', zh: '快递公司不存在' })
   const before = await findFeeRule(db, carrierId)
-  const values = { per_parcel_fen: rule.perParcelFen, per_kg_fen: rule.perKgFen, free_kg: rule.freeKg, updated_at: nowIso() }
-  await db.insertInto('carrier_fee_rule').values({ carrier_id: carrierId, ...values }).onConflict((oc) => oc.column('carrier_id').doUpdateSet(values)).execute()
-  await recordAudit(db, actor, { action: 'carrier_fee_rule.update', entityType: 'organization', entityId: carrierId, organizationId: carrierId, before, after: rule })
+  const values = {
+    per_parcel_fen: rule.perParcelFen,
+    per_kg_fen: rule.perKgFen,
+    free_kg: rule.freeKg,
+    updated_at: nowIso(),
+  }
+  await db
+    .insertInto('carrier_fee_rule')
+    .values({ carrier_id: carrierId, ...values })
+    .onConflict((oc) => oc.column('carrier_id').doUpdateSet(values))
+    .execute()
+  await recordAudit(db, actor, {
+    action: 'carrier_fee_rule.update',
+    entityType: 'organization',
+    entityId: carrierId,
+    organizationId: carrierId,
+    before,
+    after: rule,
+  })
   return rule
 }
 
@@ -40,15 +72,31 @@ export interface StatementLine {
   status: string
 }
 
-export async function buildStatement(db: Db, carrierId: string, month: string): Promise<{ statement: Statement; lines: StatementLine[] }> {
-  const carrier = await db.selectFrom('organization').select(['id', 'name', 'type']).where('id', '=', carrierId).executeTakeFirst()
-  if (!carrier || carrier.type !== 'carrier') throw invalidField('carrierId', { en: 'no such carrier', zh: '快递公司不存在' })
+export async function buildStatement(
+  db: Db,
+  carrierId: string,
+  month: string,
+): Promise<{ statement: Statement; lines: StatementLine[] }> {
+  const carrier = await db
+    .selectFrom('organization')
+    .select(['id', 'name', 'type'])
+    .where('id', '=', carrierId)
+    .executeTakeFirst()
+  if (!carrier || carrier.type !== 'carrier')
+    throw invalidField('carrierId', { en: 'no such carrier', zh: '快递公司不存在' })
   const rule = await findFeeRule(db, carrierId)
   const { from, to } = shanghaiMonthBounds(month)
   const received = await db
     .selectFrom('parcel')
     .leftJoin('logistics_site as site', 'site.id', 'parcel.destination_site_id')
-    .select(['parcel.waybill_no', 'parcel.received_at', 'site.name as destination', 'parcel.weight_g', 'parcel.cod_fen', 'parcel.status'])
+    .select([
+      'parcel.waybill_no',
+      'parcel.received_at',
+      'site.name as destination',
+      'parcel.weight_g',
+      'parcel.cod_fen',
+      'parcel.status',
+    ])
     .where('parcel.carrier_id', '=', carrierId)
     .where('parcel.received_at', '>=', from)
     .where('parcel.received_at', '<', to)
@@ -57,14 +105,25 @@ export async function buildStatement(db: Db, carrierId: string, month: string): 
   const cod = await db
     .selectFrom('parcel')
     .innerJoin('scan_event', 'scan_event.parcel_id', 'parcel.id')
-    .select((eb) => [eb.fn.countAll<number>().as('parcels'), eb.fn.sum<number | string | null>('parcel.cod_fen').as('total')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('parcels'),
+      eb.fn.sum<number | string | null>('parcel.cod_fen').as('total'),
+    ])
     .where('parcel.carrier_id', '=', carrierId)
     .where('parcel.cod_fen', '>', 0)
     .where('scan_event.type', '=', 'picked_up')
     .where('scan_event.at', '>=', from)
     .where('scan_event.at', '<', to)
     .executeTakeFirstOrThrow()
-  const lines = received.map((p) => ({ waybillNo: p.waybill_no, receivedAt: p.received_at ?? '', destination: p.destination, weightKg: p.weight_g / 1000, feeFen: feeFen(p.weight_g, rule), codFen: p.cod_fen, status: p.status }))
+  const lines = received.map((p) => ({
+    waybillNo: p.waybill_no,
+    receivedAt: p.received_at ?? '',
+    destination: p.destination,
+    weightKg: p.weight_g / 1000,
+    feeFen: feeFen(p.weight_g, rule),
+    codFen: p.cod_fen,
+    status: p.status,
+  }))
   const weightG = received.reduce((sum, p) => sum + p.weight_g, 0)
   return {
     statement: {

@@ -11,7 +11,10 @@ export class OutOfScopeError extends AppError {
     readonly entityId: string,
     readonly organizationId: string | null,
   ) {
-    super('not_found', { en: `${what.en} ${entityId} was not found`, zh: `未找到${what.zh} ${entityId}` })
+    super('not_found', {
+      en: `${what.en} ${entityId} was not found`,
+      zh: `未找到${what.zh} ${entityId}`,
+    })
     this.name = 'OutOfScopeError'
   }
 }

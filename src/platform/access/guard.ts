@@ -6,7 +6,10 @@ import { actorOf } from '../http/actor.js'
 import '../http/fastify-types.js'
 import { scopeFor } from './principal.js'
 
-const COUNTY: { county: true; organizationIds: ReadonlySet<string> } = { county: true, organizationIds: new Set() }
+const COUNTY: { county: true; organizationIds: ReadonlySet<string> } = {
+  county: true,
+  organizationIds: new Set(),
+}
 
 /**
  * The one guard every /api route goes through. A route says who may call it in
@@ -17,13 +20,16 @@ export function registerAccessGuard(app: FastifyInstance, db: Db): void {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return
     const access = route.config?.access
-    if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no config.access`)
+    if (!access)
+      throw new Error(`route ${String(route.method)} ${route.url} declares no config.access`)
     // The OpenAPI description says who may call each route, from the same rule the guard applies.
     const schema = (route.schema ??= {}) as { security?: unknown; description?: string }
     schema.security = 'public' in access ? [] : [{ session: [] }, { apiToken: [] }]
-    const requirement = 'permission' in access ? `Requires the \`${access.permission}\` permission.` : ''
+    const requirement =
+      'permission' in access ? `Requires the \`${access.permission}\` permission.` : ''
     // GET routes come through here twice (GET and HEAD share one schema object).
-    if (requirement && !schema.description?.includes(requirement)) schema.description = [schema.description, requirement].filter(Boolean).join(' ')
+    if (requirement && !schema.description?.includes(requirement))
+      schema.description = [schema.description, requirement].filter(Boolean).join(' ')
   })
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access
@@ -32,9 +38,13 @@ export function registerAccessGuard(app: FastifyInstance, db: Db): void {
       request.scope = COUNTY
       return
     }
-    if (!request.principal) throw new AppError('unauthenticated', { en: 'Sign in first', zh: '请先登录' })
+    if (!request.principal)
+      throw new AppError('unauthenticated', { en: 'Sign in first', zh: '请先登录' })
     if ('authenticated' in access) {
-      request.scope = { county: false, organizationIds: new Set(request.principal.memberships.map((m) => m.organizationId)) }
+      request.scope = {
+        county: false,
+        organizationIds: new Set(request.principal.memberships.map((m) => m.organizationId)),
+      }
       return
     }
     const scope = scopeFor(request.principal, access.permission)
@@ -48,7 +58,10 @@ export function registerAccessGuard(app: FastifyInstance, db: Db): void {
         outcome: 'denied',
         after: { permission: access.permission },
       })
-      throw new AppError('forbidden', { en: `You need the ${access.permission} permission`, zh: `需要 ${access.permission} 权限` })
+      throw new AppError('forbidden', {
+        en: `You need the ${access.permission} permission`,
+        zh: `需要 ${access.permission} 权限`,
+      })
     }
     request.scope = scope
   })

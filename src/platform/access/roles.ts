@@ -50,7 +50,12 @@ interface RoleDefinition {
 }
 
 const ALL: readonly Permission[] = PERMISSIONS
-const READ_ONLY_SUPERVISION: readonly Permission[] = ['organizations:read', 'users:read', 'audit:read', 'geography:read']
+const READ_ONLY_SUPERVISION: readonly Permission[] = [
+  'organizations:read',
+  'users:read',
+  'audit:read',
+  'geography:read',
+]
 const ORGANIZATION_ADMIN: readonly Permission[] = [
   'organizations:read',
   'organizations:write',
@@ -61,24 +66,119 @@ const ORGANIZATION_ADMIN: readonly Permission[] = [
 ]
 const FIELD_WORK: readonly Permission[] = ['geography:read']
 const LOGISTICS_SUPERVISION: readonly Permission[] = ['network:read', 'parcels:read']
-const HUB_WORK: readonly Permission[] = ['geography:read', 'network:read', 'parcels:read', 'parcels:scan']
+const HUB_WORK: readonly Permission[] = [
+  'geography:read',
+  'network:read',
+  'parcels:read',
+  'parcels:scan',
+]
 
 export const ROLES = {
-  system_admin: { nameZh: '系统管理员', nameEn: 'System administrator', organizationTypes: ['operating_company'], scope: 'county', permissions: ALL },
-  bureau_admin: { nameZh: '商务局监管员', nameEn: 'Bureau supervisor', organizationTypes: ['bureau'], scope: 'county', permissions: [...READ_ONLY_SUPERVISION, ...LOGISTICS_SUPERVISION] },
-  operator_admin: { nameZh: '运营中心管理员', nameEn: 'Operator administrator', organizationTypes: ['operating_company'], scope: 'county', permissions: ALL },
-  operator_staff: { nameZh: '运营中心职员', nameEn: 'Operator staff', organizationTypes: ['operating_company'], scope: 'county', permissions: ['organizations:read', 'users:read', 'geography:read', ...LOGISTICS_SUPERVISION, 'parcels:manage'] },
-  carrier_admin: { nameZh: '快递公司管理员', nameEn: 'Carrier administrator', organizationTypes: ['carrier'], scope: 'organization', permissions: [...ORGANIZATION_ADMIN, 'api-tokens:manage', 'parcels:read', 'parcels:submit'] },
-  carrier_agent: { nameZh: '快递公司业务员', nameEn: 'Carrier agent', organizationTypes: ['carrier'], scope: 'organization', permissions: [...FIELD_WORK, 'parcels:read', 'parcels:submit'] },
+  system_admin: {
+    nameZh: '系统管理员',
+    nameEn: 'System administrator',
+    organizationTypes: ['operating_company'],
+    scope: 'county',
+    permissions: ALL,
+  },
+  bureau_admin: {
+    nameZh: '商务局监管员',
+    nameEn: 'Bureau supervisor',
+    organizationTypes: ['bureau'],
+    scope: 'county',
+    permissions: [...READ_ONLY_SUPERVISION, ...LOGISTICS_SUPERVISION],
+  },
+  operator_admin: {
+    nameZh: '运营中心管理员',
+    nameEn: 'Operator administrator',
+    organizationTypes: ['operating_company'],
+    scope: 'county',
+    permissions: ALL,
+  },
+  operator_staff: {
+    nameZh: '运营中心职员',
+    nameEn: 'Operator staff',
+    organizationTypes: ['operating_company'],
+    scope: 'county',
+    permissions: [
+      'organizations:read',
+      'users:read',
+      'geography:read',
+      ...LOGISTICS_SUPERVISION,
+      'parcels:manage',
+    ],
+  },
+  carrier_admin: {
+    nameZh: '快递公司管理员',
+    nameEn: 'Carrier administrator',
+    organizationTypes: ['carrier'],
+    scope: 'organization',
+    permissions: [...ORGANIZATION_ADMIN, 'api-tokens:manage', 'parcels:read', 'parcels:submit'],
+  },
+  carrier_agent: {
+    nameZh: '快递公司业务员',
+    nameEn: 'Carrier agent',
+    organizationTypes: ['carrier'],
+    scope: 'organization',
+    permissions: [...FIELD_WORK, 'parcels:read', 'parcels:submit'],
+  },
   // The county hub handles every carrier's parcels, so its people act county-wide on logistics.
-  hub_staff: { nameZh: '物流中心职员', nameEn: 'Hub staff', organizationTypes: ['hub'], scope: 'county', permissions: [...HUB_WORK, 'parcels:manage'] },
-  driver: { nameZh: '司机', nameEn: 'Driver', organizationTypes: ['hub'], scope: 'county', permissions: HUB_WORK },
-  station_master: { nameZh: '村级服务站站长', nameEn: 'Station master', organizationTypes: ['village_station'], scope: 'organization', permissions: [...FIELD_WORK, 'network:read', 'parcels:read', 'parcels:scan'] },
-  merchant_admin: { nameZh: '网商管理员', nameEn: 'Merchant administrator', organizationTypes: ['merchant'], scope: 'organization', permissions: ORGANIZATION_ADMIN },
-  merchant_staff: { nameZh: '网商店员', nameEn: 'Merchant staff', organizationTypes: ['merchant'], scope: 'organization', permissions: FIELD_WORK },
-  enterprise_admin: { nameZh: '企业管理员', nameEn: 'Enterprise administrator', organizationTypes: ['enterprise'], scope: 'organization', permissions: ORGANIZATION_ADMIN },
-  store_clerk: { nameZh: '体验店店员', nameEn: 'Store clerk', organizationTypes: ['store'], scope: 'organization', permissions: FIELD_WORK },
-  trainer: { nameZh: '培训讲师', nameEn: 'Trainer', organizationTypes: ['training_provider'], scope: 'organization', permissions: FIELD_WORK },
+  hub_staff: {
+    nameZh: '物流中心职员',
+    nameEn: 'Hub staff',
+    organizationTypes: ['hub'],
+    scope: 'county',
+    permissions: [...HUB_WORK, 'parcels:manage'],
+  },
+  driver: {
+    nameZh: '司机',
+    nameEn: 'Driver',
+    organizationTypes: ['hub'],
+    scope: 'county',
+    permissions: HUB_WORK,
+  },
+  station_master: {
+    nameZh: '村级服务站站长',
+    nameEn: 'Station master',
+    organizationTypes: ['village_station'],
+    scope: 'organization',
+    permissions: [...FIELD_WORK, 'network:read', 'parcels:read', 'parcels:scan'],
+  },
+  merchant_admin: {
+    nameZh: '网商管理员',
+    nameEn: 'Merchant administrator',
+    organizationTypes: ['merchant'],
+    scope: 'organization',
+    permissions: ORGANIZATION_ADMIN,
+  },
+  merchant_staff: {
+    nameZh: '网商店员',
+    nameEn: 'Merchant staff',
+    organizationTypes: ['merchant'],
+    scope: 'organization',
+    permissions: FIELD_WORK,
+  },
+  enterprise_admin: {
+    nameZh: '企业管理员',
+    nameEn: 'Enterprise administrator',
+    organizationTypes: ['enterprise'],
+    scope: 'organization',
+    permissions: ORGANIZATION_ADMIN,
+  },
+  store_clerk: {
+    nameZh: '体验店店员',
+    nameEn: 'Store clerk',
+    organizationTypes: ['store'],
+    scope: 'organization',
+    permissions: FIELD_WORK,
+  },
+  trainer: {
+    nameZh: '培训讲师',
+    nameEn: 'Trainer',
+    organizationTypes: ['training_provider'],
+    scope: 'organization',
+    permissions: FIELD_WORK,
+  },
 } as const satisfies Record<string, RoleDefinition>
 
 export type Role = keyof typeof ROLES

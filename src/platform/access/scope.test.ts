@@ -4,22 +4,30 @@ import { buildTestApp, type Client } from '../../test/test-app.js'
 // Authorization is scoped: a merchant sees only its own organization and people (issue 2).
 
 async function organizationIdOf(client: Client): Promise<string> {
-  const me = (await client.request({ method: 'GET', url: '/api/auth/me' })).json<{ memberships: { organizationId: string }[] }>()
+  const me = (await client.request({ method: 'GET', url: '/api/auth/me' })).json<{
+    memberships: { organizationId: string }[]
+  }>()
   return me.memberships[0]?.organizationId ?? ''
 }
 
 async function deniedEntries(client: Client) {
   const res = await client.request({ method: 'GET', url: '/api/audit-log?action=access.denied' })
-  return res.json<{ items: { actorName: string; entityType: string; entityId: string; outcome: string }[] }>().items
+  return res.json<{
+    items: { actorName: string; entityType: string; entityId: string; outcome: string }[]
+  }>().items
 }
 
 describe('merchant scope', () => {
   it('lists only its own organization and its own people', async () => {
     const { logIn } = await buildTestApp()
     const merchant = await logIn('merchant')
-    const organizations = (await merchant.request({ method: 'GET', url: '/api/organizations' })).json<{ items: { name: string }[]; total: number }>()
+    const organizations = (
+      await merchant.request({ method: 'GET', url: '/api/organizations' })
+    ).json<{ items: { name: string }[]; total: number }>()
     expect(organizations.items.map((o) => o.name)).toEqual(['五台山台蘑专业合作社'])
-    const users = (await merchant.request({ method: 'GET', url: '/api/users' })).json<{ items: { username: string }[] }>()
+    const users = (await merchant.request({ method: 'GET', url: '/api/users' })).json<{
+      items: { username: string }[]
+    }>()
     expect(users.items.map((u) => u.username)).toEqual(['merchant'])
   })
 
@@ -29,30 +37,63 @@ describe('merchant scope', () => {
     const other = await logIn('merchant2')
     const otherOrganizationId = await organizationIdOf(other)
 
-    const read = await merchant.request({ method: 'GET', url: `/api/organizations/${otherOrganizationId}` })
+    const read = await merchant.request({
+      method: 'GET',
+      url: `/api/organizations/${otherOrganizationId}`,
+    })
     expect(read.statusCode).toBe(404)
-    const change = await merchant.request({ method: 'PATCH', url: `/api/organizations/${otherOrganizationId}`, payload: { name: '被篡改的名字' } })
+    const change = await merchant.request({
+      method: 'PATCH',
+      url: `/api/organizations/${otherOrganizationId}`,
+      payload: { name: '被篡改的名字' },
+    })
     expect(change.statusCode).toBe(404)
 
     const operator = await logIn('operator')
-    const unchanged = (await operator.request({ method: 'GET', url: `/api/organizations/${otherOrganizationId}` })).json<{ name: string }>()
+    const unchanged = (
+      await operator.request({ method: 'GET', url: `/api/organizations/${otherOrganizationId}` })
+    ).json<{ name: string }>()
     expect(unchanged.name).toBe('五台县黄小米种植专业合作社')
     const denied = await deniedEntries(operator)
     expect(denied.filter((e) => e.entityId === otherOrganizationId)).toHaveLength(2)
-    expect(denied[0]).toMatchObject({ actorName: '赵社长（台蘑合作社）', entityType: 'organization', outcome: 'denied' })
+    expect(denied[0]).toMatchObject({
+      actorName: '赵社长（台蘑合作社）',
+      entityType: 'organization',
+      outcome: 'denied',
+    })
   })
 
   it("cannot read or change another merchant's users", async () => {
     const { logIn } = await buildTestApp()
     const merchant = await logIn('merchant')
     const other = await logIn('merchant2')
-    expect((await merchant.request({ method: 'GET', url: `/api/users/${other.userId}` })).statusCode).toBe(404)
-    expect((await merchant.request({ method: 'PATCH', url: `/api/users/${other.userId}`, payload: { status: 'disabled' } })).statusCode).toBe(404)
-    expect((await merchant.request({ method: 'POST', url: `/api/users/${other.userId}/password`, payload: { password: 'taken-over-1' } })).statusCode).toBe(404)
+    expect(
+      (await merchant.request({ method: 'GET', url: `/api/users/${other.userId}` })).statusCode,
+    ).toBe(404)
+    expect(
+      (
+        await merchant.request({
+          method: 'PATCH',
+          url: `/api/users/${other.userId}`,
+          payload: { status: 'disabled' },
+        })
+      ).statusCode,
+    ).toBe(404)
+    expect(
+      (
+        await merchant.request({
+          method: 'POST',
+          url: `/api/users/${other.userId}/password`,
+          payload: { password: 'taken-over-1' },
+        })
+      ).statusCode,
+    ).toBe(404)
     // The other merchant can still sign in with the old password.
     expect((await other.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200)
     const operator = await logIn('operator')
-    expect((await deniedEntries(operator)).filter((e) => e.entityId === other.userId)).toHaveLength(3)
+    expect((await deniedEntries(operator)).filter((e) => e.entityId === other.userId)).toHaveLength(
+      3,
+    )
   })
 
   it('cannot create users in another organization or grant county-wide roles', async () => {
@@ -60,10 +101,28 @@ describe('merchant scope', () => {
     const merchant = await logIn('merchant')
     const otherOrganizationId = await organizationIdOf(await logIn('merchant2'))
     const ownOrganizationId = await organizationIdOf(merchant)
-    const elsewhere = await merchant.request({ method: 'POST', url: '/api/users', payload: { username: 'spy', displayName: '间谍', password: 'long-enough-1', memberships: [{ organizationId: otherOrganizationId, role: 'merchant_staff' }] } })
+    const elsewhere = await merchant.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'spy',
+        displayName: '间谍',
+        password: 'long-enough-1',
+        memberships: [{ organizationId: otherOrganizationId, role: 'merchant_staff' }],
+      },
+    })
     expect(elsewhere.statusCode).toBe(400)
     expect(elsewhere.json()).toMatchObject({ errors: [{ field: 'memberships/0/organizationId' }] })
-    const wrongRole = await merchant.request({ method: 'POST', url: '/api/users', payload: { username: 'boss', displayName: '老板', password: 'long-enough-1', memberships: [{ organizationId: ownOrganizationId, role: 'system_admin' }] } })
+    const wrongRole = await merchant.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'boss',
+        displayName: '老板',
+        password: 'long-enough-1',
+        memberships: [{ organizationId: ownOrganizationId, role: 'system_admin' }],
+      },
+    })
     expect(wrongRole.statusCode).toBe(400)
     expect(wrongRole.json()).toMatchObject({ errors: [{ field: 'memberships/0/role' }] })
   })
@@ -72,9 +131,23 @@ describe('merchant scope', () => {
     const { app, logIn } = await buildTestApp()
     const merchant = await logIn('merchant')
     const organizationId = await organizationIdOf(merchant)
-    const created = await merchant.request({ method: 'POST', url: '/api/users', payload: { username: 'clerk1', displayName: '店员一', password: 'long-enough-1', phone: '13800000001', memberships: [{ organizationId, role: 'merchant_staff' }] } })
+    const created = await merchant.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'clerk1',
+        displayName: '店员一',
+        password: 'long-enough-1',
+        phone: '13800000001',
+        memberships: [{ organizationId, role: 'merchant_staff' }],
+      },
+    })
     expect(created.statusCode).toBe(201)
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk1', password: 'long-enough-1' } })
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'clerk1', password: 'long-enough-1' },
+    })
     expect(login.statusCode).toBe(200)
     expect(login.json()).toMatchObject({ permissions: ['geography:read'] })
   })
@@ -82,7 +155,11 @@ describe('merchant scope', () => {
   it('cannot suspend its own organization', async () => {
     const { logIn } = await buildTestApp()
     const merchant = await logIn('merchant')
-    const res = await merchant.request({ method: 'PATCH', url: `/api/organizations/${await organizationIdOf(merchant)}`, payload: { status: 'suspended' } })
+    const res = await merchant.request({
+      method: 'PATCH',
+      url: `/api/organizations/${await organizationIdOf(merchant)}`,
+      payload: { status: 'suspended' },
+    })
     expect(res.statusCode).toBe(403)
   })
 })
@@ -96,14 +173,30 @@ describe('permissions', () => {
     expect(res.statusCode).toBe(403)
     expect(res.json()).toMatchObject({ code: 'forbidden', detailZh: '需要 users:read 权限' })
     const denied = await deniedEntries(await logIn('admin'))
-    expect(denied).toContainEqual(expect.objectContaining({ actorName: '杨站长（台城村）', entityType: 'route', entityId: 'GET /api/users' }))
+    expect(denied).toContainEqual(
+      expect.objectContaining({
+        actorName: '杨站长（台城村）',
+        entityType: 'route',
+        entityId: 'GET /api/users',
+      }),
+    )
   })
 
   it('gives the bureau read-only supervision', async () => {
     const { logIn } = await buildTestApp()
     const bureau = await logIn('bureau')
-    expect((await bureau.request({ method: 'GET', url: '/api/organizations' })).json()).toMatchObject({ total: 12 })
-    expect((await bureau.request({ method: 'POST', url: '/api/organizations', payload: { type: 'merchant', name: '新合作社' } })).statusCode).toBe(403)
+    expect(
+      (await bureau.request({ method: 'GET', url: '/api/organizations' })).json(),
+    ).toMatchObject({ total: 12 })
+    expect(
+      (
+        await bureau.request({
+          method: 'POST',
+          url: '/api/organizations',
+          payload: { type: 'merchant', name: '新合作社' },
+        })
+      ).statusCode,
+    ).toBe(403)
   })
 
   it('lets a suspended organization’s members keep no permissions', async () => {
@@ -111,14 +204,24 @@ describe('permissions', () => {
     const operator = await logIn('operator')
     const merchant = await logIn('merchant')
     const organizationId = await organizationIdOf(merchant)
-    expect((await operator.request({ method: 'PATCH', url: `/api/organizations/${organizationId}`, payload: { status: 'suspended' } })).statusCode).toBe(200)
+    expect(
+      (
+        await operator.request({
+          method: 'PATCH',
+          url: `/api/organizations/${organizationId}`,
+          payload: { status: 'suspended' },
+        })
+      ).statusCode,
+    ).toBe(200)
     expect((await merchant.request({ method: 'GET', url: '/api/users' })).statusCode).toBe(403)
   })
 
   it('refuses to start an app with a route that declares no access rule', async () => {
     const { app } = await buildTestApp({ demo: false })
-    await expect(app.register(async (scoped) => {
-      scoped.get('/api/unguarded', () => 'oops')
-    })).rejects.toThrow(/declares no config.access/)
+    await expect(
+      app.register(async (scoped) => {
+        scoped.get('/api/unguarded', () => 'oops')
+      }),
+    ).rejects.toThrow(/declares no config.access/)
   })
 })

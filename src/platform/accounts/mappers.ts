@@ -9,7 +9,10 @@ export const toMembership = (m: MembershipWithOrganization): Membership => ({
   role: m.role,
 })
 
-export const toOrganization = (row: OrganizationRow, divisionName: string | null): Organization => ({
+export const toOrganization = (
+  row: OrganizationRow,
+  divisionName: string | null,
+): Organization => ({
   id: row.id,
   type: row.type,
   name: row.name,

@@ -10,22 +10,41 @@ import type { Actor } from '../http/actor.js'
 import { pageWindow, type Page } from '../http/schemas.js'
 import { toOrganization } from './mappers.js'
 import * as accountRepository from './repository.js'
-import type { CreateOrganizationBody, Organization, OrganizationListQuery, OrganizationRow, UpdateOrganizationBody } from './schema.js'
+import type {
+  CreateOrganizationBody,
+  Organization,
+  OrganizationListQuery,
+  OrganizationRow,
+  UpdateOrganizationBody,
+} from './schema.js'
 
 const ORGANIZATION = { en: 'organization', zh: '组织' }
 
-export async function listOrganizations(db: Db, actor: Actor, query: OrganizationListQuery): Promise<Page<Organization>> {
+export async function listOrganizations(
+  db: Db,
+  actor: Actor,
+  query: OrganizationListQuery,
+): Promise<Page<Organization>> {
   const { page, pageSize, offset } = pageWindow(query)
   let base = db.selectFrom('organization')
   if (!actor.scope.county) base = base.where('id', 'in', [...actor.scope.organizationIds, ''])
   if (query.type) base = base.where('type', '=', query.type)
   if (query.q) {
     const pattern = `%${query.q.toLowerCase()}%`
-    base = base.where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb('code', '=', query.q ?? '')]))
+    base = base.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb('code', '=', query.q ?? '')]),
+    )
   }
   const [{ total }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base.selectAll().orderBy('type').orderBy('name').orderBy('id').limit(pageSize).offset(offset).execute(),
+    base
+      .selectAll()
+      .orderBy('type')
+      .orderBy('name')
+      .orderBy('id')
+      .limit(pageSize)
+      .offset(offset)
+      .execute(),
   ])
   return { items: await withDivisionNames(db, rows), total, page, pageSize }
 }
@@ -36,11 +55,23 @@ export async function getOrganization(db: Db, actor: Actor, id: string): Promise
   return organization as Organization
 }
 
-export async function createOrganization(db: Db, actor: Actor, body: CreateOrganizationBody): Promise<Organization> {
+export async function createOrganization(
+  db: Db,
+  actor: Actor,
+  body: CreateOrganizationBody,
+): Promise<Organization> {
   if (!actor.scope.county) {
-    throw new DeniedActionError({ en: 'Only the operating company registers organizations', zh: '只有运营中心可以登记组织' }, 'organization', null, null)
+    throw new DeniedActionError(
+      { en: 'Only the operating company registers organizations', zh: '只有运营中心可以登记组织' },
+      'organization',
+      null,
+      null,
+    )
   }
-  if (body.parentId !== undefined && !(await accountRepository.findOrganizationById(db, body.parentId))) {
+  if (
+    body.parentId !== undefined &&
+    !(await accountRepository.findOrganizationById(db, body.parentId))
+  ) {
     throw invalidField('parentId', { en: 'no such organization', zh: '上级组织不存在' })
   }
   await assertDivision(db, body.divisionCode)
@@ -60,14 +91,33 @@ export async function createOrganization(db: Db, actor: Actor, body: CreateOrgan
     updated_at: now,
   }
   await accountRepository.insertOrganization(db, row)
-  await recordAudit(db, actor, { action: 'organization.create', entityType: 'organization', entityId: row.id, organizationId: row.id, after: toOrganization(row, null) })
+  await recordAudit(db, actor, {
+    action: 'organization.create',
+    entityType: 'organization',
+    entityId: row.id,
+    organizationId: row.id,
+    after: toOrganization(row, null),
+  })
   return getOrganization(db, actor, row.id)
 }
 
-export async function updateOrganization(db: Db, actor: Actor, id: string, body: UpdateOrganizationBody): Promise<Organization> {
+export async function updateOrganization(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: UpdateOrganizationBody,
+): Promise<Organization> {
   const before = await findOrganizationInScope(db, actor, id)
   if (body.status !== undefined && body.status !== before.status && !actor.scope.county) {
-    throw new DeniedActionError({ en: 'Only the operating company suspends or reactivates organizations', zh: '只有运营中心可以停用或启用组织' }, 'organization', id, id)
+    throw new DeniedActionError(
+      {
+        en: 'Only the operating company suspends or reactivates organizations',
+        zh: '只有运营中心可以停用或启用组织',
+      },
+      'organization',
+      id,
+      id,
+    )
   }
   if (body.divisionCode !== undefined) await assertDivision(db, body.divisionCode)
   const changes = {
@@ -82,12 +132,23 @@ export async function updateOrganization(db: Db, actor: Actor, id: string, body:
   }
   await accountRepository.updateOrganization(db, id, changes)
   const after = await getOrganization(db, actor, id)
-  await recordAudit(db, actor, { action: 'organization.update', entityType: 'organization', entityId: id, organizationId: id, before: toOrganization(before, null), after })
+  await recordAudit(db, actor, {
+    action: 'organization.update',
+    entityType: 'organization',
+    entityId: id,
+    organizationId: id,
+    before: toOrganization(before, null),
+    after,
+  })
   return after
 }
 
 /** The organization, or a 404 that is audited when it exists but lies outside the caller's scope. */
-export async function findOrganizationInScope(db: Db, actor: Actor, id: string): Promise<OrganizationRow> {
+export async function findOrganizationInScope(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<OrganizationRow> {
   const row = await accountRepository.findOrganizationById(db, id)
   if (!row) throw notFound(ORGANIZATION, id)
   if (!isInScope(actor.scope, id)) throw new OutOfScopeError(ORGANIZATION, 'organization', id, id)
@@ -96,12 +157,19 @@ export async function findOrganizationInScope(db: Db, actor: Actor, id: string):
 
 async function assertDivision(db: Db, code: string | null | undefined): Promise<void> {
   if (code && !(await divisionExists(db, code))) {
-    throw invalidField('divisionCode', { en: `no division has the code ${code}`, zh: `行政区划代码 ${code} 不存在` })
+    throw invalidField('divisionCode', {
+      en: `no division has the code ${code}`,
+      zh: `行政区划代码 ${code} 不存在`,
+    })
   }
 }
 
 async function withDivisionNames(db: Db, rows: OrganizationRow[]): Promise<Organization[]> {
-  const names = await findDivisionNames(db, rows.map((r) => r.division_code))
-  return rows.map((row) => toOrganization(row, row.division_code ? (names.get(row.division_code) ?? null) : null))
+  const names = await findDivisionNames(
+    db,
+    rows.map((r) => r.division_code),
+  )
+  return rows.map((row) =>
+    toOrganization(row, row.division_code ? (names.get(row.division_code) ?? null) : null),
+  )
 }
-

@@ -17,7 +17,11 @@ export const findUserById = (db: Db, id: string): Promise<UserRow | undefined> =
   db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst()
 
 export const findUserByUsername = (db: Db, username: string): Promise<UserRow | undefined> =>
-  db.selectFrom('app_user').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst()
+  db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('username', '=', username.toLowerCase())
+    .executeTakeFirst()
 
 export const findOrganizationById = (db: Db, id: string): Promise<OrganizationRow | undefined> =>
   db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst()
@@ -26,12 +30,19 @@ export async function insertOrganization(db: Db, row: NewOrganizationRow): Promi
   await db.insertInto('organization').values(row).execute()
 }
 
-export async function updateOrganization(db: Db, id: string, changes: OrganizationUpdate): Promise<void> {
+export async function updateOrganization(
+  db: Db,
+  id: string,
+  changes: OrganizationUpdate,
+): Promise<void> {
   await db.updateTable('organization').set(changes).where('id', '=', id).execute()
 }
 
 /** Memberships of these users with their organization's name and type, oldest first. */
-export async function findMembershipsOfUsers(db: Db, userIds: readonly string[]): Promise<MembershipWithOrganization[]> {
+export async function findMembershipsOfUsers(
+  db: Db,
+  userIds: readonly string[],
+): Promise<MembershipWithOrganization[]> {
   if (userIds.length === 0) return []
   return db
     .selectFrom('membership')
@@ -52,7 +63,10 @@ export async function findMembershipsOfUsers(db: Db, userIds: readonly string[])
 }
 
 /** The organizations at and below each root (WITH RECURSIVE reads the same on both dialects). */
-export async function findOrganizationSubtrees(db: Db, rootIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function findOrganizationSubtrees(
+  db: Db,
+  rootIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const subtrees = new Map<string, string[]>(rootIds.map((id) => [id, [id]]))
   if (rootIds.length === 0) return subtrees
   const rows = await sql<{ root_id: string; id: string }>`

@@ -11,7 +11,15 @@ import type { Actor } from '../http/actor.js'
 import { pageWindow, type Page } from '../http/schemas.js'
 import { toMembership, toUser, userSnapshot } from './mappers.js'
 import * as accountRepository from './repository.js'
-import type { CreateUserBody, Membership, MembershipInput, UpdateUserBody, User, UserListQuery, UserRow } from './schema.js'
+import type {
+  CreateUserBody,
+  Membership,
+  MembershipInput,
+  UpdateUserBody,
+  User,
+  UserListQuery,
+  UserRow,
+} from './schema.js'
 
 const USER = { en: 'user', zh: '用户' }
 
@@ -19,21 +27,50 @@ const USER = { en: 'user', zh: '用户' }
 export async function listUsers(db: Db, actor: Actor, query: UserListQuery): Promise<Page<User>> {
   const { page, pageSize, offset } = pageWindow(query)
   let base = db.selectFrom('app_user')
-  const organizationIds = query.organizationId !== undefined ? [query.organizationId] : actor.scope.county ? null : [...actor.scope.organizationIds]
+  const organizationIds =
+    query.organizationId !== undefined
+      ? [query.organizationId]
+      : actor.scope.county
+        ? null
+        : [...actor.scope.organizationIds]
   if (organizationIds !== null) {
     const visible = organizationIds.filter((id) => isInScope(actor.scope, id))
-    base = base.where('id', 'in', (eb) => eb.selectFrom('membership').select('user_id').where('organization_id', 'in', [...visible, '']))
+    base = base.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('membership')
+        .select('user_id')
+        .where('organization_id', 'in', [...visible, '']),
+    )
   }
   if (query.q) {
     const pattern = `%${query.q.toLowerCase()}%`
-    base = base.where((eb) => eb.or([eb('username', 'like', pattern), eb(eb.fn('lower', ['display_name']), 'like', pattern), eb('phone', 'like', pattern)]))
+    base = base.where((eb) =>
+      eb.or([
+        eb('username', 'like', pattern),
+        eb(eb.fn('lower', ['display_name']), 'like', pattern),
+        eb('phone', 'like', pattern),
+      ]),
+    )
   }
   const [{ total }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     base.selectAll().orderBy('username').limit(pageSize).offset(offset).execute(),
   ])
-  const memberships = await accountRepository.findMembershipsOfUsers(db, rows.map((r) => r.id))
-  return { items: rows.map((row) => toUser(row, memberships.filter((m) => m.userId === row.id))), total, page, pageSize }
+  const memberships = await accountRepository.findMembershipsOfUsers(
+    db,
+    rows.map((r) => r.id),
+  )
+  return {
+    items: rows.map((row) =>
+      toUser(
+        row,
+        memberships.filter((m) => m.userId === row.id),
+      ),
+    ),
+    total,
+    page,
+    pageSize,
+  }
 }
 
 export async function getUser(db: Db, actor: Actor, id: string): Promise<User> {
@@ -42,9 +79,13 @@ export async function getUser(db: Db, actor: Actor, id: string): Promise<User> {
 }
 
 export async function createUser(db: Db, actor: Actor, body: CreateUserBody): Promise<User> {
-  for (const [index, membership] of body.memberships.entries()) await assertGrantable(db, actor, membership, `memberships/${index}`)
+  for (const [index, membership] of body.memberships.entries())
+    await assertGrantable(db, actor, membership, `memberships/${index}`)
   if (await accountRepository.findUserByUsername(db, body.username)) {
-    throw conflict({ en: `the username ${body.username} is taken`, zh: `用户名 ${body.username} 已被使用` }, 'username')
+    throw conflict(
+      { en: `the username ${body.username} is taken`, zh: `用户名 ${body.username} 已被使用` },
+      'username',
+    )
   }
   const now = nowIso()
   const row: UserRow = {
@@ -61,17 +102,40 @@ export async function createUser(db: Db, actor: Actor, body: CreateUserBody): Pr
   await db.insertInto('app_user').values(row).execute()
   const unique = new Map(body.memberships.map((m) => [`${m.organizationId}/${m.role}`, m]))
   for (const membership of unique.values()) {
-    await db.insertInto('membership').values({ id: newId(), user_id: row.id, organization_id: membership.organizationId, role: membership.role, created_at: now }).execute()
+    await db
+      .insertInto('membership')
+      .values({
+        id: newId(),
+        user_id: row.id,
+        organization_id: membership.organizationId,
+        role: membership.role,
+        created_at: now,
+      })
+      .execute()
   }
   const user = await getUser(db, actor, row.id)
-  await recordAudit(db, actor, { action: 'user.create', entityType: 'user', entityId: row.id, organizationId: body.memberships[0]?.organizationId ?? null, after: { ...userSnapshot(row), memberships: user.memberships } })
+  await recordAudit(db, actor, {
+    action: 'user.create',
+    entityType: 'user',
+    entityId: row.id,
+    organizationId: body.memberships[0]?.organizationId ?? null,
+    after: { ...userSnapshot(row), memberships: user.memberships },
+  })
   return user
 }
 
-export async function updateUser(db: Db, actor: Actor, id: string, body: UpdateUserBody): Promise<User> {
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: UpdateUserBody,
+): Promise<User> {
   const { row: before, memberships } = await findUserManaged(db, actor, id)
   if (body.status === 'disabled' && id === actor.principal?.userId) {
-    throw invalidField('status', { en: 'you cannot disable your own account', zh: '不能停用自己的账号' })
+    throw invalidField('status', {
+      en: 'you cannot disable your own account',
+      zh: '不能停用自己的账号',
+    })
   }
   const changes = {
     ...(body.displayName !== undefined ? { display_name: body.displayName.trim() } : {}),
@@ -82,40 +146,120 @@ export async function updateUser(db: Db, actor: Actor, id: string, body: UpdateU
   await db.updateTable('app_user').set(changes).where('id', '=', id).execute()
   if (body.status === 'disabled') await db.deleteFrom('session').where('user_id', '=', id).execute()
   const after = await getUser(db, actor, id)
-  await recordAudit(db, actor, { action: 'user.update', entityType: 'user', entityId: id, organizationId: memberships[0]?.organizationId ?? null, before: userSnapshot(before), after: { username: after.username, displayName: after.displayName, phone: after.phone, status: after.status } })
+  await recordAudit(db, actor, {
+    action: 'user.update',
+    entityType: 'user',
+    entityId: id,
+    organizationId: memberships[0]?.organizationId ?? null,
+    before: userSnapshot(before),
+    after: {
+      username: after.username,
+      displayName: after.displayName,
+      phone: after.phone,
+      status: after.status,
+    },
+  })
   return after
 }
 
-export async function setPassword(db: Db, actor: Actor, id: string, password: string): Promise<void> {
+export async function setPassword(
+  db: Db,
+  actor: Actor,
+  id: string,
+  password: string,
+): Promise<void> {
   const { memberships } = await findUserManaged(db, actor, id)
-  await db.updateTable('app_user').set({ password_hash: await hashPassword(password), updated_at: nowIso() }).where('id', '=', id).execute()
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: await hashPassword(password), updated_at: nowIso() })
+    .where('id', '=', id)
+    .execute()
   // A new password ends every other session of that user.
-  await db.deleteFrom('session').where('user_id', '=', id).where('id', '!=', actor.principal?.sessionId ?? '').execute()
-  await recordAudit(db, actor, { action: 'user.set_password', entityType: 'user', entityId: id, organizationId: memberships[0]?.organizationId ?? null })
+  await db
+    .deleteFrom('session')
+    .where('user_id', '=', id)
+    .where('id', '!=', actor.principal?.sessionId ?? '')
+    .execute()
+  await recordAudit(db, actor, {
+    action: 'user.set_password',
+    entityType: 'user',
+    entityId: id,
+    organizationId: memberships[0]?.organizationId ?? null,
+  })
 }
 
-export async function addMembership(db: Db, actor: Actor, userId: string, input: MembershipInput): Promise<Membership> {
+export async function addMembership(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  input: MembershipInput,
+): Promise<Membership> {
   await findUserInScope(db, actor, userId)
   await assertGrantable(db, actor, input, '')
-  const existing = await db.selectFrom('membership').select('id').where('user_id', '=', userId).where('organization_id', '=', input.organizationId).where('role', '=', input.role).executeTakeFirst()
-  if (existing) throw conflict({ en: 'the user already has this role there', zh: '该用户在此组织已有该角色' }, 'role')
+  const existing = await db
+    .selectFrom('membership')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('organization_id', '=', input.organizationId)
+    .where('role', '=', input.role)
+    .executeTakeFirst()
+  if (existing)
+    throw conflict(
+      { en: 'the user already has this role there', zh: '该用户在此组织已有该角色' },
+      'role',
+    )
   const id = newId()
-  await db.insertInto('membership').values({ id, user_id: userId, organization_id: input.organizationId, role: input.role, created_at: nowIso() }).execute()
-  const membership = (await accountRepository.findMembershipsOfUsers(db, [userId])).find((m) => m.id === id)
+  await db
+    .insertInto('membership')
+    .values({
+      id,
+      user_id: userId,
+      organization_id: input.organizationId,
+      role: input.role,
+      created_at: nowIso(),
+    })
+    .execute()
+  const membership = (await accountRepository.findMembershipsOfUsers(db, [userId])).find(
+    (m) => m.id === id,
+  )
   if (!membership) throw notFound({ en: 'membership', zh: '成员身份' }, id)
-  await recordAudit(db, actor, { action: 'membership.create', entityType: 'user', entityId: userId, organizationId: input.organizationId, after: toMembership(membership) })
+  await recordAudit(db, actor, {
+    action: 'membership.create',
+    entityType: 'user',
+    entityId: userId,
+    organizationId: input.organizationId,
+    after: toMembership(membership),
+  })
   return toMembership(membership)
 }
 
-export async function removeMembership(db: Db, actor: Actor, userId: string, membershipId: string): Promise<void> {
+export async function removeMembership(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  membershipId: string,
+): Promise<void> {
   const { memberships } = await findUserInScope(db, actor, userId)
   const membership = memberships.find((m) => m.id === membershipId)
-  if (!membership || !isInScope(actor.scope, membership.organizationId)) throw notFound({ en: 'membership', zh: '成员身份' }, membershipId)
-  if (userId === actor.principal?.userId && roleDefinition(membership.role).permissions.some((p) => p === 'users:write')) {
-    throw invalidField('membershipId', { en: 'you cannot remove your own administrator role', zh: '不能移除自己的管理员角色' })
+  if (!membership || !isInScope(actor.scope, membership.organizationId))
+    throw notFound({ en: 'membership', zh: '成员身份' }, membershipId)
+  if (
+    userId === actor.principal?.userId &&
+    roleDefinition(membership.role).permissions.some((p) => p === 'users:write')
+  ) {
+    throw invalidField('membershipId', {
+      en: 'you cannot remove your own administrator role',
+      zh: '不能移除自己的管理员角色',
+    })
   }
   await db.deleteFrom('membership').where('id', '=', membershipId).execute()
-  await recordAudit(db, actor, { action: 'membership.delete', entityType: 'user', entityId: userId, organizationId: membership.organizationId, before: toMembership(membership) })
+  await recordAudit(db, actor, {
+    action: 'membership.delete',
+    entityType: 'user',
+    entityId: userId,
+    organizationId: membership.organizationId,
+    before: toMembership(membership),
+  })
 }
 
 /** A user the caller can see: one membership in scope is enough. */
@@ -137,21 +281,43 @@ async function findUserManaged(db: Db, actor: Actor, id: string) {
   const found = await findUserInScope(db, actor, id)
   const outside = found.memberships.find((m) => !isInScope(actor.scope, m.organizationId))
   if (outside) {
-    throw new DeniedActionError({ en: 'This user also belongs to an organization outside your scope', zh: '该用户还属于您无权管理的组织' }, 'user', id, outside.organizationId)
+    throw new DeniedActionError(
+      {
+        en: 'This user also belongs to an organization outside your scope',
+        zh: '该用户还属于您无权管理的组织',
+      },
+      'user',
+      id,
+      outside.organizationId,
+    )
   }
   return found
 }
 
-async function assertGrantable(db: Db, actor: Actor, input: MembershipInput, path: string): Promise<void> {
+async function assertGrantable(
+  db: Db,
+  actor: Actor,
+  input: MembershipInput,
+  path: string,
+): Promise<void> {
   const field = (name: string) => (path ? `${path}/${name}` : name)
   const organization = await accountRepository.findOrganizationById(db, input.organizationId)
   if (!organization || !isInScope(actor.scope, organization.id)) {
-    throw invalidField(field('organizationId'), { en: 'no such organization in your scope', zh: '组织不存在或不在您的管理范围内' })
+    throw invalidField(field('organizationId'), {
+      en: 'no such organization in your scope',
+      zh: '组织不存在或不在您的管理范围内',
+    })
   }
   if (!isRoleAllowedFor(input.role, organization.type)) {
-    throw invalidField(field('role'), { en: `the role ${input.role} cannot be held in a ${organization.type}`, zh: `${organization.name}（${organization.type}）不能设置角色 ${roleDefinition(input.role).nameZh}` })
+    throw invalidField(field('role'), {
+      en: `the role ${input.role} cannot be held in a ${organization.type}`,
+      zh: `${organization.name}（${organization.type}）不能设置角色 ${roleDefinition(input.role).nameZh}`,
+    })
   }
   if (roleDefinition(input.role).scope === 'county' && !actor.scope.county) {
-    throw invalidField(field('role'), { en: 'only county administrators grant county-wide roles', zh: '只有县级管理员可以授予全县范围的角色' })
+    throw invalidField(field('role'), {
+      en: 'only county administrators grant county-wide roles',
+      zh: '只有县级管理员可以授予全县范围的角色',
+    })
   }
 }

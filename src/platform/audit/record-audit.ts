@@ -40,7 +40,15 @@ export async function recordAudit(db: Db, actor: Actor, event: AuditEvent): Prom
   actor.auditedEntries += 1
 }
 
-const SECRET_KEYS = new Set(['password', 'passwordHash', 'password_hash', 'secret', 'tokenHash', 'token_hash', 'csrfToken'])
+const SECRET_KEYS = new Set([
+  'password',
+  'passwordHash',
+  'password_hash',
+  'secret',
+  'tokenHash',
+  'token_hash',
+  'csrfToken',
+])
 
 /** Audit entries outlive their data; never copy a secret into them. */
 function withoutSecrets(value: object): object {

@@ -31,43 +31,102 @@ function selectTokens(db: Db) {
     ])
 }
 
-export async function listApiTokens(db: Db, actor: Actor, query: PageQuery): Promise<Page<ApiToken>> {
+export async function listApiTokens(
+  db: Db,
+  actor: Actor,
+  query: PageQuery,
+): Promise<Page<ApiToken>> {
   const { page, pageSize, offset } = pageWindow(query)
   let base = selectTokens(db)
-  if (!actor.scope.county) base = base.where('api_token.organization_id', 'in', [...actor.scope.organizationIds, ''])
-  const items = await base.orderBy('api_token.created_at', 'desc').limit(pageSize).offset(offset).execute()
+  if (!actor.scope.county)
+    base = base.where('api_token.organization_id', 'in', [...actor.scope.organizationIds, ''])
+  const items = await base
+    .orderBy('api_token.created_at', 'desc')
+    .limit(pageSize)
+    .offset(offset)
+    .execute()
   let count = db.selectFrom('api_token').select((eb) => eb.fn.countAll<number>().as('total'))
-  if (!actor.scope.county) count = count.where('organization_id', 'in', [...actor.scope.organizationIds, ''])
+  if (!actor.scope.county)
+    count = count.where('organization_id', 'in', [...actor.scope.organizationIds, ''])
   const { total } = await count.executeTakeFirstOrThrow()
   return { items, total, page, pageSize }
 }
 
 /** Machine clients act in one organization with an organization-scoped role; the secret is shown once. */
-export async function createApiToken(db: Db, actor: Actor, body: CreateApiTokenBody): Promise<CreatedApiToken> {
-  const organization = await db.selectFrom('organization').select(['id', 'type', 'name']).where('id', '=', body.organizationId).executeTakeFirst()
+export async function createApiToken(
+  db: Db,
+  actor: Actor,
+  body: CreateApiTokenBody,
+): Promise<CreatedApiToken> {
+  const organization = await db
+    .selectFrom('organization')
+    .select(['id', 'type', 'name'])
+    .where('id', '=', body.organizationId)
+    .executeTakeFirst()
   if (!organization || !isInScope(actor.scope, organization.id)) {
-    throw invalidField('organizationId', { en: 'no such organization in your scope', zh: '组织不存在或不在您的管理范围内' })
+    throw invalidField('organizationId', {
+      en: 'no such organization in your scope',
+      zh: '组织不存在或不在您的管理范围内',
+    })
   }
-  if (!isRoleAllowedFor(body.role, organization.type) || roleDefinition(body.role).scope === 'county') {
-    throw invalidField('role', { en: `an API token of a ${organization.type} cannot hold the role ${body.role}`, zh: `该组织的 API 令牌不能使用角色 ${roleDefinition(body.role).nameZh}` })
+  if (
+    !isRoleAllowedFor(body.role, organization.type) ||
+    roleDefinition(body.role).scope === 'county'
+  ) {
+    throw invalidField('role', {
+      en: `an API token of a ${organization.type} cannot hold the role ${body.role}`,
+      zh: `该组织的 API 令牌不能使用角色 ${roleDefinition(body.role).nameZh}`,
+    })
   }
   const id = newId()
   const secret = `${API_TOKEN_PREFIX}${newSecret()}`
   await db
     .insertInto('api_token')
-    .values({ id, name: body.name.trim(), organization_id: organization.id, role: body.role, token_hash: hashToken(secret), created_by: actor.principal?.userId ?? null, created_at: nowIso(), last_used_at: null, revoked_at: null })
+    .values({
+      id,
+      name: body.name.trim(),
+      organization_id: organization.id,
+      role: body.role,
+      token_hash: hashToken(secret),
+      created_by: actor.principal?.userId ?? null,
+      created_at: nowIso(),
+      last_used_at: null,
+      revoked_at: null,
+    })
     .execute()
   const token = await selectTokens(db).where('api_token.id', '=', id).executeTakeFirstOrThrow()
-  await recordAudit(db, actor, { action: 'api_token.create', entityType: 'api_token', entityId: id, organizationId: organization.id, after: token })
+  await recordAudit(db, actor, {
+    action: 'api_token.create',
+    entityType: 'api_token',
+    entityId: id,
+    organizationId: organization.id,
+    after: token,
+  })
   return { ...token, secret }
 }
 
 export async function revokeApiToken(db: Db, actor: Actor, id: string): Promise<void> {
   const token = await selectTokens(db).where('api_token.id', '=', id).executeTakeFirst()
   if (!token) throw notFound(API_TOKEN, id)
-  if (!isInScope(actor.scope, token.organizationId)) throw new OutOfScopeError(API_TOKEN, 'api_token', id, token.organizationId)
-  if (token.revokedAt !== null) return recordAudit(db, actor, { action: 'api_token.revoke', entityType: 'api_token', entityId: id, organizationId: token.organizationId, before: token, after: token })
+  if (!isInScope(actor.scope, token.organizationId))
+    throw new OutOfScopeError(API_TOKEN, 'api_token', id, token.organizationId)
+  if (token.revokedAt !== null)
+    return recordAudit(db, actor, {
+      action: 'api_token.revoke',
+      entityType: 'api_token',
+      entityId: id,
+      organizationId: token.organizationId,
+      before: token,
+      after: token,
+    })
   const revokedAt = nowIso()
   await db.updateTable('api_token').set({ revoked_at: revokedAt }).where('id', '=', id).execute()
-  await recordAudit(db, actor, { action: 'api_token.revoke', entityType: 'api_token', entityId: id, organizationId: token.organizationId, before: token, after: { ...token, revokedAt } })
+  await recordAudit(db, actor, {
+    action: 'api_token.revoke',
+    entityType: 'api_token',
+    entityId: id,
+    organizationId: token.organizationId,
+    before: token,
+    after: { ...token, revokedAt },
+  })
 }

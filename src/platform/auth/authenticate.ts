@@ -18,7 +18,11 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
     const bearer = bearerSecret(request)
     if (bearer !== undefined) {
       request.principal = await principalFromApiToken(db, bearer)
-      if (!request.principal) throw new AppError('unauthenticated', { en: 'The API token is unknown or revoked', zh: 'API 令牌无效或已吊销' })
+      if (!request.principal)
+        throw new AppError('unauthenticated', {
+          en: 'The API token is unknown or revoked',
+          zh: 'API 令牌无效或已吊销',
+        })
       return
     }
     const cookie = request.cookies[SESSION.cookieName]
@@ -27,8 +31,11 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
     if (!unsigned.valid) return
     request.principal = await principalFromSession(db, unsigned.value)
     // Public routes (login) need no token: they act on no session.
-    const isPublic = request.routeOptions.config.access !== undefined && 'public' in request.routeOptions.config.access
-    if (request.principal && !SAFE_METHODS.has(request.method) && !isPublic) assertCsrf(request, request.principal.csrfToken)
+    const isPublic =
+      request.routeOptions.config.access !== undefined &&
+      'public' in request.routeOptions.config.access
+    if (request.principal && !SAFE_METHODS.has(request.method) && !isPublic)
+      assertCsrf(request, request.principal.csrfToken)
   })
 }
 
@@ -41,6 +48,14 @@ function bearerSecret(request: FastifyRequest): string | undefined {
 
 function assertCsrf(request: FastifyRequest, expected: string | null): void {
   const sent = request.headers['x-csrf-token']
-  const ok = typeof sent === 'string' && expected !== null && sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected))
-  if (!ok) throw new AppError('csrf', { en: 'Send the x-csrf-token header from /api/auth/me with every change', zh: '每次修改请求须携带 x-csrf-token 请求头（见 /api/auth/me）' })
+  const ok =
+    typeof sent === 'string' &&
+    expected !== null &&
+    sent.length === expected.length &&
+    timingSafeEqual(Buffer.from(sent), Buffer.from(expected))
+  if (!ok)
+    throw new AppError('csrf', {
+      en: 'Send the x-csrf-token header from /api/auth/me with every change',
+      zh: '每次修改请求须携带 x-csrf-token 请求头（见 /api/auth/me）',
+    })
 }

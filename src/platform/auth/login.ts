@@ -14,41 +14,66 @@ export interface LoginResult {
   secret: string
 }
 
-const WRONG = new AppError('invalid_credentials', { en: 'Wrong username or password', zh: '用户名或密码错误' })
+const WRONG = new AppError('invalid_credentials', {
+  en: 'Wrong username or password',
+  zh: '用户名或密码错误',
+})
 
 /**
  * Checks the password and opens a session. A failure is counted and audited in its own
  * transaction, so it sticks even though the request answers with an error.
  */
-export async function logIn(db: Db, actor: Actor, body: LoginBody, userAgent: string | undefined): Promise<LoginResult> {
+export async function logIn(
+  db: Db,
+  actor: Actor,
+  body: LoginBody,
+  userAgent: string | undefined,
+): Promise<LoginResult> {
   await assertLoginAllowed(db, body.username, actor.ip)
   const user = await accountRepository.findUserByUsername(db, body.username)
-  const passwordOk = user ? await verifyPassword(body.password, user.password_hash) : await verifyAgainstDecoy(body.password)
+  const passwordOk = user
+    ? await verifyPassword(body.password, user.password_hash)
+    : await verifyAgainstDecoy(body.password)
   if (!user || !passwordOk || user.status !== 'active') {
     await db.transaction().execute(async (trx) => {
       await recordLoginFailure(trx, body.username, actor.ip)
-      await recordAudit(trx, { ...actor, claimed: { userId: null, name: body.username.slice(0, 64) } }, {
-        action: 'auth.login_failed',
-        entityType: 'user',
-        entityId: user?.id ?? null,
-        organizationId: null,
-        outcome: 'denied',
-        after: { username: body.username.slice(0, 64), reason: !user ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'disabled' },
-      })
+      await recordAudit(
+        trx,
+        { ...actor, claimed: { userId: null, name: body.username.slice(0, 64) } },
+        {
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: user?.id ?? null,
+          organizationId: null,
+          outcome: 'denied',
+          after: {
+            username: body.username.slice(0, 64),
+            reason: !user ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'disabled',
+          },
+        },
+      )
     })
     throw WRONG
   }
   return db.transaction().execute(async (trx) => {
     await clearLoginFailures(trx, body.username)
-    await trx.updateTable('app_user').set({ last_login_at: nowIso() }).where('id', '=', user.id).execute()
+    await trx
+      .updateTable('app_user')
+      .set({ last_login_at: nowIso() })
+      .where('id', '=', user.id)
+      .execute()
     const session = await createSession(trx, user.id, actor.ip, userAgent)
-    await recordAudit(trx, { ...actor, claimed: { userId: user.id, name: user.display_name } }, {
-      action: 'auth.login',
-      entityType: 'user',
-      entityId: user.id,
-      organizationId: null,
-      after: { sessionId: session.sessionId },
-    })
+    await recordAudit(
+      trx,
+      { ...actor, claimed: { userId: user.id, name: user.display_name } },
+      {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        organizationId: null,
+        after: { sessionId: session.sessionId },
+      },
+    )
     return { userId: user.id, secret: session.secret }
   })
 }

@@ -15,12 +15,18 @@ export const SESSION = {
   touchEveryS: 5 * 60,
 } as const
 
-export const hashToken = (secret: string): string => createHash('sha256').update(secret).digest('hex')
+export const hashToken = (secret: string): string =>
+  createHash('sha256').update(secret).digest('hex')
 
 /** API token secrets carry a prefix so they are recognisable in logs and secret scanners. */
 export const API_TOKEN_PREFIX = 'ct_'
 
-export async function createSession(db: Db, userId: string, ip: string, userAgent: string | undefined): Promise<{ secret: string; csrfToken: string; sessionId: string }> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  ip: string,
+  userAgent: string | undefined,
+): Promise<{ secret: string; csrfToken: string; sessionId: string }> {
   const secret = newSecret()
   const csrfToken = newSecret()
   const now = nowIso()
@@ -47,8 +53,16 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
 }
 
 /** The signed-in user behind a session cookie, or null when the session is unknown, expired or idle. */
-export async function principalFromSession(db: Db, secret: string, now = nowIso()): Promise<Principal | null> {
-  const session = await db.selectFrom('session').selectAll().where('token_hash', '=', hashToken(secret)).executeTakeFirst()
+export async function principalFromSession(
+  db: Db,
+  secret: string,
+  now = nowIso(),
+): Promise<Principal | null> {
+  const session = await db
+    .selectFrom('session')
+    .selectAll()
+    .where('token_hash', '=', hashToken(secret))
+    .executeTakeFirst()
   if (!session) return null
   if (session.expires_at <= now || addSeconds(session.last_seen_at, SESSION.idleS) <= now) {
     await deleteSession(db, session.id)
@@ -57,10 +71,16 @@ export async function principalFromSession(db: Db, secret: string, now = nowIso(
   const user = await accountRepository.findUserById(db, session.user_id)
   if (!user || user.status !== 'active') return null
   if (addSeconds(session.last_seen_at, SESSION.touchEveryS) <= now) {
-    await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', session.id).execute()
+    await db
+      .updateTable('session')
+      .set({ last_seen_at: now })
+      .where('id', '=', session.id)
+      .execute()
   }
   // A suspended organization's memberships grant nothing until it is reactivated.
-  const memberships = (await accountRepository.findMembershipsOfUsers(db, [user.id])).filter((m) => m.organizationStatus === 'active')
+  const memberships = (await accountRepository.findMembershipsOfUsers(db, [user.id])).filter(
+    (m) => m.organizationStatus === 'active',
+  )
   return {
     kind: 'session',
     userId: user.id,
@@ -73,20 +93,42 @@ export async function principalFromSession(db: Db, secret: string, now = nowIso(
 }
 
 /** The machine client behind `Authorization: Bearer ct_…`, or null. */
-export async function principalFromApiToken(db: Db, secret: string, now = nowIso()): Promise<Principal | null> {
+export async function principalFromApiToken(
+  db: Db,
+  secret: string,
+  now = nowIso(),
+): Promise<Principal | null> {
   if (!secret.startsWith(API_TOKEN_PREFIX)) return null
   const token = await db
     .selectFrom('api_token')
     .innerJoin('organization', 'organization.id', 'api_token.organization_id')
-    .select(['api_token.id', 'api_token.name', 'api_token.role', 'api_token.last_used_at', 'organization.id as organizationId', 'organization.name as organizationName', 'organization.type as organizationType', 'organization.status as organizationStatus'])
+    .select([
+      'api_token.id',
+      'api_token.name',
+      'api_token.role',
+      'api_token.last_used_at',
+      'organization.id as organizationId',
+      'organization.name as organizationName',
+      'organization.type as organizationType',
+      'organization.status as organizationStatus',
+    ])
     .where('api_token.token_hash', '=', hashToken(secret))
     .where('api_token.revoked_at', 'is', null)
     .executeTakeFirst()
   if (!token || token.organizationStatus !== 'active') return null
   if (token.last_used_at === null || addSeconds(token.last_used_at, SESSION.touchEveryS) <= now) {
-    await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', token.id).execute()
+    await db
+      .updateTable('api_token')
+      .set({ last_used_at: now })
+      .where('id', '=', token.id)
+      .execute()
   }
-  const membership = { organizationId: token.organizationId, organizationName: token.organizationName, organizationType: token.organizationType, role: token.role }
+  const membership = {
+    organizationId: token.organizationId,
+    organizationName: token.organizationName,
+    organizationType: token.organizationType,
+    role: token.role,
+  }
   return {
     kind: 'api_token',
     userId: null,
@@ -100,8 +142,13 @@ export async function principalFromApiToken(db: Db, secret: string, now = nowIso
 
 type MembershipBasics = Omit<PrincipalMembership, 'reach'>
 
-async function withReach(db: Db, memberships: readonly MembershipBasics[]): Promise<PrincipalMembership[]> {
-  const subtrees = await accountRepository.findOrganizationSubtrees(db, [...new Set(memberships.map((m) => m.organizationId))])
+async function withReach(
+  db: Db,
+  memberships: readonly MembershipBasics[],
+): Promise<PrincipalMembership[]> {
+  const subtrees = await accountRepository.findOrganizationSubtrees(db, [
+    ...new Set(memberships.map((m) => m.organizationId)),
+  ])
   return memberships.map((m) => ({
     organizationId: m.organizationId,
     organizationName: m.organizationName,

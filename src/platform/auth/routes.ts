@@ -18,45 +18,101 @@ export interface AuthRoutesOptions {
   secureCookies: boolean
 }
 
-export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { db, secureCookies }) => {
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, signed: true } as const
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
+  app,
+  { db, secureCookies },
+) => {
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureCookies,
+    signed: true,
+  } as const
 
-  app.post('/login', {
-    schema: { tags: ['auth'], summary: 'Sign in with username and password; sets the session cookie', body: LoginBody, response: { 200: Me } },
-    config: { access: { public: true } },
-  }, async (request, reply) => {
-    const { secret } = await logIn(db, actorOf(request), request.body, request.headers['user-agent'])
-    void reply.setCookie(SESSION.cookieName, secret, { ...cookieOptions, maxAge: SESSION.absoluteS })
-    const principal = await principalFromSession(db, secret)
-    if (!principal) throw new AppError('unauthenticated', { en: 'The new session could not be read', zh: '会话创建失败' })
-    return toMe(db, principal)
-  })
+  app.post(
+    '/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with username and password; sets the session cookie',
+        body: LoginBody,
+        response: { 200: Me },
+      },
+      config: { access: { public: true } },
+    },
+    async (request, reply) => {
+      const { secret } = await logIn(
+        db,
+        actorOf(request),
+        request.body,
+        request.headers['user-agent'],
+      )
+      void reply.setCookie(SESSION.cookieName, secret, {
+        ...cookieOptions,
+        maxAge: SESSION.absoluteS,
+      })
+      const principal = await principalFromSession(db, secret)
+      if (!principal)
+        throw new AppError('unauthenticated', {
+          en: 'The new session could not be read',
+          zh: '会话创建失败',
+        })
+      return toMe(db, principal)
+    },
+  )
 
-  app.post('/logout', {
-    schema: { tags: ['auth'], summary: 'End the session', response: { 204: NoContent } },
-    config: { access: { authenticated: true } },
-  }, async (request, reply) => {
-    await withTransaction(db, request, async (trx, actor) => {
-      if (request.principal?.sessionId) await deleteSession(trx, request.principal.sessionId)
-      await recordAudit(trx, actor, { action: 'auth.logout', entityType: 'user', entityId: request.principal?.userId ?? null, organizationId: null })
-    })
-    void reply.clearCookie(SESSION.cookieName, cookieOptions)
-    return reply.status(204).send(null)
-  })
+  app.post(
+    '/logout',
+    {
+      schema: { tags: ['auth'], summary: 'End the session', response: { 204: NoContent } },
+      config: { access: { authenticated: true } },
+    },
+    async (request, reply) => {
+      await withTransaction(db, request, async (trx, actor) => {
+        if (request.principal?.sessionId) await deleteSession(trx, request.principal.sessionId)
+        await recordAudit(trx, actor, {
+          action: 'auth.logout',
+          entityType: 'user',
+          entityId: request.principal?.userId ?? null,
+          organizationId: null,
+        })
+      })
+      void reply.clearCookie(SESSION.cookieName, cookieOptions)
+      return reply.status(204).send(null)
+    },
+  )
 
-  app.get('/me', {
-    schema: { tags: ['auth'], summary: 'Who is signed in, with memberships, permissions and the CSRF token', response: { 200: Me } },
-    config: { access: { authenticated: true } },
-  }, (request) => toMe(db, request.principal as Principal))
+  app.get(
+    '/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, with memberships, permissions and the CSRF token',
+        response: { 200: Me },
+      },
+      config: { access: { authenticated: true } },
+    },
+    (request) => toMe(db, request.principal as Principal),
+  )
 }
 
 async function toMe(db: Db, principal: Principal): Promise<Me> {
-  if (principal.userId === null) throw new AppError('forbidden', { en: 'API tokens have no user profile', zh: 'API 令牌没有用户信息' })
+  if (principal.userId === null)
+    throw new AppError('forbidden', {
+      en: 'API tokens have no user profile',
+      zh: 'API 令牌没有用户信息',
+    })
   const user = await accountRepository.findUserById(db, principal.userId)
   if (!user) throw new AppError('unauthenticated', { en: 'Sign in first', zh: '请先登录' })
   const memberships = await accountRepository.findMembershipsOfUsers(db, [user.id])
   return {
-    user: { id: user.id, username: user.username, displayName: user.display_name, phone: user.phone },
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      phone: user.phone,
+    },
     memberships: memberships.filter((m) => m.organizationStatus === 'active').map(toMembership),
     permissions: permissionsOf(principal),
     csrfToken: principal.csrfToken ?? '',

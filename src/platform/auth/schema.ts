@@ -84,7 +84,11 @@ export const CreatedApiToken = Type.Object({
 export type CreatedApiToken = Static<typeof CreatedApiToken>
 
 export const CreateApiTokenBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 100 }), organizationId: Type.String({ minLength: 1 }), role: Role },
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    organizationId: Type.String({ minLength: 1 }),
+    role: Role,
+  },
   { additionalProperties: false },
 )
 export type CreateApiTokenBody = Static<typeof CreateApiTokenBody>

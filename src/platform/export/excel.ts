@@ -30,7 +30,11 @@ export interface FilledSheet {
 export const fillSheet = <Row>(sheet: Sheet<Row>): FilledSheet => ({
   name: sheet.name,
   caption: sheet.caption ?? [],
-  columns: sheet.columns.map(({ header, width, numberFormat }) => ({ header, ...(width ? { width } : {}), ...(numberFormat ? { numberFormat } : {}) })),
+  columns: sheet.columns.map(({ header, width, numberFormat }) => ({
+    header,
+    ...(width ? { width } : {}),
+    ...(numberFormat ? { numberFormat } : {}),
+  })),
   cells: sheet.rows.map((row) => sheet.columns.map((c) => c.value(row))),
 })
 
@@ -55,11 +59,18 @@ export async function buildWorkbook(sheets: readonly FilledSheet[]): Promise<Buf
 }
 
 /** Sends a workbook as a download with a Chinese file name that every browser keeps. */
-export async function sendWorkbook(reply: FastifyReply, fileName: string, sheets: readonly FilledSheet[]): Promise<FastifyReply> {
+export async function sendWorkbook(
+  reply: FastifyReply,
+  fileName: string,
+  sheets: readonly FilledSheet[],
+): Promise<FastifyReply> {
   const body = await buildWorkbook(sheets)
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_')
   return reply
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
     .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .send(body)
 }

@@ -2,47 +2,87 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../db/database.js'
 import { notFound } from '../../shared/errors.js'
-import { ChildrenQuery, CodeParams, Division, DivisionMatch, SearchQuery, type DivisionTable } from './schema.js'
+import {
+  ChildrenQuery,
+  CodeParams,
+  Division,
+  DivisionMatch,
+  SearchQuery,
+  type DivisionTable,
+} from './schema.js'
 
 export const geographyRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
-  app.get('/divisions', {
-    schema: { tags: ['geography'], summary: 'Children of a division; without parentCode, the county itself', querystring: ChildrenQuery, response: { 200: Type.Array(Division) } },
-    config: { access: { permission: 'geography:read' } },
-  }, async (request) => {
-    let query = selectDivisions(db)
-    query = request.query.parentCode === undefined ? query.where('parent_code', 'is', null) : query.where('parent_code', '=', request.query.parentCode)
-    return (await query.orderBy('sort_order').orderBy('code').execute()).map(toDivision)
-  })
+  app.get(
+    '/divisions',
+    {
+      schema: {
+        tags: ['geography'],
+        summary: 'Children of a division; without parentCode, the county itself',
+        querystring: ChildrenQuery,
+        response: { 200: Type.Array(Division) },
+      },
+      config: { access: { permission: 'geography:read' } },
+    },
+    async (request) => {
+      let query = selectDivisions(db)
+      query =
+        request.query.parentCode === undefined
+          ? query.where('parent_code', 'is', null)
+          : query.where('parent_code', '=', request.query.parentCode)
+      return (await query.orderBy('sort_order').orderBy('code').execute()).map(toDivision)
+    },
+  )
 
-  app.get('/divisions/:code', {
-    schema: { tags: ['geography'], params: CodeParams, response: { 200: Division } },
-    config: { access: { permission: 'geography:read' } },
-  }, async (request) => {
-    const row = await selectDivisions(db).where('code', '=', request.params.code).executeTakeFirst()
-    if (!row) throw notFound({ en: 'division', zh: '行政区划' }, request.params.code)
-    return toDivision(row)
-  })
+  app.get(
+    '/divisions/:code',
+    {
+      schema: { tags: ['geography'], params: CodeParams, response: { 200: Division } },
+      config: { access: { permission: 'geography:read' } },
+    },
+    async (request) => {
+      const row = await selectDivisions(db)
+        .where('code', '=', request.params.code)
+        .executeTakeFirst()
+      if (!row) throw notFound({ en: 'division', zh: '行政区划' }, request.params.code)
+      return toDivision(row)
+    },
+  )
 
-  app.get('/search', {
-    schema: { tags: ['geography'], summary: 'Divisions whose name or code contains q (at most 50), with their path', querystring: SearchQuery, response: { 200: Type.Array(DivisionMatch) } },
-    config: { access: { permission: 'geography:read' } },
-  }, async (request) => {
-    const q = request.query.q.trim()
-    const rows = await selectDivisions(db)
-      .where((eb) => eb.or([eb('name', 'like', `%${q}%`), eb('code', 'like', `${q}%`)]))
-      .orderBy('code')
-      .limit(50)
-      .execute()
-    const names = await ancestorNames(db, rows)
-    return rows.map((row) => ({ ...toDivision(row), path: pathOf(row, names) }))
-  })
+  app.get(
+    '/search',
+    {
+      schema: {
+        tags: ['geography'],
+        summary: 'Divisions whose name or code contains q (at most 50), with their path',
+        querystring: SearchQuery,
+        response: { 200: Type.Array(DivisionMatch) },
+      },
+      config: { access: { permission: 'geography:read' } },
+    },
+    async (request) => {
+      const q = request.query.q.trim()
+      const rows = await selectDivisions(db)
+        .where((eb) => eb.or([eb('name', 'like', `%${q}%`), eb('code', 'like', `${q}%`)]))
+        .orderBy('code')
+        .limit(50)
+        .execute()
+      const names = await ancestorNames(db, rows)
+      return rows.map((row) => ({ ...toDivision(row), path: pathOf(row, names) }))
+    },
+  )
 }
 
 function selectDivisions(db: Db) {
   return db
     .selectFrom('division')
     .selectAll('division')
-    .select((eb) => eb.selectFrom('division as child').select((c) => c.fn.countAll<number>().as('n')).whereRef('child.parent_code', '=', 'division.code').as('child_count'))
+    .select((eb) =>
+      eb
+        .selectFrom('division as child')
+        .select((c) => c.fn.countAll<number>().as('n'))
+        .whereRef('child.parent_code', '=', 'division.code')
+        .as('child_count'),
+    )
 }
 
 type DivisionWithCount = DivisionTable & { child_count: number | null }
@@ -61,18 +101,34 @@ const toDivision = (row: DivisionWithCount): Division => ({
 })
 
 /** Names of every ancestor of the rows (the tree is three levels deep, so two lookups at most). */
-async function ancestorNames(db: Db, rows: DivisionTable[]): Promise<Map<string, { name: string; parent: string | null }>> {
-  const known = new Map<string, { name: string; parent: string | null }>(rows.map((r) => [r.code, { name: r.name, parent: r.parent_code }]))
-  let missing = rows.map((r) => r.parent_code).filter((c): c is string => c !== null && !known.has(c))
+async function ancestorNames(
+  db: Db,
+  rows: DivisionTable[],
+): Promise<Map<string, { name: string; parent: string | null }>> {
+  const known = new Map<string, { name: string; parent: string | null }>(
+    rows.map((r) => [r.code, { name: r.name, parent: r.parent_code }]),
+  )
+  let missing = rows
+    .map((r) => r.parent_code)
+    .filter((c): c is string => c !== null && !known.has(c))
   while (missing.length > 0) {
-    const parents = await db.selectFrom('division').select(['code', 'name', 'parent_code']).where('code', 'in', missing).execute()
+    const parents = await db
+      .selectFrom('division')
+      .select(['code', 'name', 'parent_code'])
+      .where('code', 'in', missing)
+      .execute()
     for (const p of parents) known.set(p.code, { name: p.name, parent: p.parent_code })
-    missing = parents.map((p) => p.parent_code).filter((c): c is string => c !== null && !known.has(c))
+    missing = parents
+      .map((p) => p.parent_code)
+      .filter((c): c is string => c !== null && !known.has(c))
   }
   return known
 }
 
-function pathOf(row: DivisionTable, names: Map<string, { name: string; parent: string | null }>): string[] {
+function pathOf(
+  row: DivisionTable,
+  names: Map<string, { name: string; parent: string | null }>,
+): string[] {
   const path: string[] = []
   for (let code: string | null = row.code; code !== null; code = names.get(code)?.parent ?? null) {
     const entry = names.get(code)

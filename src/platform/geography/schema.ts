@@ -23,7 +23,11 @@ export interface GeographyTables {
   division: DivisionTable
 }
 
-export const DivisionLevel = Type.Union([Type.Literal('county'), Type.Literal('township'), Type.Literal('village')])
+export const DivisionLevel = Type.Union([
+  Type.Literal('county'),
+  Type.Literal('township'),
+  Type.Literal('village'),
+])
 
 export const Division = Type.Object({
   code: Type.String(),
@@ -39,9 +43,14 @@ export const Division = Type.Object({
 })
 export type Division = Static<typeof Division>
 
-export const DivisionMatch = Type.Object({ ...Division.properties, path: Type.Array(Type.String()) })
+export const DivisionMatch = Type.Object({
+  ...Division.properties,
+  path: Type.Array(Type.String()),
+})
 export type DivisionMatch = Static<typeof DivisionMatch>
 
-export const ChildrenQuery = Type.Object({ parentCode: Type.Optional(Type.String({ pattern: '^\\d{6,12}$' })) })
+export const ChildrenQuery = Type.Object({
+  parentCode: Type.Optional(Type.String({ pattern: '^\\d{6,12}$' })),
+})
 export const CodeParams = Type.Object({ code: Type.String({ pattern: '^\\d{6,12}$' }) })
 export const SearchQuery = Type.Object({ q: Type.String({ minLength: 1, maxLength: 50 }) })

@@ -5,10 +5,7 @@ import type { Permission } from '../access/roles.js'
  * Who may call a route. Every /api route declares one in `config.access`; the app refuses to
  * start when a route does not.
  */
-export type AccessRule =
-  | { public: true }
-  | { authenticated: true }
-  | { permission: Permission }
+export type AccessRule = { public: true } | { authenticated: true } | { permission: Permission }
 
 declare module 'fastify' {
   interface FastifyContextConfig {

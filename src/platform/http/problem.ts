@@ -55,11 +55,19 @@ export function toProblem(error: AppError, instance?: string): Problem {
   }
 }
 
-const toProblemField = (e: FieldError) => ({ field: e.field, message: e.message.en, messageZh: e.message.zh })
+const toProblemField = (e: FieldError) => ({
+  field: e.field,
+  message: e.message.en,
+  messageZh: e.message.zh,
+})
 
 export function sendProblem(reply: FastifyReply, error: AppError, instance?: string): FastifyReply {
-  if (error.retryAfterS !== undefined) void reply.header('retry-after', String(Math.ceil(error.retryAfterS)))
-  return reply.status(STATUS[error.code]).type('application/problem+json').send(toProblem(error, instance))
+  if (error.retryAfterS !== undefined)
+    void reply.header('retry-after', String(Math.ceil(error.retryAfterS)))
+  return reply
+    .status(STATUS[error.code])
+    .type('application/problem+json')
+    .send(toProblem(error, instance))
 }
 
 /** Turns any error that reaches Fastify into an AppError; null means an unexpected failure (500). */
@@ -75,17 +83,29 @@ export function classifyError(error: FastifyError, request: FastifyRequest): App
   }
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new AppError('invalid', { en: 'The body is not valid JSON', zh: '请求体不是合法的 JSON' }, [
-        { field: 'body', message: { en: 'is not valid JSON', zh: '不是合法的 JSON' } },
-      ])
+      return new AppError(
+        'invalid',
+        { en: 'The body is not valid JSON', zh: '请求体不是合法的 JSON' },
+        [{ field: 'body', message: { en: 'is not valid JSON', zh: '不是合法的 JSON' } }],
+      )
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('invalid', { en: 'The body is empty', zh: '请求体为空' }, [
         { field: 'body', message: { en: 'must not be empty', zh: '不能为空' } },
       ])
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError('invalid', { en: `Unsupported content type ${request.headers['content-type'] ?? ''}`, zh: '不支持的请求内容类型' }, [
-        { field: 'content-type', message: { en: 'must be application/json', zh: '应为 application/json' } },
-      ])
+      return new AppError(
+        'invalid',
+        {
+          en: `Unsupported content type ${request.headers['content-type'] ?? ''}`,
+          zh: '不支持的请求内容类型',
+        },
+        [
+          {
+            field: 'content-type',
+            message: { en: 'must be application/json', zh: '应为 application/json' },
+          },
+        ],
+      )
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('invalid', { en: 'The body is too large', zh: '请求体过大' }, [
         { field: 'body', message: { en: 'is too large', zh: '过大' } },
@@ -95,7 +115,8 @@ export function classifyError(error: FastifyError, request: FastifyRequest): App
     // Two requests raced for the same unique value; the loser gets what a check would have said.
     return new AppError('conflict', { en: 'This already exists', zh: '该记录已存在' })
   }
-  if (error.statusCode === 429) return new AppError('too_many_requests', { en: error.message, zh: '请求过于频繁，请稍后再试' })
+  if (error.statusCode === 429)
+    return new AppError('too_many_requests', { en: error.message, zh: '请求过于频繁，请稍后再试' })
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('invalid', { en: error.message, zh: '请求无效' })
   }
@@ -105,5 +126,9 @@ export function classifyError(error: FastifyError, request: FastifyRequest): App
 /** SQLite and PostgreSQL each name a unique-key violation their own way. */
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown }).code
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505'
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === '23505'
+  )
 }

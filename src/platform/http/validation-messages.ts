@@ -22,7 +22,13 @@ function describe(keyword: string, params: Params): FieldError['message'] {
       return { en: 'is required', zh: '必填' }
     case 'type': {
       const type = String(params.type)
-      return { en: `must be ${type}`, zh: `类型应为${type.split(',').map((t) => TYPE_ZH[t] ?? t).join('或')}` }
+      return {
+        en: `must be ${type}`,
+        zh: `类型应为${type
+          .split(',')
+          .map((t) => TYPE_ZH[t] ?? t)
+          .join('或')}`,
+      }
     }
     case 'minLength':
       return { en: `must be at least ${n} characters`, zh: `长度不能少于 ${n} 个字符` }
@@ -48,7 +54,10 @@ function describe(keyword: string, params: Params): FieldError['message'] {
     case 'additionalProperties':
       return { en: 'is not an allowed field', zh: '不允许的字段' }
     case 'enum':
-      return { en: `must be one of ${JSON.stringify(params.allowedValues)}`, zh: `取值应为 ${JSON.stringify(params.allowedValues)} 之一` }
+      return {
+        en: `must be one of ${JSON.stringify(params.allowedValues)}`,
+        zh: `取值应为 ${JSON.stringify(params.allowedValues)} 之一`,
+      }
     default:
       return { en: 'is invalid', zh: '取值无效' }
   }
@@ -58,7 +67,11 @@ function fieldOf(error: FastifySchemaValidationError, context: string | undefine
   const params = error.params as Params
   const path = error.instancePath.replace(/^\//, '')
   const child =
-    error.keyword === 'required' ? params.missingProperty : error.keyword === 'additionalProperties' ? params.additionalProperty : undefined
+    error.keyword === 'required'
+      ? params.missingProperty
+      : error.keyword === 'additionalProperties'
+        ? params.additionalProperty
+        : undefined
   const field = [path, typeof child === 'string' ? child : ''].filter(Boolean).join('/')
   if (field) return field
   return context === 'body' ? 'body' : (context ?? 'request')
@@ -68,7 +81,10 @@ function fieldOf(error: FastifySchemaValidationError, context: string | undefine
  * One message per field. A union of literals (TypeBox's enums) fails as one `const` error per
  * branch plus an `anyOf`; those are folded into "must be one of …".
  */
-export function translateValidationErrors(errors: FastifySchemaValidationError[], context: string | undefined): FieldError[] {
+export function translateValidationErrors(
+  errors: FastifySchemaValidationError[],
+  context: string | undefined,
+): FieldError[] {
   const byField = new Map<string, FieldError>()
   const allowed = new Map<string, unknown[]>()
   for (const error of errors) {
@@ -80,7 +96,8 @@ export function translateValidationErrors(errors: FastifySchemaValidationError[]
     }
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
       const values = allowed.get(field)
-      if (values && !byField.has(field)) byField.set(field, { field, message: describe('enum', { allowedValues: values }) })
+      if (values && !byField.has(field))
+        byField.set(field, { field, message: describe('enum', { allowedValues: values }) })
       continue
     }
     if (!byField.has(field)) byField.set(field, { field, message: describe(error.keyword, params) })

@@ -7,7 +7,12 @@ import { translateValidationErrors } from './validation-messages.js'
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
 
-const shared: Options = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false }
+const shared: Options = {
+  allErrors: true,
+  removeAdditional: false,
+  useDefaults: true,
+  strict: false,
+}
 
 // Query strings and path parameters arrive as text and are coerced ("2" → 2); JSON bodies are
 // not, so `"age": "7"` where a number is wanted is an error, as a client would expect.
@@ -25,5 +30,6 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
  */
 export function compileItemValidator(schema: object): (value: unknown) => FieldError[] {
   const validate = bodyAjv.compile(schema)
-  return (value) => (validate(value) ? [] : translateValidationErrors(validate.errors ?? [], 'body'))
+  return (value) =>
+    validate(value) ? [] : translateValidationErrors(validate.errors ?? [], 'body')
 }

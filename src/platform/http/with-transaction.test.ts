@@ -5,7 +5,20 @@ import { withTransaction } from './with-transaction.js'
 
 // One request, one transaction: a request that fails half-way leaves nothing behind.
 
-const organizationRow = (id: string) => ({ id, type: 'merchant' as const, name: id, code: null, division_code: null, address: null, contact_name: null, contact_phone: null, status: 'active' as const, parent_id: null, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' })
+const organizationRow = (id: string) => ({
+  id,
+  type: 'merchant' as const,
+  name: id,
+  code: null,
+  division_code: null,
+  address: null,
+  contact_name: null,
+  contact_phone: null,
+  status: 'active' as const,
+  parent_id: null,
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+})
 
 describe('withTransaction', () => {
   it('rolls back the first write when a later step of the same request fails', async () => {
@@ -13,7 +26,12 @@ describe('withTransaction', () => {
     app.post('/api/test/half-done', { config: { access: { public: true } } }, (request) =>
       withTransaction(db, request, async (trx, actor) => {
         await trx.insertInto('organization').values(organizationRow('half-done')).execute()
-        await recordAudit(trx, actor, { action: 'organization.create', entityType: 'organization', entityId: 'half-done', organizationId: null })
+        await recordAudit(trx, actor, {
+          action: 'organization.create',
+          entityType: 'organization',
+          entityId: 'half-done',
+          organizationId: null,
+        })
         await trx.insertInto('organization').values(organizationRow('half-done')).execute() // duplicate key
       }),
     )
@@ -32,7 +50,10 @@ describe('withTransaction', () => {
     )
     const res = await app.inject({ method: 'POST', url: '/api/test/unaudited' })
     expect(res.statusCode).toBe(500)
-    expect(res.json()).toMatchObject({ code: 'internal', detailZh: '服务器内部错误，本次操作未保存' })
+    expect(res.json()).toMatchObject({
+      code: 'internal',
+      detailZh: '服务器内部错误，本次操作未保存',
+    })
     expect(await db.selectFrom('organization').selectAll().execute()).toEqual([])
   })
 })

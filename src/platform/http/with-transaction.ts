@@ -8,12 +8,18 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  * One request, one transaction: the work and its audit entries commit together or not at all.
  * A mutation that wrote no audit entry is a programming error and rolls back.
  */
-export async function withTransaction<T>(db: Db, request: FastifyRequest, work: (trx: Db, actor: Actor) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(
+  db: Db,
+  request: FastifyRequest,
+  work: (trx: Db, actor: Actor) => Promise<T>,
+): Promise<T> {
   const actor = actorOf(request)
   return db.transaction().execute(async (trx) => {
     const result = await work(trx, actor)
     if (MUTATING.has(request.method) && actor.auditedEntries === 0) {
-      throw new Error(`${request.method} ${request.routeOptions.url ?? request.url} changed data without an audit entry`)
+      throw new Error(
+        `${request.method} ${request.routeOptions.url ?? request.url} changed data without an audit entry`,
+      )
     }
     return result
   })
