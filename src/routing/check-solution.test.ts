@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { checkSolution } from './check-solution.js'
+import { checkSolution, evaluateRoute } from './check-solution.js'
+import { buildRandomProblem } from './fixtures/random-problem.js'
+import { solve } from './solve.js'
 import { createGivenMatrix } from './matrix/travel-matrix.js'
 import type { Problem } from './problem.js'
 
@@ -104,5 +106,42 @@ describe('checkSolution', () => {
         expect.stringContaining('reported cost 1'),
       ]),
     )
+  })
+})
+
+describe('evaluateRoute', () => {
+  it('re-walks a solved route to the same times, distance and cost the solver reported', async () => {
+    const problem = buildRandomProblem({ seed: 21, jobs: 25, vehicles: 4 })
+    const solution = await solve(problem, { seed: 1, maxIterations: 300 })
+    for (const route of solution.routes.filter((r) => r.jobIds.length > 0)) {
+      const evaluation = evaluateRoute(problem, route.vehicleId, route.jobIds)
+      expect(evaluation.violations).toEqual([])
+      expect(evaluation.distanceM).toBeCloseTo(route.distanceM, 6)
+      expect(evaluation.cost).toBeCloseTo(route.cost, 6)
+      evaluation.visits.forEach((visit, i) =>
+        expect(visit.startS).toBeCloseTo(route.visits[i]?.startS ?? NaN, 6),
+      )
+    }
+  })
+
+  it('names what a manual change breaks', () => {
+    const problem: Problem = {
+      jobs: [
+        { id: 'a', location: 1, delivery: { weightKg: 6, volumeM3: 0 } },
+        { id: 'b', location: 2, delivery: { weightKg: 6, volumeM3: 0 } },
+      ],
+      vehicles: [
+        { id: 'v', startLocation: 0, endLocation: 0, capacity: { weightKg: 10, volumeM3: 1 } },
+      ],
+      matrix: createGivenMatrix([
+        [0, 1, 2],
+        [1, 0, 1],
+        [2, 1, 0],
+      ]),
+    }
+    expect(evaluateRoute(problem, 'v', ['a']).violations).toEqual([])
+    expect(evaluateRoute(problem, 'v', ['a', 'b']).violations).toEqual([
+      'vehicle v carries 12 kg leaving the depot',
+    ])
   })
 })

@@ -2,7 +2,7 @@
 // cannot hide behind the same bug here. Only the matrix accessors are common.
 import { travelDistance, travelTime } from './matrix/travel-matrix.js'
 import type { Job, Problem, TimeWindow, Vehicle } from './problem.js'
-import type { RoutePlan } from './solution.js'
+import type { RoutePlan, Visit } from './solution.js'
 
 export interface CheckInput {
   routes: readonly (RoutePlan & { distanceM?: number; cost?: number })[]
@@ -83,12 +83,44 @@ export function checkSolution(problem: Problem, solution: CheckInput): CheckResu
   return { feasible: violations.length === 0, violations, cost, distanceM, vehicleCount }
 }
 
+/** One route re-walked by the checker: its timing, length, cost and what it breaks. */
+export interface RouteEvaluation {
+  visits: Visit[]
+  departureS: number
+  arrivalS: number
+  distanceM: number
+  durationS: number
+  cost: number
+  violations: string[]
+}
+
+/**
+ * Walks one vehicle's stops in the given order with the checker's own rules (not the solver's):
+ * for a clerk's manual change to a plan. Throws only for unknown vehicle or job ids.
+ */
+export function evaluateRoute(
+  problem: Problem,
+  vehicleId: string,
+  jobIds: readonly string[],
+): RouteEvaluation {
+  const vehicle = problem.vehicles.find((v) => v.id === vehicleId)
+  if (vehicle === undefined) throw new Error(`unknown vehicle ${vehicleId}`)
+  const jobsById = new Map(problem.jobs.map((job) => [job.id, job]))
+  const jobs = jobIds.map((id) => {
+    const job = jobsById.get(id)
+    if (job === undefined) throw new Error(`unknown job ${id}`)
+    return job
+  })
+  const violations: string[] = []
+  return { ...checkRoute(problem, vehicle, jobs, violations), violations }
+}
+
 function checkRoute(
   problem: Problem,
   vehicle: Vehicle,
   jobs: readonly Job[],
   violations: string[],
-): { cost: number; distanceM: number } {
+): Omit<RouteEvaluation, 'violations'> {
   const { matrix } = problem
   const shiftStartS = vehicle.shift?.startS ?? 0
   const shiftEndS = vehicle.shift?.endS ?? Infinity
@@ -108,6 +140,7 @@ function checkRoute(
   let clockS = shiftStartS
   let departureS = shiftStartS
   let distanceM = 0
+  const visits: Visit[] = []
   jobs.forEach((job, index) => {
     const legS = travelTime(matrix, location, job.location)
     const legM = travelDistance(matrix, location, job.location)
@@ -123,6 +156,7 @@ function checkRoute(
     const startS = Math.max(arrivalS, window?.startS ?? arrivalS)
     if (index === 0) departureS = Math.max(shiftStartS, startS - legS)
     clockS = startS + (job.serviceS ?? 0)
+    visits.push({ jobId: job.id, arrivalS, startS, departureS: clockS })
     weightKg += (job.pickup?.weightKg ?? 0) - (job.delivery?.weightKg ?? 0)
     volumeM3 += (job.pickup?.volumeM3 ?? 0) - (job.delivery?.volumeM3 ?? 0)
     checkLoad(`after job ${job.id}`)
@@ -149,7 +183,7 @@ function checkRoute(
     (vehicle.fixedCost ?? 0) +
     ((vehicle.costPerKm ?? 1) * distanceM) / 1000 +
     ((vehicle.costPerHour ?? 0) * durationS) / 3600
-  return { cost, distanceM }
+  return { visits, departureS, arrivalS: endS, distanceM, durationS, cost }
 }
 
 /** The window service starts in when arriving at arrivalS (waiting allowed), if any. */

@@ -6,7 +6,13 @@ export {
   type SolveOptions,
   type SolveProgress,
 } from './solve.js'
-export { checkSolution, type CheckInput, type CheckResult } from './check-solution.js'
+export {
+  checkSolution,
+  evaluateRoute,
+  type CheckInput,
+  type CheckResult,
+  type RouteEvaluation,
+} from './check-solution.js'
 export type { Amount, Job, Objective, Problem, TimeWindow, Vehicle } from './problem.js'
 export type {
   Route,

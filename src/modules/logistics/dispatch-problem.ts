@@ -1,5 +1,6 @@
 import type { Job, Problem, Vehicle as RoutingVehicle } from '../../routing/index.js'
 import { buildStraightLineMatrix } from '../../routing/index.js'
+import { shanghaiDayStartMs } from '../../shared/clock.js'
 import type { VehicleTable } from './dispatch-schema.js'
 
 // LOG-3 / LOG-4: turns the day's loads into a routing problem. Times are seconds from local
@@ -71,3 +72,7 @@ export function buildDispatchProblem(
   })
   return { jobs, vehicles: fleet, matrix: buildStraightLineMatrix(points), objective: 'cost' }
 }
+
+/** Seconds after local midnight of the service day (the planner's clock) as an instant. */
+export const planInstant = (serviceDate: string, seconds: number): string =>
+  new Date(shanghaiDayStartMs(serviceDate) + seconds * 1000).toISOString()

@@ -66,6 +66,7 @@ export interface TripStopTable {
   parcel_count: number
   /** Farm products collected here and carried back to the hub (LOG-8). */
   pickup_kg: number
+  pickup_m3: number
   pickup_count: number
 }
 
@@ -305,3 +306,14 @@ export const StopParcel = Type.Object({
   status: Type.String(),
 })
 export type StopParcel = Static<typeof StopParcel>
+
+export const MoveStopBody = Type.Object(
+  {
+    siteId: Type.String(),
+    toTripId: Type.String(),
+    /** 1-based place in the target trip; past the end means last. */
+    position: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+)
+export type MoveStopBody = Static<typeof MoveStopBody>

@@ -6,6 +6,7 @@ import { withTransaction } from '../../platform/http/with-transaction.js'
 import { AppError } from '../../shared/errors.js'
 import {
   CreateVehicleBody,
+  MoveStopBody,
   Plan,
   PlanListItem,
   StartPlanBody,
@@ -15,6 +16,7 @@ import {
   Vehicle,
 } from './dispatch-schema.js'
 import { createVehicle, listVehicles, updateVehicle } from './fleet.js'
+import { moveStop } from './plan-adjustments.js'
 import {
   getPlan,
   listPlans,
@@ -167,6 +169,27 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
           en: 'Plans are for the county hub',
           zh: '仅物流中心可查看配送计划',
         })
+      return getPlan(db, request.params.id)
+    },
+  )
+
+  app.post(
+    '/plans/:id/moves',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary:
+          'Move a station to another trip (or place) of a draft plan; refused with reasons when infeasible',
+        params: IdParams,
+        body: MoveStopBody,
+        response: { 200: Plan },
+      },
+      config: { access: { permission: 'parcels:manage' } },
+    },
+    async (request) => {
+      await withTransaction(db, request, (trx, actor) =>
+        moveStop(trx, actor, request.params.id, request.body),
+      )
       return getPlan(db, request.params.id)
     },
   )

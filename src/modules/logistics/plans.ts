@@ -2,10 +2,15 @@ import type { Db } from '../../db/database.js'
 import { recordAudit } from '../../platform/audit/record-audit.js'
 import type { Actor } from '../../platform/http/actor.js'
 import { checkSolution, type Problem, type Solution } from '../../routing/index.js'
-import { nowIso, shanghaiDayStartMs } from '../../shared/clock.js'
+import { nowIso } from '../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import { buildDispatchProblem, type Depot, type StopLoad } from './dispatch-problem.js'
+import {
+  buildDispatchProblem,
+  planInstant as instant,
+  type Depot,
+  type StopLoad,
+} from './dispatch-problem.js'
 import type {
   Plan,
   PlanListItem,
@@ -27,10 +32,6 @@ const DEFAULT_TIME_LIMIT_S = 5
 
 /** Plans still being solved by this node; awaited on shutdown and in tests. */
 export const plansInFlight = new Set<Promise<void>>()
-
-/** Seconds after local midnight of the service day (the planner's clock) as an instant. */
-const instant = (serviceDate: string, seconds: number): string =>
-  new Date(shanghaiDayStartMs(serviceDate) + seconds * 1000).toISOString()
 
 /** Every station with parcels waiting at the hub (all carriers together) or farm products to collect. */
 async function loadStops(db: Db): Promise<StopLoad[]> {
@@ -96,6 +97,20 @@ async function loadStops(db: Db): Promise<StopLoad[]> {
   })
 }
 
+/** The sites the vehicles start from and return to. */
+export async function loadDepots(
+  db: Db,
+  vehicles: readonly { home_site_id: string }[],
+): Promise<Depot[]> {
+  const depotIds = [...new Set(vehicles.map((v) => v.home_site_id))]
+  const rows = await db
+    .selectFrom('logistics_site')
+    .select(['id', 'lat', 'lon'])
+    .where('id', 'in', [...depotIds, ''])
+    .execute()
+  return rows.map((d) => ({ siteId: d.id, lat: d.lat ?? 0, lon: d.lon ?? 0 }))
+}
+
 export interface PlanJob {
   planId: string
   serviceDate: string
@@ -114,13 +129,7 @@ export async function startPlan(db: Db, actor: Actor, body: StartPlanBody): Prom
     .execute()
   if (vehicles.length === 0)
     throw invalidField('serviceDate', { en: 'no active vehicle to plan with', zh: '没有可用车辆' })
-  const depotIds = [...new Set(vehicles.map((v) => v.home_site_id))]
-  const depotRows = await db
-    .selectFrom('logistics_site')
-    .select(['id', 'lat', 'lon'])
-    .where('id', 'in', depotIds)
-    .execute()
-  const depots: Depot[] = depotRows.map((d) => ({ siteId: d.id, lat: d.lat ?? 0, lon: d.lon ?? 0 }))
+  const depots = await loadDepots(db, vehicles)
   const stops = await loadStops(db)
   const problem = buildDispatchProblem(depots, stops, vehicles)
   const planId = newId()
@@ -278,6 +287,7 @@ async function writeTrips(
         delivery_m3: load?.deliveryM3 ?? 0,
         parcel_count: load?.parcelCount ?? 0,
         pickup_kg: load?.pickupKg ?? 0,
+        pickup_m3: load?.pickupM3 ?? 0,
         pickup_count: load?.pickupCount ?? 0,
       }
     })
