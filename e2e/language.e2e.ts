@@ -18,6 +18,8 @@ describe('the language switch', () => {
       'Audit log',
       'Parcels',
       'Promise & reports',
+      'Network',
+      'Statements',
       'Geography',
       'My account',
     ])
@@ -38,6 +40,8 @@ describe('the language switch', () => {
       '审计日志',
       '包裹管理',
       '时效与报表',
+      '物流网点',
+      '对账结算',
       '行政区划',
       '我的账户',
     ])

@@ -13,12 +13,23 @@ const MENU = {
   manifests: '运单导入',
   dispatch: '配送调度',
   promise: '时效与报表',
+  uplink: '农产品上行',
+  network: '物流网点',
+  statements: '对账结算',
   geography: '行政区划',
   account: '我的账户',
 } as const
 type MenuKey = keyof typeof MENU
 
-const LOGISTICS: MenuKey[] = ['parcels', 'manifests', 'dispatch', 'promise']
+const LOGISTICS: MenuKey[] = [
+  'parcels',
+  'manifests',
+  'dispatch',
+  'promise',
+  'uplink',
+  'network',
+  'statements',
+]
 const ALL: MenuKey[] = [
   'users',
   'organizations',
@@ -35,6 +46,8 @@ const BUREAU: MenuKey[] = [
   'auditLog',
   'parcels',
   'promise',
+  'network',
+  'statements',
   'geography',
   'account',
 ]
@@ -46,14 +59,40 @@ const CARRIER: MenuKey[] = [
   'parcels',
   'manifests',
   'promise',
+  'statements',
   'geography',
   'account',
 ]
 const FIELD_WORK: MenuKey[] = ['geography', 'account']
 // Drivers and station masters land on their phone page; the hub on the parcel list.
-const HUB: MenuKey[] = ['parcels', 'dispatch', 'promise', 'geography', 'account']
-const DRIVER: MenuKey[] = ['driver', 'parcels', 'promise', 'geography', 'account']
-const STATION: MenuKey[] = ['station', 'parcels', 'promise', 'geography', 'account']
+const HUB: MenuKey[] = [
+  'parcels',
+  'dispatch',
+  'promise',
+  'uplink',
+  'network',
+  'statements',
+  'geography',
+  'account',
+]
+const DRIVER: MenuKey[] = [
+  'driver',
+  'parcels',
+  'promise',
+  'network',
+  'statements',
+  'geography',
+  'account',
+]
+const STATION: MenuKey[] = [
+  'station',
+  'parcels',
+  'promise',
+  'network',
+  'statements',
+  'geography',
+  'account',
+]
 const PATH: Record<MenuKey, string> = {
   driver: '/driver',
   station: '/station',
@@ -61,6 +100,9 @@ const PATH: Record<MenuKey, string> = {
   manifests: '/manifests',
   dispatch: '/dispatch',
   promise: '/promise',
+  uplink: '/uplink',
+  network: '/network',
+  statements: '/statements',
   users: '/users',
   organizations: '/organizations',
   apiTokens: '/api-tokens',

@@ -1,4 +1,6 @@
 import {
+  AccountBookOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   CarOutlined,
@@ -8,6 +10,7 @@ import {
   InboxOutlined,
   KeyOutlined,
   LineChartOutlined,
+  RiseOutlined,
   ShopOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -27,6 +30,9 @@ export type NavigationKey =
   | 'manifests'
   | 'dispatch'
   | 'promise'
+  | 'network'
+  | 'statements'
+  | 'uplink'
   | 'geography'
   | 'account'
 
@@ -122,6 +128,27 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     path: '/promise',
     label: 'nav.promise',
     icon: <LineChartOutlined aria-hidden />,
+    permission: 'parcels:read',
+  },
+  {
+    key: 'uplink',
+    path: '/uplink',
+    label: 'nav.uplink',
+    icon: <RiseOutlined aria-hidden />,
+    permission: 'parcels:manage',
+  },
+  {
+    key: 'network',
+    path: '/network',
+    label: 'nav.network',
+    icon: <ApartmentOutlined aria-hidden />,
+    permission: 'network:read',
+  },
+  {
+    key: 'statements',
+    path: '/statements',
+    label: 'nav.statements',
+    icon: <AccountBookOutlined aria-hidden />,
     permission: 'parcels:read',
   },
   {

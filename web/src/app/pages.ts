@@ -55,3 +55,14 @@ export const DriverPage = lazy(() =>
 export const StationPage = lazy(() =>
   import('../features/station/components/station-page').then((m) => ({ default: m.StationPage })),
 )
+export const NetworkPage = lazy(() =>
+  import('../features/network/components/network-page').then((m) => ({ default: m.NetworkPage })),
+)
+export const StatementsPage = lazy(() =>
+  import('../features/statements/components/statements-page').then((m) => ({
+    default: m.StatementsPage,
+  })),
+)
+export const UplinkPage = lazy(() =>
+  import('../features/uplink/components/uplink-page').then((m) => ({ default: m.UplinkPage })),
+)

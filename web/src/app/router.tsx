@@ -22,6 +22,9 @@ const PAGE_BY_KEY: Record<NavigationKey, ComponentType> = {
   manifests: pages.ManifestsPage,
   dispatch: pages.DispatchPage,
   promise: pages.PromisePage,
+  network: pages.NetworkPage,
+  statements: pages.StatementsPage,
+  uplink: pages.UplinkPage,
   geography: pages.GeographyPage,
 }
 

@@ -1,8 +1,9 @@
-import { BarChart, LineChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
-import { init, use, type ComposeOption, type EChartsType } from 'echarts/core'
-import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts'
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts'
+import { GeoComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
+import { init, registerMap, use, type ComposeOption, type EChartsType } from 'echarts/core'
+import type { BarSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts'
 import type {
+  GeoComponentOption,
   GridComponentOption,
   LegendComponentOption,
   TooltipComponentOption,
@@ -11,11 +12,27 @@ import { CanvasRenderer } from 'echarts/renderers'
 import { useEffect, useRef } from 'react'
 
 // Only the pieces the console draws, so the chart chunk stays small.
-use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
+use([
+  LineChart,
+  BarChart,
+  ScatterChart,
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+])
+
+/** A map drawn from vector outlines (GeoJSON), for `geo` components: no tiles, no network. */
+export function registerGeoMap(name: string, geoJson: Parameters<typeof registerMap>[1]): void {
+  registerMap(name, geoJson)
+}
 
 export type EChartOption = ComposeOption<
   | LineSeriesOption
   | BarSeriesOption
+  | ScatterSeriesOption
+  | GeoComponentOption
   | GridComponentOption
   | LegendComponentOption
   | TooltipComponentOption
@@ -26,10 +43,13 @@ export function EChart({
   option,
   height = 320,
   ariaLabel,
+  onItemClick,
 }: {
   option: EChartOption
   height?: number
   ariaLabel: string
+  /** Called with the clicked data item's `id`, when the item has one. */
+  onItemClick?: (id: string) => void
 }) {
   const element = useRef<HTMLDivElement>(null)
   const chart = useRef<EChartsType | null>(null)
@@ -50,6 +70,19 @@ export function EChart({
   useEffect(() => {
     chart.current?.setOption(option, true)
   }, [option])
+
+  useEffect(() => {
+    const instance = chart.current
+    if (!instance || !onItemClick) return
+    const handler = (params: { data?: unknown }) => {
+      const data = params.data as { id?: unknown } | undefined
+      if (typeof data?.id === 'string') onItemClick(data.id)
+    }
+    instance.on('click', handler)
+    return () => {
+      instance.off('click', handler)
+    }
+  }, [onItemClick])
 
   return <div ref={element} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />
 }

@@ -4,6 +4,7 @@ import type { OrganizationType } from '../../../src/platform/access/roles'
 import type { AuditEntry as ServerAuditEntry } from '../../../src/platform/audit/schema'
 import type { ParcelStatus } from '../../../src/modules/logistics/parcel-status'
 import type { Parcel, ScanEvent } from '../../../src/modules/logistics/schema'
+import type { PickupStatus } from '../../../src/modules/logistics/dispatch-schema'
 
 export type {
   OrganizationType,
@@ -30,16 +31,21 @@ export type {
 } from '../../../src/platform/auth/schema'
 export type { Division, DivisionLevel, DivisionMatch } from '../../../src/platform/geography/schema'
 export type { Page } from '../../../src/platform/http/schemas'
-export type { ParcelStatus, Parcel, ScanEvent }
+export type { ParcelStatus, Parcel, PickupStatus, ScanEvent }
 export type {
   FlowRow,
   IntakeResult,
   PromisePeriod,
+  FeeRule,
   RowError,
   Site,
+  SiteKind,
+  Statement,
   Tracking,
+  UpdateSiteBody,
 } from '../../../src/modules/logistics/schema'
 export type {
+  CostPerParcelRow,
   FarmPickup,
   Plan,
   PlanSummary,
@@ -98,3 +104,13 @@ export const PARCEL_STATUSES = [
 ] as const satisfies readonly ParcelStatus[]
 type MissingParcelStatus = Exclude<ParcelStatus, (typeof PARCEL_STATUSES)[number]>
 export const EVERY_PARCEL_STATUS_LISTED: [MissingParcelStatus] extends [never] ? true : never = true
+
+/** Same check for the farm pickups' statuses. */
+export const PICKUP_STATUSES = [
+  'registered',
+  'planned',
+  'at_hub',
+  'handed_over',
+] as const satisfies readonly PickupStatus[]
+type MissingPickupStatus = Exclude<PickupStatus, (typeof PICKUP_STATUSES)[number]>
+export const EVERY_PICKUP_STATUS_LISTED: [MissingPickupStatus] extends [never] ? true : never = true

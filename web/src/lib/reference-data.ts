@@ -82,3 +82,19 @@ export function useCarriers(): Organization[] {
     ).data ?? []
   )
 }
+
+export interface CarrierOption {
+  id: string
+  name: string
+}
+
+/** The alliance's active carriers (needs `network:read`); `enabled: false` asks nothing. */
+export function useAllianceCarriers(enabled = true) {
+  return useRequest(
+    (signal) =>
+      enabled
+        ? apiClient.get<CarrierOption[]>('/api/logistics/carriers', undefined, signal)
+        : Promise.resolve([]),
+    `alliance-carriers:${enabled}`,
+  )
+}

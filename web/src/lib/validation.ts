@@ -10,3 +10,6 @@ export const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$
 export const USERNAME = /^[A-Za-z][A-Za-z0-9_.-]{2,31}$/
 
 export const MIN_PASSWORD_LENGTH = 8
+
+/** A station's opening hours, local time: 08:00-18:00. */
+export const OPENING_HOURS = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/

@@ -1,7 +1,7 @@
-import { Card, Col, Row, Statistic, Table } from 'antd'
+import { Card, Col, Row, Statistic } from 'antd'
 import { Link } from 'react-router-dom'
-import { TableEmpty } from '../../../components/table-empty'
-import type { IntakeResult, RowError } from '../../../lib/api-types'
+import { RowErrorTable } from '../../../components/row-error-table'
+import type { IntakeResult } from '../../../lib/api-types'
 import { useI18n, type MessageKey, type Translate } from '../../../lib/i18n'
 
 // The server names fields as in its API; people see the manifest's column headers.
@@ -21,7 +21,7 @@ const fieldLabel = (t: Translate, field: string) =>
 
 /** What became of each row: counts, and the rows that failed with the reason in the UI language. */
 export function ImportResult({ fileName, result }: { fileName: string; result: IntakeResult }) {
-  const { t, language } = useI18n()
+  const { t } = useI18n()
   const stats = [
     { key: 'total', label: t('manifests.total'), value: result.rowsTotal },
     { key: 'imported', label: t('manifests.imported'), value: result.imported, color: '#2f7d32' },
@@ -58,28 +58,7 @@ export function ImportResult({ fileName, result }: { fileName: string; result: I
           </Col>
         )}
       </Row>
-      <Table<RowError>
-        size="small"
-        rowKey={(error) => `${error.row}-${error.field}`}
-        title={() => t('manifests.errors')}
-        dataSource={result.errors}
-        pagination={result.errors.length > 20 ? { pageSize: 20 } : false}
-        locale={{ emptyText: <TableEmpty description={t('manifests.noErrors')} /> }}
-        columns={[
-          { title: t('manifests.row'), dataIndex: 'row', width: 80 },
-          {
-            title: t('manifests.field'),
-            dataIndex: 'field',
-            width: 180,
-            render: (_, error) => fieldLabel(t, error.field),
-          },
-          {
-            title: t('manifests.message'),
-            key: 'message',
-            render: (_, error) => (language === 'en' ? error.message : error.messageZh),
-          },
-        ]}
-      />
+      <RowErrorTable errors={result.errors} fieldLabel={(field) => fieldLabel(t, field)} />
     </Card>
   )
 }

@@ -4,6 +4,7 @@ import { auditMessages } from './audit-log'
 import { commonMessages } from './common'
 import { geographyMessages } from './geography'
 import { logisticsMessages } from './logistics'
+import { networkMessages } from './network'
 import { organizationMessages } from './organizations'
 import { userMessages } from './users'
 
@@ -17,6 +18,7 @@ export const messages = {
   ...auditMessages,
   ...geographyMessages,
   ...logisticsMessages,
+  ...networkMessages,
 }
 
 export type MessageKey = keyof typeof messages
