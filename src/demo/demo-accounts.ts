@@ -51,6 +51,11 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     contactPhone: '0350-6524002',
   },
   { key: 'zto', type: 'carrier', name: '中通快递五台网点', divisionCode: '140922100' },
+  { key: 'yto', type: 'carrier', name: '圆通速递五台网点', divisionCode: '140922100' },
+  { key: 'sto', type: 'carrier', name: '申通快递五台网点', divisionCode: '140922100' },
+  { key: 'yunda', type: 'carrier', name: '韵达快递五台网点', divisionCode: '140922100' },
+  { key: 'jt', type: 'carrier', name: '极兔速递五台网点', divisionCode: '140922100' },
+  { key: 'sf', type: 'carrier', name: '顺丰速运五台营业点', divisionCode: '140922100' },
   {
     key: 'station-taicheng',
     type: 'village_station',

@@ -18,6 +18,19 @@ const STEP_STATUS = {
 } as const
 type Step = keyof typeof STEP_STATUS
 
+const PREFIXES: [keyword: string, prefix: string][] = [
+  ['邮政', 'YZ'],
+  ['中通', 'ZT'],
+  ['圆通', 'YT'],
+  ['申通', 'ST'],
+  ['韵达', 'YD'],
+  ['极兔', 'JT'],
+  ['顺丰', 'SF'],
+]
+/** Demo waybill numbers start the way each carrier's do. */
+const waybillPrefix = (carrierName: string): string =>
+  PREFIXES.find(([keyword]) => carrierName.includes(keyword))?.[1] ?? 'WB'
+
 export async function seedParcelHistory(
   db: Db,
   now: Date,
@@ -81,7 +94,7 @@ export async function seedParcelHistory(
       parcels.push({
         id,
         carrier_id: carrier.id,
-        waybill_no: `${carrier.name.includes('邮政') ? 'YZ' : 'ZT'}${String(90_000_000 + serial)}`,
+        waybill_no: `${waybillPrefix(carrier.name)}${String(90_000_000 + serial)}`,
         recipient_name: `村民${serial}`,
         recipient_phone: `139${String(10_000_000 + serial).slice(-8)}`,
         address_text: '五台县（演示数据）',

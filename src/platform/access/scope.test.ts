@@ -187,7 +187,7 @@ describe('permissions', () => {
     const bureau = await logIn('bureau')
     expect(
       (await bureau.request({ method: 'GET', url: '/api/organizations' })).json(),
-    ).toMatchObject({ total: 12 })
+    ).toMatchObject({ total: 17 })
     expect(
       (
         await bureau.request({
