@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../test/test-app.js'
-import { waitForPlan } from './test-support.js'
+import { planDay, receiveAtHub } from './test-support.js'
 
 // LOG-3: a clerk adjusts a draft: a move that fits is applied with new ETAs, one that overloads a
 // vehicle is refused with the reason, and locked trips do not change.
@@ -40,20 +40,11 @@ describe('adjusting a draft plan', () => {
       url: '/api/logistics/parcels',
       payload: { carrierId: carrier?.id, parcels },
     })
-    for (const p of parcels)
-      await hub.request({
-        method: 'POST',
-        url: '/api/logistics/scans',
-        payload: { waybillNo: p.waybillNo, type: 'received' },
-      })
-    const started = (
-      await hub.request({
-        method: 'POST',
-        url: '/api/logistics/plans',
-        payload: { serviceDate: '2026-12-05', timeLimitS: 0.5 },
-      })
-    ).json<Plan>()
-    const plan = await waitForPlan<Plan>(hub, started.id)
+    await receiveAtHub(
+      hub,
+      parcels.map((p) => p.waybillNo),
+    )
+    const plan = await planDay<Plan>(hub, '2026-12-05', 0.5)
     expect(plan.trips.length).toBeGreaterThan(1)
 
     const capacity = new Map(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../test/test-app.js'
-import { waitForPlan } from './test-support.js'
+import { planDay, receiveAtHub, waitForPlan } from './test-support.js'
 
 // LOG-3 / LOG-4: a day's plan for the demo county respects every vehicle and every station.
 
@@ -66,12 +66,7 @@ describe('daily dispatch plan', () => {
         .where('destination_site_id', 'is not', null)
         .execute()
     ).map((p) => p.waybill_no)
-    for (const waybillNo of waybills)
-      await hub.request({
-        method: 'POST',
-        url: '/api/logistics/scans',
-        payload: { waybillNo, type: 'received' },
-      })
+    await receiveAtHub(hub, waybills)
 
     const started = await hub.request({
       method: 'POST',
@@ -179,24 +174,13 @@ describe('daily dispatch plan', () => {
         ],
       },
     })
-    await hub.request({
-      method: 'POST',
-      url: '/api/logistics/scans',
-      payload: { waybillNo: 'TRIP00000001', type: 'received' },
-    })
-    const started = (
-      await hub.request({
-        method: 'POST',
-        url: '/api/logistics/plans',
-        payload: { serviceDate: '2026-12-04', timeLimitS: 0.3 },
-      })
-    ).json<Plan>()
-    await waitForPlan<Plan>(hub, started.id)
+    await receiveAtHub(hub, ['TRIP00000001'])
+    const planned = await planDay<Plan>(hub, '2026-12-04', 0.3)
     const listed = (
       await hub.request({ method: 'GET', url: '/api/logistics/plans?date=2026-12-04' })
     ).json<{ id: string; status: string }[]>()
-    expect(listed).toEqual([expect.objectContaining({ id: started.id, status: 'draft' })])
-    await hub.request({ method: 'POST', url: `/api/logistics/plans/${started.id}/publish` })
+    expect(listed).toEqual([expect.objectContaining({ id: planned.id, status: 'draft' })])
+    await hub.request({ method: 'POST', url: `/api/logistics/plans/${planned.id}/publish` })
     const [trip] = (
       await driver.request({ method: 'GET', url: '/api/logistics/trips/mine?date=2026-12-04' })
     ).json<{ id: string }[]>()
@@ -230,20 +214,11 @@ describe('daily dispatch plan', () => {
       url: '/api/logistics/parcels',
       payload: { carrierId: carrier?.id, parcels },
     })
-    for (const p of parcels)
-      await hub.request({
-        method: 'POST',
-        url: '/api/logistics/scans',
-        payload: { waybillNo: p.waybillNo, type: 'received' },
-      })
-    const started = (
-      await hub.request({
-        method: 'POST',
-        url: '/api/logistics/plans',
-        payload: { serviceDate: '2026-12-02', timeLimitS: 0.5 },
-      })
-    ).json<Plan>()
-    const plan = await waitForPlan<Plan>(hub, started.id)
+    await receiveAtHub(
+      hub,
+      parcels.map((p) => p.waybillNo),
+    )
+    const plan = await planDay<Plan>(hub, '2026-12-02', 0.5)
     expect(plan.status).toBe('draft')
     expect(plan.summary?.unassigned).toEqual([
       expect.objectContaining({ siteName: '佛光村村级服务站', reason: 'capacity', parcels: 5 }),

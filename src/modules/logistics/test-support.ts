@@ -14,3 +14,28 @@ export async function waitForPlan<T extends { status: string }>(
   }
   throw new Error(`plan ${id} did not finish`)
 }
+
+/** Scans each waybill as received at the hub, which puts it on the next plan (tests only). */
+export async function receiveAtHub(hub: Client, waybillNos: readonly string[]): Promise<void> {
+  for (const waybillNo of waybillNos) {
+    await hub.request({
+      method: 'POST',
+      url: '/api/logistics/scans',
+      payload: { waybillNo, type: 'received' },
+    })
+  }
+}
+
+/** Plans a day and waits for the planner to finish (tests only). */
+export async function planDay<T extends { id: string; status: string }>(
+  hub: Client,
+  serviceDate: string,
+  timeLimitS: number,
+): Promise<T> {
+  const started = await hub.request({
+    method: 'POST',
+    url: '/api/logistics/plans',
+    payload: { serviceDate, timeLimitS },
+  })
+  return waitForPlan<T>(hub, started.json<T>().id)
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../test/test-app.js'
-import { waitForPlan } from './test-support.js'
+import { planDay, receiveAtHub } from './test-support.js'
 
 // LOG-8: farm products ride back on the delivery trips; KPI-11: cost per parcel, both directions.
 
@@ -66,19 +66,8 @@ describe('uplink (LOG-8)', () => {
         ],
       },
     })
-    await hub.request({
-      method: 'POST',
-      url: '/api/logistics/scans',
-      payload: { waybillNo: 'YZ9000000001', type: 'received' },
-    })
-    const started = (
-      await hub.request({
-        method: 'POST',
-        url: '/api/logistics/plans',
-        payload: { serviceDate: '2026-12-03', timeLimitS: 0.5 },
-      })
-    ).json<Plan>()
-    const plan = await waitForPlan<Plan>(hub, started.id)
+    await receiveAtHub(hub, ['YZ9000000001'])
+    const plan = await planDay<Plan>(hub, '2026-12-03', 0.5)
     expect(plan.summary).toMatchObject({ parcels: 1, pickups: 4 })
     const stop = plan.trips.flatMap((t) => t.stops).find((s) => s.siteName === '台城村村级服务站')
     expect(stop).toMatchObject({ parcelCount: 1, pickupCount: 4, pickupKg: 20 })
