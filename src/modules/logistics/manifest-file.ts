@@ -78,7 +78,7 @@ export async function readManifest(
   content: Buffer,
 ): Promise<Record<string, unknown>[]> {
   const table =
-    detectFormat(fileName, content) === 'xlsx' ? await readXlsx(content) : readCsv(content)
+    detectFormat(fileName, content) === 'xlsx' ? await readXlsx(content) : readCsvRows(content)
   const [header, ...rows] = table
   if (!header) throw invalidField('file', { en: 'the file is empty', zh: '文件为空' })
   const columns = header.map((h) =>
@@ -124,9 +124,15 @@ const cellText = (cell: unknown): string =>
     ? String(cell).trim()
     : ''
 
-function readCsv(content: Buffer): unknown[][] {
+/** A CSV upload as rows of trimmed cells (UTF-8, with or without BOM); a 400 naming `file` when unreadable. */
+export function readCsvRows(content: Buffer): string[][] {
   try {
-    return parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true })
+    return parse(content, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    })
   } catch (error) {
     throw invalidField('file', {
       en: `the CSV cannot be read: ${(error as Error).message}`,

@@ -1,9 +1,9 @@
-import { parse } from 'csv-parse/sync'
 import type { Db } from '../../db/database.js'
 import { recordAudit } from '../../platform/audit/record-audit.js'
 import type { Actor } from '../../platform/http/actor.js'
 import { nowIso } from '../../shared/clock.js'
 import { invalidField } from '../../shared/errors.js'
+import { readCsvRows } from './manifest-file.js'
 import type { RowError } from './schema.js'
 
 // LOG-1: clerks bring surveyed station positions in bulk: a CSV of division code, latitude,
@@ -26,17 +26,7 @@ export async function importSiteCoordinates(
   actor: Actor,
   content: Buffer,
 ): Promise<CoordinateImportResult> {
-  let table: string[][]
-  try {
-    table = parse(content, {
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    })
-  } catch {
-    throw invalidField('file', { en: 'the CSV cannot be read', zh: 'CSV 文件格式有误，无法读取' })
-  }
+  const table = readCsvRows(content)
   const [header = [], ...rows] = table
   const column = (names: readonly string[]) =>
     header.findIndex((h) => names.some((n) => n.toLowerCase() === h.toLowerCase()))
