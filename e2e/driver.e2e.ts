@@ -1,21 +1,7 @@
 import { describe, it } from 'vitest'
-import { apiAs, logIn, shanghaiDay, type ApiSession } from './support/app.js'
+import { apiAs, logIn, shanghaiDay } from './support/app.js'
 import { openPage, PHONE, saveScreenshot, useBrowser } from './support/browser.js'
-
-interface Plan {
-  id: string
-  status: string
-}
-
-async function planAndPublish(hub: ApiSession, serviceDate: string): Promise<void> {
-  let plan = await hub.post<Plan>('/api/logistics/plans', { serviceDate, timeLimitS: 0.5 })
-  for (let waited = 0; plan.status === 'planning' && waited < 30_000; waited += 250) {
-    await new Promise((resolve) => setTimeout(resolve, 250))
-    plan = await hub.get<Plan>(`/api/logistics/plans/${plan.id}`)
-  }
-  if (plan.status !== 'draft') throw new Error(`the plan ended ${plan.status}`)
-  await hub.post(`/api/logistics/plans/${plan.id}/publish`)
-}
+import { planAndPublish } from './support/logistics.js'
 
 describe('a driver on a phone', () => {
   const { browser, baseURL } = useBrowser()

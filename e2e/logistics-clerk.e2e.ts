@@ -63,6 +63,8 @@ describe('a logistics clerk', () => {
       await page.getByText('佛光村村级服务站').first().waitFor()
       await page.getByText('校验通过').waitFor()
       await saveScreenshot(page, 'dispatch-draft')
+      const moveButtons = page.getByRole('button', { name: /^调整 / })
+      expect(await moveButtons.count()).toBeGreaterThan(0)
 
       // Publishing asks first.
       await page.getByRole('button', { name: '发布计划' }).click()
@@ -71,6 +73,7 @@ describe('a logistics clerk', () => {
       await status.filter({ hasText: '已发布' }).waitFor()
       expect(await page.getByRole('button', { name: '发布计划' }).count()).toBe(0)
       expect(await page.getByRole('button', { name: '锁定' }).count()).toBe(0)
+      expect(await moveButtons.count()).toBe(0) // a published plan's stops stay where they are
     },
   )
 })

@@ -3,6 +3,7 @@ import type { AccountsTables } from '../platform/accounts/schema.js'
 import type { AuthTables } from '../platform/auth/schema.js'
 import type { AuditTables } from '../platform/audit/schema.js'
 import type { GeographyTables } from '../platform/geography/schema.js'
+import type { NotificationTables } from '../platform/notifications/schema.js'
 import type { LogisticsTables } from '../modules/logistics/schema.js'
 import type { DispatchTables } from '../modules/logistics/dispatch-schema.js'
 
@@ -13,6 +14,7 @@ export interface Database
     AuthTables,
     AuditTables,
     GeographyTables,
+    NotificationTables,
     LogisticsTables,
     DispatchTables {}
 

@@ -7,6 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { Db } from '../db/database.js'
+import type { TravelMatrixProvider } from '../routing/index.js'
 import {
   logisticsReportRoutes,
   logisticsRoutes,
@@ -22,6 +23,7 @@ import { registerAuthentication } from '../platform/auth/authenticate.js'
 import { authRoutes } from '../platform/auth/routes.js'
 import { geographyRoutes } from '../platform/geography/index.js'
 import '../platform/http/fastify-types.js'
+import { smsRoutes } from '../platform/notifications/index.js'
 import { sendProblem } from '../platform/http/problem.js'
 import { validatorCompiler } from '../platform/http/validators.js'
 import { AppError } from '../shared/errors.js'
@@ -36,6 +38,8 @@ export interface AppOptions {
   /** The built web console (web/dist); served with a fallback to index.html when present. */
   webDir?: string
   secureCookies?: boolean
+  /** Road distances for dispatch (OSRM); straight-line estimates without it. */
+  roadMatrix?: TravelMatrixProvider
 }
 
 export async function buildApp({
@@ -44,6 +48,7 @@ export async function buildApp({
   logger = false,
   webDir,
   secureCookies = false,
+  roadMatrix,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -85,9 +90,14 @@ export async function buildApp({
   await app.register(geographyRoutes, { prefix: '/api/geography', db })
   await app.register(logisticsRoutes, { prefix: '/api/logistics', db })
   await app.register(logisticsReportRoutes, { prefix: '/api/logistics', db })
-  await app.register(planRoutes, { prefix: '/api/logistics', db })
+  await app.register(planRoutes, {
+    prefix: '/api/logistics',
+    db,
+    ...(roadMatrix ? { roadMatrix } : {}),
+  })
   await app.register(uplinkRoutes, { prefix: '/api/logistics', db })
   await app.register(trackingRoutes, { prefix: '/api/tracking', db })
+  await app.register(smsRoutes, { prefix: '/api/notifications/sms', db })
 
   const hasWeb = webDir !== undefined && existsSync(path.join(webDir, 'index.html'))
   // Files are looked up per request (wildcard), so a rebuilt console is served without a restart.

@@ -55,4 +55,48 @@ describe('configuration', () => {
       loadConfig({ DATABASE_URL: 'postgres://localhost/cuntong', DATA_DIR: tempDir() }).databaseUrl,
     ).toBe('postgres://localhost/cuntong')
   })
+
+  it('sends SMS locally by default and through Aliyun only with every credential and template code', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).sms).toEqual({ provider: 'local' })
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ DATA_DIR: tempDir(), ...env })
+        return []
+      } catch (error) {
+        return (error as ConfigError).problems
+      }
+    }
+    expect(problems({ SMS_PROVIDER: 'aliyun' })).toEqual([
+      'ALIYUN_SMS_ACCESS_KEY_ID must be set when SMS_PROVIDER=aliyun',
+      'ALIYUN_SMS_ACCESS_KEY_SECRET must be set when SMS_PROVIDER=aliyun',
+      'ALIYUN_SMS_SIGN_NAME must be set when SMS_PROVIDER=aliyun',
+      'ALIYUN_SMS_TEMPLATE_CODES must be set when SMS_PROVIDER=aliyun',
+    ])
+    const aliyun = {
+      SMS_PROVIDER: 'aliyun',
+      ALIYUN_SMS_ACCESS_KEY_ID: 'id',
+      ALIYUN_SMS_ACCESS_KEY_SECRET: 'secret',
+      ALIYUN_SMS_SIGN_NAME: '五台村通',
+    }
+    expect(problems({ ...aliyun, ALIYUN_SMS_TEMPLATE_CODES: 'other=SMS_1' })).toEqual([
+      'ALIYUN_SMS_TEMPLATE_CODES has no code for the template parcel_arrived',
+      'ALIYUN_SMS_TEMPLATE_CODES has no code for the template login_code',
+    ])
+    expect(
+      loadConfig({
+        DATA_DIR: tempDir(),
+        ...aliyun,
+        ALIYUN_SMS_TEMPLATE_CODES: 'parcel_arrived=SMS_465000001,login_code=SMS_465000002',
+      }).sms,
+    ).toMatchObject({ provider: 'aliyun', templateCodes: { parcel_arrived: 'SMS_465000001' } })
+    expect(problems({ SMS_PROVIDER: 'carrier-pigeon' })).toHaveLength(1)
+  })
+
+  it('takes an OSRM server for road distances when given one', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).osrmUrl).toBeUndefined()
+    expect(loadConfig({ DATA_DIR: tempDir(), OSRM_URL: 'http://osrm:5000' }).osrmUrl).toBe(
+      'http://osrm:5000',
+    )
+    expect(() => loadConfig({ DATA_DIR: tempDir(), OSRM_URL: 'osrm:5000' })).toThrow(/OSRM_URL/)
+  })
 })

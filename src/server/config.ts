@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
+import { SMS_TEMPLATES } from '../platform/notifications/sms-templates.js'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 const LOG_LEVELS: readonly LogLevel[] = [
@@ -25,7 +26,22 @@ export interface Config {
   production: boolean
   /** Load Wutai demo data into an empty database on start. */
   demoData: boolean
+  sms: SmsConfig
+  /** An OSRM server for road distances in dispatch; straight-line estimates without it. */
+  osrmUrl: string | undefined
 }
+
+export type SmsConfig =
+  | { provider: 'local' }
+  | {
+      provider: 'aliyun'
+      accessKeyId: string
+      accessKeySecret: string
+      signName: string
+      /** Our template key → Aliyun template code. */
+      templateCodes: Record<string, string>
+      endpoint: string | undefined
+    }
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -64,6 +80,13 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL ?? ''}"`)
   }
 
+  const sms = readSmsConfig(env, problems)
+
+  const osrmUrl = env.OSRM_URL === '' ? undefined : env.OSRM_URL
+  if (osrmUrl !== undefined && !/^https?:\/\//.test(osrmUrl)) {
+    problems.push('OSRM_URL must start with http:// or https://')
+  }
+
   let sessionSecret = env.SESSION_SECRET
   if (sessionSecret !== undefined && sessionSecret.length < 32) {
     problems.push('SESSION_SECRET must be at least 32 characters')
@@ -84,6 +107,46 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     production,
     demoData: env.DEMO_DATA !== 'off',
+    sms,
+    osrmUrl,
+  }
+}
+
+/** SMS_PROVIDER=local (default: nothing leaves the machine) or aliyun with its credentials. */
+function readSmsConfig(env: Env, problems: string[]): SmsConfig {
+  const provider = env.SMS_PROVIDER ?? 'local'
+  if (provider === 'local') return { provider }
+  if (provider !== 'aliyun') {
+    problems.push(`SMS_PROVIDER must be local or aliyun, got "${provider}"`)
+    return { provider: 'local' }
+  }
+  const required = {
+    accessKeyId: 'ALIYUN_SMS_ACCESS_KEY_ID',
+    accessKeySecret: 'ALIYUN_SMS_ACCESS_KEY_SECRET',
+    signName: 'ALIYUN_SMS_SIGN_NAME',
+    templates: 'ALIYUN_SMS_TEMPLATE_CODES',
+  } as const
+  for (const name of Object.values(required)) {
+    if (!env[name]) problems.push(`${name} must be set when SMS_PROVIDER=aliyun`)
+  }
+  const templateCodes: Record<string, string> = {}
+  for (const pair of (env.ALIYUN_SMS_TEMPLATE_CODES ?? '').split(',').filter(Boolean)) {
+    const [key, code] = pair.split('=').map((part) => part.trim())
+    if (!key || !code) problems.push(`ALIYUN_SMS_TEMPLATE_CODES: "${pair}" is not key=SMS_code`)
+    else templateCodes[key] = code
+  }
+  for (const key of Object.keys(SMS_TEMPLATES)) {
+    if (env.ALIYUN_SMS_TEMPLATE_CODES && !(key in templateCodes)) {
+      problems.push(`ALIYUN_SMS_TEMPLATE_CODES has no code for the template ${key}`)
+    }
+  }
+  return {
+    provider,
+    accessKeyId: env[required.accessKeyId] ?? '',
+    accessKeySecret: env[required.accessKeySecret] ?? '',
+    signName: env[required.signName] ?? '',
+    templateCodes,
+    endpoint: env.ALIYUN_SMS_ENDPOINT === '' ? undefined : env.ALIYUN_SMS_ENDPOINT,
   }
 }
 

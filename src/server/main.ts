@@ -4,8 +4,11 @@ import { createDb } from '../db/create-db.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { seedDemoData } from '../demo/seed.js'
 import { failAbandonedPlans, plansInFlight } from '../modules/logistics/index.js'
+import { startSmsDispatcher } from '../platform/notifications/index.js'
+import { createOsrmProvider } from '../routing/index.js'
 import { buildApp } from './build-app.js'
 import { ConfigError, loadConfig } from './config.js'
+import { smsProviderFor } from './sms-provider.js'
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist')
 
@@ -23,7 +26,9 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
     webDir: WEB_DIR,
     secureCookies: config.production,
+    ...(config.osrmUrl ? { roadMatrix: createOsrmProvider({ baseUrl: config.osrmUrl }) } : {}),
   })
+  const smsDispatcher = startSmsDispatcher(db, smsProviderFor(config.sms), app.log)
   app.log.info(
     { dialect, seeded },
     seeded ? 'database migrated; Wutai demo data loaded' : 'database migrated',
@@ -37,7 +42,7 @@ async function main(): Promise<void> {
     void app
       .close()
       // A plan being solved finishes within its time limit; let it land before the pool closes.
-      .then(() => Promise.allSettled(plansInFlight))
+      .then(() => Promise.allSettled([...plansInFlight, smsDispatcher.stop()]))
       .then(() => db.destroy())
       .then(
         () => process.exit(0),

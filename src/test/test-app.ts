@@ -2,6 +2,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { afterEach } from 'vitest'
 import { seedDemoData } from '../demo/seed.js'
 import { DEMO_PASSWORD } from '../demo/demo-accounts.js'
+import type { TravelMatrixProvider } from '../routing/index.js'
 import { buildApp } from '../server/build-app.js'
 import { createTestDb } from './test-db.js'
 
@@ -26,12 +27,16 @@ export interface Client {
 }
 
 /** A real app over a fresh database, with the Wutai demo data unless `demo: false`. Closed after the test. */
-export async function buildTestApp({ demo = true }: { demo?: boolean } = {}): Promise<TestApp> {
+export async function buildTestApp({
+  demo = true,
+  roadMatrix,
+}: { demo?: boolean; roadMatrix?: TravelMatrixProvider } = {}): Promise<TestApp> {
   const handle = await createTestDb()
   if (demo) await seedDemoData(handle.db)
   const app = await buildApp({
     db: handle.db,
     sessionSecret: 'test-secret-that-is-long-enough-0123456789',
+    ...(roadMatrix ? { roadMatrix } : {}),
   })
   cleanups.push(async () => {
     await app.close()

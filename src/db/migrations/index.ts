@@ -5,6 +5,7 @@ import * as carrierFees from './2026_11_28_003_carrier_fees.js'
 import * as dispatch from './2026_11_28_004_dispatch.js'
 import * as uplink from './2026_11_28_005_uplink.js'
 import * as stopPickupVolume from './2026_11_28_006_stop_pickup_volume.js'
+import * as smsDelivery from './2026_11_28_007_sms_delivery.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_004_dispatch': dispatch,
   '2026_11_28_005_uplink': uplink,
   '2026_11_28_006_stop_pickup_volume': stopPickupVolume,
+  '2026_11_28_007_sms_delivery': smsDelivery,
 }

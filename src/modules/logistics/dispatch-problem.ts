@@ -1,4 +1,10 @@
-import type { Job, Problem, Vehicle as RoutingVehicle } from '../../routing/index.js'
+import type {
+  GeoPoint,
+  Job,
+  Problem,
+  Vehicle as RoutingVehicle,
+  TravelMatrix,
+} from '../../routing/index.js'
 import { buildStraightLineMatrix } from '../../routing/index.js'
 import { shanghaiDayStartMs } from '../../shared/clock.js'
 import type { VehicleTable } from './dispatch-schema.js'
@@ -35,15 +41,22 @@ export const clockSeconds = (hhmm: string): number => {
   return (h ?? 0) * 3600 + (m ?? 0) * 60
 }
 
+/** The matrix's locations: depots first, then stops, in the order the problem uses. */
+export const dispatchPoints = (
+  depots: readonly Depot[],
+  stops: readonly StopLoad[],
+): GeoPoint[] => [
+  ...depots.map((d) => ({ lat: d.lat, lon: d.lon, roadClass: 'county' })),
+  ...stops.map((s) => ({ lat: s.lat, lon: s.lon, roadClass: s.roadClass })),
+]
+
+/** The routing problem; travel defaults to straight-line estimates, or pass a road matrix. */
 export function buildDispatchProblem(
   depots: readonly Depot[],
   stops: readonly StopLoad[],
   vehicles: readonly VehicleTable[],
+  matrix: TravelMatrix = buildStraightLineMatrix(dispatchPoints(depots, stops)),
 ): Problem {
-  const points = [
-    ...depots.map((d) => ({ lat: d.lat, lon: d.lon, roadClass: 'county' })),
-    ...stops.map((s) => ({ lat: s.lat, lon: s.lon, roadClass: s.roadClass })),
-  ]
   const depotIndex = new Map(depots.map((d, i) => [d.siteId, i]))
   const jobs: Job[] = stops.map((stop, i) => {
     const [open = '00:00', close = '24:00'] = stop.openingHours.split('-')
@@ -70,7 +83,7 @@ export function buildDispatchProblem(
       costPerHour: v.cost_per_hour_fen,
     }
   })
-  return { jobs, vehicles: fleet, matrix: buildStraightLineMatrix(points), objective: 'cost' }
+  return { jobs, vehicles: fleet, matrix, objective: 'cost' }
 }
 
 /** Seconds after local midnight of the service day (the planner's clock) as an instant. */

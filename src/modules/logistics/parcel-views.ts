@@ -1,15 +1,9 @@
 import type { Db } from '../../db/database.js'
 import { addSeconds } from '../../shared/clock.js'
+import { maskName, maskPhone } from '../../shared/personal-data.js'
 import type { Parcel, ParcelTable } from './schema.js'
 
 export const PROMISE_S = 72 * 3600
-
-/** 张三 → 张*; keeps lists useful without showing who receives what. */
-export const maskName = (name: string): string =>
-  name.length <= 1 ? '*' : `${name.slice(0, 1)}${'*'.repeat(Math.min(name.length - 1, 2))}`
-/** 13912345678 → 139****5678 */
-export const maskPhone = (phone: string): string =>
-  phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
 
 export const dueAtOf = (receivedAt: string): string => addSeconds(receivedAt, PROMISE_S)
 

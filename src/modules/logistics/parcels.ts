@@ -6,7 +6,8 @@ import type { Actor } from '../../platform/http/actor.js'
 import { pageWindow, type Page } from '../../platform/http/schemas.js'
 import { addSeconds, nowIso } from '../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../shared/errors.js'
-import { maskName, selectParcels, toParcel } from './parcel-views.js'
+import { maskName } from '../../shared/personal-data.js'
+import { selectParcels, toParcel } from './parcel-views.js'
 import type { Parcel, ParcelListQuery, ScanEvent, Tracking } from './schema.js'
 
 const PARCEL = { en: 'parcel', zh: '包裹' }

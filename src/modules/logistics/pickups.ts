@@ -13,7 +13,7 @@ import type {
   HandOverPickupBody,
   RegisterPickupBody,
 } from './dispatch-schema.js'
-import { maskPhone } from './parcel-views.js'
+import { maskPhone } from '../../shared/personal-data.js'
 
 // LOG-8 农产品上行: a station registers what villagers send; the next trip collects it; the hub
 // hands it to the carrier the sender chose for nationwide delivery.

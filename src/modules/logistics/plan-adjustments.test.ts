@@ -67,7 +67,12 @@ describe('adjusting a draft plan', () => {
       payload: { siteId: fromElsewhere, toTripId: full.id, position: 1 },
     })
     expect(refused.statusCode).toBe(409)
-    expect(refused.json<{ detail: string }>().detail).toMatch(/carries \d+ kg/)
+    // The reason names the plate and capacity in both languages, not the checker's vehicle ids.
+    const reason = refused.json<{ detail: string; detailZh: string }>()
+    expect(reason.detail).toMatch(
+      /^the move breaks the plan: 晋H\w+ carries \d+ kg .*capacity of \d+ kg/,
+    )
+    expect(reason.detailZh).toMatch(/^调整后计划不可行：晋H\w+ .*装载 \d+ kg，超过核定的 \d+ kg/)
 
     if (roomy.id !== full.id) {
       await hub.request({

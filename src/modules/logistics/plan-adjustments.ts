@@ -1,11 +1,17 @@
 import type { Db } from '../../db/database.js'
 import { recordAudit } from '../../platform/audit/record-audit.js'
 import type { Actor } from '../../platform/http/actor.js'
-import { evaluateRoute } from '../../routing/index.js'
+import { evaluateRoute, type TravelMatrixProvider } from '../../routing/index.js'
 import { AppError, conflict, invalidField, notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import { buildDispatchProblem, planInstant, type StopLoad } from './dispatch-problem.js'
+import {
+  buildDispatchProblem,
+  dispatchPoints,
+  planInstant,
+  type StopLoad,
+} from './dispatch-problem.js'
 import type { MoveStopBody, PlanSummary } from './dispatch-schema.js'
+import { describeViolations } from './move-violations.js'
 import { loadDepots } from './plans.js'
 
 // LOG-3: a clerk reviewing a draft moves a station to another trip. The two changed routes are
@@ -17,6 +23,7 @@ export async function moveStop(
   actor: Actor,
   planId: string,
   body: MoveStopBody,
+  roadMatrix?: TravelMatrixProvider,
 ): Promise<void> {
   const plan = await db
     .selectFrom('dispatch_plan')
@@ -31,7 +38,7 @@ export async function moveStop(
     .selectFrom('trip_stop as stop')
     .innerJoin('logistics_site as site', 'site.id', 'stop.site_id')
     .selectAll('stop')
-    .select(['site.lat', 'site.lon', 'site.kind', 'site.opening_hours'])
+    .select(['site.lat', 'site.lon', 'site.kind', 'site.opening_hours', 'site.name as site_name'])
     .where('stop.trip_id', 'in', [...trips.map((t) => t.id), ''])
     .orderBy('stop.seq')
     .execute()
@@ -77,25 +84,40 @@ export async function moveStop(
     pickupM3: s.pickup_m3,
     pickupCount: s.pickup_count,
   }))
-  const problem = buildDispatchProblem(await loadDepots(db, vehicles), loads, vehicles)
+  const depots = await loadDepots(db, vehicles)
+  // Re-walked on the same kind of roads the plan was made on; only the two trips' stations are
+  // asked for, so a road service answers at once.
+  const problem = buildDispatchProblem(
+    depots,
+    loads,
+    vehicles,
+    roadMatrix ? await roadMatrix.buildMatrix(dispatchPoints(depots, loads)) : undefined,
+  )
   const evaluations = [...changed].map(([tripId, siteIds]) => {
     const trip = trips.find((t) => t.id === tripId)
     return { trip, siteIds, evaluation: evaluateRoute(problem, trip?.vehicle_id ?? '', siteIds) }
   })
-  const violations = evaluations.flatMap((e) => e.evaluation.violations)
+  const names = {
+    vehicles: new Map(
+      vehicles.map((v) => [
+        v.id,
+        { plate: v.plate, capacityKg: v.capacity_kg, capacityM3: v.capacity_m3 },
+      ]),
+    ),
+    sites: new Map(stops.map((s) => [s.site_id, s.site_name])),
+  }
+  const violations = describeViolations(
+    evaluations.flatMap((e) => e.evaluation.violations),
+    names,
+  )
   if (violations.length > 0) {
     throw new AppError(
       'conflict',
       {
-        en: `the move breaks the plan: ${violations.join('; ')}`,
-        zh: `调整后计划不可行：${violations.join('；')}`,
+        en: `the move breaks the plan: ${violations.map((v) => v.en).join('; ')}`,
+        zh: `调整后计划不可行：${violations.map((v) => v.zh).join('；')}`,
       },
-      [
-        {
-          field: 'toTripId',
-          message: { en: violations[0] ?? '', zh: '超出车辆载重、出车时段或站点营业时间' },
-        },
-      ],
+      [{ field: 'toTripId', message: violations[0] ?? { en: '', zh: '' } }],
     )
   }
 

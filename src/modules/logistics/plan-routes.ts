@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../db/database.js'
+import type { TravelMatrixProvider } from '../../routing/index.js'
 import { IdParams } from '../../platform/http/schemas.js'
 import { withTransaction } from '../../platform/http/with-transaction.js'
 import { AppError } from '../../shared/errors.js'
@@ -30,7 +31,16 @@ import {
 
 // LOG-3 / LOG-4: the fleet and the day's dispatch plan.
 
-export const planRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export interface PlanRoutesOptions {
+  db: Db
+  /** Road distances and times (OSRM); plans use straight-line estimates without it. */
+  roadMatrix?: TravelMatrixProvider
+}
+
+export const planRoutes: FastifyPluginAsyncTypebox<PlanRoutesOptions> = async (
+  app,
+  { db, roadMatrix },
+) => {
   app.get(
     '/vehicles',
     {
@@ -147,7 +157,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
       const job = await withTransaction(db, request, (trx, actor) =>
         startPlan(trx, actor, request.body),
       )
-      runPlan(db, job)
+      runPlan(db, job, roadMatrix)
       return reply.status(202).send(await getPlan(db, job.planId))
     },
   )
@@ -188,7 +198,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
     },
     async (request) => {
       await withTransaction(db, request, (trx, actor) =>
-        moveStop(trx, actor, request.params.id, request.body),
+        moveStop(trx, actor, request.params.id, request.body, roadMatrix),
       )
       return getPlan(db, request.params.id)
     },

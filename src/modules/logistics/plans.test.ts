@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import {
+  buildStraightLineMatrix,
+  createStraightLineProvider,
+  type TravelMatrixProvider,
+} from '../../routing/index.js'
 import { buildTestApp } from '../../test/test-app.js'
 import { planDay, receiveAtHub, waitForPlan } from './test-support.js'
 
@@ -223,5 +228,66 @@ describe('daily dispatch plan', () => {
     expect(plan.summary?.unassigned).toEqual([
       expect.objectContaining({ siteName: '佛光村村级服务站', reason: 'capacity', parcels: 5 }),
     ])
+  })
+})
+
+describe('road distances for planning', () => {
+  async function planWith(roadMatrix: TravelMatrixProvider) {
+    const { logIn } = await buildTestApp({ roadMatrix })
+    const operator = await logIn('operator')
+    const hub = await logIn('hub')
+    const {
+      items: [carrier],
+    } = (await operator.request({ method: 'GET', url: '/api/organizations?type=carrier' })).json<{
+      items: { id: string }[]
+    }>()
+    const parcels = ['豆村镇佛光村', '台城镇台城村'].map((town, i) => ({
+      waybillNo: `ROAD000${i}`,
+      recipientName: '收件人',
+      recipientPhone: '13900000000',
+      address: `五台县${town}`,
+      weightKg: 5,
+    }))
+    await operator.request({
+      method: 'POST',
+      url: '/api/logistics/parcels',
+      payload: { carrierId: carrier?.id, parcels },
+    })
+    await receiveAtHub(
+      hub,
+      parcels.map((p) => p.waybillNo),
+    )
+    return planDay<Plan & { error: string | null }>(hub, '2026-12-03', 0.5)
+  }
+
+  it('plans on the configured road service’s matrix (OSRM), fetched once for the hub and the stations', async () => {
+    const requested: number[] = []
+    const plan = await planWith({
+      buildMatrix: (points) => {
+        requested.push(points.length)
+        // Roads twice as long and slow as the straight-line estimate.
+        const estimate = buildStraightLineMatrix(points)
+        return Promise.resolve({
+          size: estimate.size,
+          distancesM: estimate.distancesM.map((d) => d * 2),
+          durationsS: estimate.durationsS.map((t) => t * 2),
+        })
+      },
+    })
+    expect(plan.status).toBe('draft')
+    expect(requested).toEqual([3])
+    const straight = await planWith(createStraightLineProvider())
+    const tripMinutes = (p: Plan) =>
+      p.trips.reduce((sum, t) => sum + (Date.parse(t.returnAt) - Date.parse(t.departureAt)), 0)
+    expect(tripMinutes(plan)).toBeGreaterThan(tripMinutes(straight))
+  })
+
+  it('fails the plan with the road service’s error instead of guessing when it is down', async () => {
+    const plan = await planWith({
+      buildMatrix: () =>
+        Promise.reject(new Error('OSRM table request failed: connect ECONNREFUSED')),
+    })
+    expect(plan.status).toBe('failed')
+    expect(plan.error).toContain('ECONNREFUSED')
   })
 })

@@ -1,12 +1,19 @@
 import type { Db } from '../../db/database.js'
 import { recordAudit } from '../../platform/audit/record-audit.js'
 import type { Actor } from '../../platform/http/actor.js'
-import { checkSolution, type Problem, type Solution } from '../../routing/index.js'
+import {
+  checkSolution,
+  type Problem,
+  type Solution,
+  type TravelMatrixProvider,
+} from '../../routing/index.js'
 import { nowIso } from '../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { maskName } from '../../shared/personal-data.js'
 import {
   buildDispatchProblem,
+  dispatchPoints,
   planInstant as instant,
   type Depot,
   type StopLoad,
@@ -21,7 +28,6 @@ import type {
   TripStopTable,
   TripTable,
 } from './dispatch-schema.js'
-import { maskName } from './parcel-views.js'
 import { solveInWorker } from './run-planner.js'
 
 // LOG-3 / LOG-4: the day's plan. Every carrier's parcels for one station travel together
@@ -115,6 +121,7 @@ export interface PlanJob {
   planId: string
   serviceDate: string
   problem: Problem
+  depots: Depot[]
   stops: StopLoad[]
   timeLimitMs: number
 }
@@ -159,6 +166,7 @@ export async function startPlan(db: Db, actor: Actor, body: StartPlanBody): Prom
     planId,
     serviceDate: body.serviceDate,
     problem,
+    depots,
     stops,
     timeLimitMs: (body.timeLimitS ?? DEFAULT_TIME_LIMIT_S) * 1000,
   }
@@ -168,18 +176,24 @@ export async function startPlan(db: Db, actor: Actor, body: StartPlanBody): Prom
  * Solves in a worker thread, in the background, on the root database handle (the request's
  * transaction has committed by then); the plan's progress and result land in its row.
  */
-export function runPlan(db: Db, job: PlanJob): void {
-  const running = solvePlan(db, job).finally(() => plansInFlight.delete(running))
+export function runPlan(db: Db, job: PlanJob, roadMatrix?: TravelMatrixProvider): void {
+  const running = solvePlan(db, job, roadMatrix).finally(() => plansInFlight.delete(running))
   plansInFlight.add(running)
 }
 
 async function solvePlan(
   db: Db,
-  { planId, serviceDate, problem, stops, timeLimitMs }: PlanJob,
+  { planId, serviceDate, problem: estimated, depots, stops, timeLimitMs }: PlanJob,
+  roadMatrix: TravelMatrixProvider | undefined,
 ): Promise<void> {
   const started = performance.now()
   let lastProgress = 0
   try {
+    // Fetched here, after the request's transaction, so a slow road service holds no locks.
+    const problem =
+      roadMatrix === undefined || estimated.jobs.length === 0
+        ? estimated
+        : { ...estimated, matrix: await roadMatrix.buildMatrix(dispatchPoints(depots, stops)) }
     const solution =
       problem.jobs.length === 0
         ? emptySolution()

@@ -3,6 +3,7 @@ import { DeniedActionError, OutOfScopeError } from '../../platform/access/denied
 import { isInScope } from '../../platform/access/principal.js'
 import { recordAudit } from '../../platform/audit/record-audit.js'
 import type { Actor } from '../../platform/http/actor.js'
+import { enqueueSms } from '../../platform/notifications/sms-outbox.js'
 import { nowIso } from '../../shared/clock.js'
 import { AppError, conflict, invalidField, notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
@@ -90,12 +91,11 @@ export async function recordScan(db: Db, actor: Actor, body: ScanBody): Promise<
     })
     .execute()
   if (body.type === 'arrived')
-    await notifyRecipient(
-      db,
-      parcel.recipient_phone,
-      parcel.waybill_no,
-      parcel.destination_name ?? '',
-    )
+    await enqueueSms(db, {
+      phone: parcel.recipient_phone,
+      template: 'parcel_arrived',
+      params: { waybillNo: parcel.waybill_no, stationName: parcel.destination_name ?? '' },
+    })
   await recordAudit(db, actor, {
     action: `parcel.scan.${body.type}`,
     entityType: 'parcel',
@@ -132,25 +132,4 @@ async function hubSiteId(db: Db, requested: string | undefined): Promise<string 
   if (requested !== undefined && !hub)
     throw invalidField('siteId', { en: 'no hub has this id', zh: '物流中心不存在' })
   return hub?.id ?? null
-}
-
-/** The local SMS implementation writes to the outbox; an SMS adapter sends from there. */
-async function notifyRecipient(
-  db: Db,
-  phone: string,
-  waybillNo: string,
-  stationName: string,
-): Promise<void> {
-  await db
-    .insertInto('sms_outbox')
-    .values({
-      id: newId(),
-      phone,
-      template: 'parcel_arrived',
-      params_json: JSON.stringify({ waybillNo, stationName }),
-      status: 'pending',
-      created_at: nowIso(),
-      sent_at: null,
-    })
-    .execute()
 }

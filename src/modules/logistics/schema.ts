@@ -77,16 +77,6 @@ export interface ManifestImportTable {
 }
 
 /** Messages waiting for the SMS adapter; the local implementation only writes here. */
-export interface SmsOutboxTable {
-  id: string
-  phone: string
-  template: string
-  params_json: string
-  status: 'pending' | 'sent' | 'failed'
-  created_at: string
-  sent_at: string | null
-}
-
 export interface CarrierFeeRuleTable {
   carrier_id: string
   per_parcel_fen: number
@@ -102,7 +92,6 @@ export interface LogisticsTables {
   parcel: ParcelTable
   scan_event: ScanEventTable
   manifest_import: ManifestImportTable
-  sms_outbox: SmsOutboxTable
 }
 
 // ---- API ----

@@ -31,6 +31,9 @@ export const PERMISSIONS = [
   'parcels:submit',
   'parcels:scan',
   'parcels:manage',
+  // the SMS log
+  'notifications:read',
+  'notifications:manage',
 ] as const
 export const Permission = Type.Enum(PERMISSIONS)
 export type Permission = (typeof PERMISSIONS)[number]
@@ -106,6 +109,8 @@ export const ROLES = {
       'geography:read',
       ...LOGISTICS_SUPERVISION,
       'parcels:manage',
+      'notifications:read',
+      'notifications:manage',
     ],
   },
   carrier_admin: {
@@ -128,7 +133,7 @@ export const ROLES = {
     nameEn: 'Hub staff',
     organizationTypes: ['hub'],
     scope: 'county',
-    permissions: [...HUB_WORK, 'parcels:manage'],
+    permissions: [...HUB_WORK, 'parcels:manage', 'notifications:read'],
   },
   driver: {
     nameZh: '司机',

@@ -47,6 +47,7 @@ export type {
 export type {
   CostPerParcelRow,
   FarmPickup,
+  MoveStopBody,
   Plan,
   PlanSummary,
   RegisterPickupBody,

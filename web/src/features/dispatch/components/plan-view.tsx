@@ -7,6 +7,7 @@ import { errorMessage } from '../../../lib/error-message'
 import { formatClock, formatDateTime, formatYuan } from '../../../lib/format'
 import { useI18n } from '../../../lib/i18n'
 import { publishPlan, setTripLocked } from '../api/plans'
+import { MoveStopModal, type MovingStop } from './move-stop-modal'
 
 type TripStop = Trip['stops'][number]
 type Unassigned = NonNullable<Plan['summary']>['unassigned'][number]
@@ -25,6 +26,7 @@ export function PlanView({ plan, onChanged, onReload }: PlanViewProps) {
   const { modal, message } = App.useApp()
   const summary = plan.summary
   const draft = plan.status === 'draft'
+  const [moving, setMoving] = useState<MovingStop | null>(null)
 
   function confirmPublish() {
     modal.confirm({
@@ -130,8 +132,27 @@ export function PlanView({ plan, onChanged, onReload }: PlanViewProps) {
         </Card>
       ) : (
         plan.trips.map((trip) => (
-          <TripCard key={trip.id} trip={trip} editable={draft} onLocked={onReload} />
+          <TripCard
+            key={trip.id}
+            trip={trip}
+            editable={draft}
+            onLocked={onReload}
+            onMove={(stop) =>
+              setMoving({ tripId: trip.id, siteId: stop.siteId, siteName: stop.siteName })
+            }
+          />
         ))
+      )}
+      {moving && (
+        <MoveStopModal
+          plan={plan}
+          stop={moving}
+          onClose={() => setMoving(null)}
+          onMoved={(moved) => {
+            setMoving(null)
+            onChanged(moved)
+          }}
+        />
       )}
     </>
   )
@@ -141,10 +162,12 @@ function TripCard({
   trip,
   editable,
   onLocked,
+  onMove,
 }: {
   trip: Trip
   editable: boolean
   onLocked: () => void
+  onMove: (stop: TripStop) => void
 }) {
   const { t } = useI18n()
   const { message } = App.useApp()
@@ -214,6 +237,26 @@ function TripCard({
           },
           { title: t('dispatch.parcels'), dataIndex: 'parcelCount', width: 90 },
           { title: t('dispatch.pickups'), dataIndex: 'pickupCount', width: 100 },
+          // Published plans and locked trips stay as they are: no control to move their stops.
+          ...(editable && !trip.locked
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 90,
+                  render: (_: unknown, stop: TripStop) => (
+                    <Button
+                      type="link"
+                      size="small"
+                      aria-label={t('dispatch.moveStop', { station: stop.siteName })}
+                      onClick={() => onMove(stop)}
+                    >
+                      {t('dispatch.move')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </Card>

@@ -1,5 +1,5 @@
 import { Button, Col, Input, Row, Select, Space, Table, Tag } from 'antd'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { PageHeader } from '../../../components/page-header'
 import { LoadErrorResult } from '../../../components/status-result'
 import { TableEmpty } from '../../../components/table-empty'
@@ -35,6 +35,11 @@ export function NetworkPage() {
   const allSites = useAllSites(mapVersion)
   const [selected, setSelected] = useState<Site | null>(null)
   const [editing, setEditing] = useState(false)
+  // The details show the site as last read: after an import (or an edit) reloads the sites, the
+  // selected one is taken from the fresh answer, or a corrected position would still read as a guess.
+  useEffect(() => {
+    setSelected((current) => allSites.data?.find((site) => site.id === current?.id) ?? current)
+  }, [allSites.data])
 
   function changed() {
     sites.reload()

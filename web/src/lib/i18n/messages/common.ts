@@ -46,6 +46,8 @@ export const commonMessages = {
   'permission.parcels:submit': ['提交包裹', 'Submit parcels'],
   'permission.parcels:scan': ['扫描包裹', 'Scan parcels'],
   'permission.parcels:manage': ['管理包裹', 'Manage parcels'],
+  'permission.notifications:read': ['查看短信记录', 'Read the SMS log'],
+  'permission.notifications:manage': ['重发短信', 'Resend SMS'],
 
   'common.search': ['搜索', 'Search'],
   'common.searchPlaceholder': ['输入关键字搜索', 'Search…'],

@@ -154,6 +154,23 @@ export const logisticsMessages = {
     'Drivers then see their trips; one plan a day can be published.',
   ],
   'dispatch.published': ['计划已发布', 'Plan published'],
+  'dispatch.move': ['调整', 'Move'],
+  'dispatch.moveStop': ['调整 {station}', 'Move {station}'],
+  'dispatch.moveTitle': ['调整停靠点：{station}', 'Move a stop: {station}'],
+  'dispatch.moveHint': [
+    '调整后系统重新计算两个车次的到达时间和里程；超出载重、出车时段或营业时间的调整会被拒绝。',
+    'Both trips are re-timed; a move that breaks a capacity, a shift or opening hours is refused.',
+  ],
+  'dispatch.moveTrip': ['目标车次', 'Move to trip'],
+  'dispatch.moveTripOption': [
+    '{plate} · 出发 {departure} · {stops} 站',
+    '{plate} · departs {departure} · {stops} stops',
+  ],
+  'dispatch.movePosition': ['停靠顺序', 'Position'],
+  'dispatch.movePositionBefore': ['第 {n} 站（{station} 之前）', 'Stop {n} (before {station})'],
+  'dispatch.movePositionLast': ['第 {n} 站（最后）', 'Stop {n} (last)'],
+  'dispatch.moveConfirm': ['确定调整', 'Move'],
+  'dispatch.moved': ['已调整，到达时间已重新计算', 'Moved; the ETAs are recalculated'],
   'dispatch.noTrips': [
     '没有车次：物流中心暂无待配送的包裹',
     'No trips: nothing is waiting at the hub',

@@ -1,0 +1,31 @@
+// The texts we register with SMS gateways. Gateways in China only send pre-approved templates
+// under an approved signature, so the wording lives here once and each provider maps the key to
+// its own template code; the local provider renders it itself.
+
+export const SMS_SIGNATURE = '五台村通'
+
+export const SMS_TEMPLATES = {
+  parcel_arrived: {
+    text: '您的包裹（运单号${waybillNo}）已到达${stationName}，请凭取件码或手机号到站领取。',
+    params: ['waybillNo', 'stationName'],
+  },
+  login_code: {
+    text: '您的登录验证码是${code}，5分钟内有效。如非本人操作，请忽略本短信。',
+    params: ['code'],
+  },
+} as const satisfies Record<string, { text: string; params: readonly string[] }>
+
+export type SmsTemplateKey = keyof typeof SMS_TEMPLATES
+
+export const isSmsTemplateKey = (key: string): key is SmsTemplateKey => key in SMS_TEMPLATES
+
+/** Fills a template; undefined when a parameter is missing, as a gateway would refuse it. */
+export function renderSmsTemplate(
+  key: SmsTemplateKey,
+  params: Record<string, string>,
+): string | undefined {
+  const template = SMS_TEMPLATES[key]
+  if (template.params.some((name) => params[name] === undefined)) return undefined
+  const text = template.text.replace(/\$\{(\w+)\}/g, (_, name: string) => params[name] ?? '')
+  return `【${SMS_SIGNATURE}】${text}`
+}
