@@ -6,6 +6,7 @@ import type { GeographyTables } from '../platform/geography/schema.js'
 import type { NotificationTables } from '../platform/notifications/schema.js'
 import type { LogisticsTables } from '../modules/logistics/schema.js'
 import type { DispatchTables } from '../modules/logistics/dispatch-schema.js'
+import type { CatalogTables } from '../modules/commerce/catalog-schema.js'
 
 /** Every table of every module; each module owns its own table types. */
 export interface Database
@@ -16,7 +17,8 @@ export interface Database
     GeographyTables,
     NotificationTables,
     LogisticsTables,
-    DispatchTables {}
+    DispatchTables,
+    CatalogTables {}
 
 /** A database handle or a transaction: a Transaction<Database> is a Kysely<Database>. */
 export type Db = Kysely<Database>

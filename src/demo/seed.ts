@@ -6,6 +6,7 @@ import { loadDivisions, type DivisionInput } from '../platform/geography/load-di
 import { nowIso } from '../shared/clock.js'
 import { newId } from '../shared/ids.js'
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-accounts.js'
+import { seedCatalog } from './seed-catalog.js'
 import { seedFleet, seedLogisticsNetwork } from './seed-logistics.js'
 import { seedParcelHistory } from './seed-parcel-history.js'
 
@@ -84,6 +85,7 @@ export async function seedDemoData(
     }
     const sites = await seedLogisticsNetwork(trx)
     const vehicles = await seedFleet(trx)
+    const catalog = await seedCatalog(trx, ids)
     const parcels = parcelHistory ? await seedParcelHistory(trx, new Date()) : 0
     await recordAudit(
       trx,
@@ -106,6 +108,7 @@ export async function seedDemoData(
           users: DEMO_ACCOUNTS.length,
           sites,
           vehicles,
+          products: catalog.products,
           parcels,
         },
       },

@@ -7,6 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { Db } from '../db/database.js'
+import { catalogRoutes, MemoryMediaStorage, type MediaStorage } from '../modules/commerce/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
 import {
   logisticsReportRoutes,
@@ -38,6 +39,8 @@ export interface AppOptions {
   /** The built web console (web/dist); served with a fallback to index.html when present. */
   webDir?: string
   secureCookies?: boolean
+  /** Product images; main.ts passes the configured one (disk or S3), tests get memory. */
+  media?: MediaStorage
   /** Road distances for dispatch (OSRM); straight-line estimates without it. */
   roadMatrix?: TravelMatrixProvider
 }
@@ -48,6 +51,7 @@ export async function buildApp({
   logger = false,
   webDir,
   secureCookies = false,
+  media = new MemoryMediaStorage(),
   roadMatrix,
 }: AppOptions) {
   const app = Fastify({
@@ -97,6 +101,7 @@ export async function buildApp({
   })
   await app.register(uplinkRoutes, { prefix: '/api/logistics', db })
   await app.register(trackingRoutes, { prefix: '/api/tracking', db })
+  await app.register(catalogRoutes, { prefix: '/api/commerce', db, media })
   await app.register(smsRoutes, { prefix: '/api/notifications/sms', db })
 
   const hasWeb = webDir !== undefined && existsSync(path.join(webDir, 'index.html'))

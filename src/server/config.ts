@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
+import { readMediaConfig, type MediaConfig } from '../modules/commerce/index.js'
 import { SMS_TEMPLATES } from '../platform/notifications/sms-templates.js'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
@@ -29,6 +30,8 @@ export interface Config {
   sms: SmsConfig
   /** An OSRM server for road distances in dispatch; straight-line estimates without it. */
   osrmUrl: string | undefined
+  /** Where product images are kept: DATA_DIR/media, or an S3-compatible bucket. */
+  media: MediaConfig
 }
 
 export type SmsConfig =
@@ -81,6 +84,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const sms = readSmsConfig(env, problems)
+  const media = readMediaConfig(env, problems)
 
   const osrmUrl = env.OSRM_URL === '' ? undefined : env.OSRM_URL
   if (osrmUrl !== undefined && !/^https?:\/\//.test(osrmUrl)) {
@@ -109,6 +113,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoData: env.DEMO_DATA !== 'off',
     sms,
     osrmUrl,
+    media,
   }
 }
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { createDb } from '../db/create-db.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { seedDemoData } from '../demo/seed.js'
+import { createMediaStorage } from '../modules/commerce/index.js'
 import { failAbandonedPlans, plansInFlight } from '../modules/logistics/index.js'
 import { startSmsDispatcher } from '../platform/notifications/index.js'
 import { createOsrmProvider } from '../routing/index.js'
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
     webDir: WEB_DIR,
     secureCookies: config.production,
+    media: createMediaStorage(config.media, config.dataDir),
     ...(config.osrmUrl ? { roadMatrix: createOsrmProvider({ baseUrl: config.osrmUrl }) } : {}),
   })
   const smsDispatcher = startSmsDispatcher(db, smsProviderFor(config.sms), app.log)

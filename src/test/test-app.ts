@@ -2,6 +2,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { afterEach } from 'vitest'
 import { seedDemoData } from '../demo/seed.js'
 import { DEMO_PASSWORD } from '../demo/demo-accounts.js'
+import type { MediaStorage } from '../modules/commerce/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
 import { buildApp } from '../server/build-app.js'
 import { createTestDb } from './test-db.js'
@@ -30,13 +31,20 @@ export interface Client {
 export async function buildTestApp({
   demo = true,
   roadMatrix,
-}: { demo?: boolean; roadMatrix?: TravelMatrixProvider } = {}): Promise<TestApp> {
+  media,
+}: {
+  demo?: boolean
+  roadMatrix?: TravelMatrixProvider
+  media?: MediaStorage
+} = {}): Promise<TestApp> {
   const handle = await createTestDb()
   if (demo) await seedDemoData(handle.db)
+  const sessionSecret = 'test-secret-that-is-long-enough-0123456789'
   const app = await buildApp({
     db: handle.db,
-    sessionSecret: 'test-secret-that-is-long-enough-0123456789',
+    sessionSecret,
     ...(roadMatrix ? { roadMatrix } : {}),
+    ...(media ? { media } : {}),
   })
   cleanups.push(async () => {
     await app.close()

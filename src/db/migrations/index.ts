@@ -6,6 +6,7 @@ import * as dispatch from './2026_11_28_004_dispatch.js'
 import * as uplink from './2026_11_28_005_uplink.js'
 import * as stopPickupVolume from './2026_11_28_006_stop_pickup_volume.js'
 import * as smsDelivery from './2026_11_28_007_sms_delivery.js'
+import * as commerceCatalog from './2026_11_28_008_commerce_catalog.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_005_uplink': uplink,
   '2026_11_28_006_stop_pickup_volume': stopPickupVolume,
   '2026_11_28_007_sms_delivery': smsDelivery,
+  '2026_11_28_008_commerce_catalog': commerceCatalog,
 }

@@ -34,6 +34,12 @@ export const PERMISSIONS = [
   // the SMS log
   'notifications:read',
   'notifications:manage',
+  // commerce catalog (BR-1, MKT-1)
+  'shops:apply',
+  'shops:review',
+  'catalog:write',
+  'catalog:manage',
+  'brand:manage',
 ] as const
 export const Permission = Type.Enum(PERMISSIONS)
 export type Permission = (typeof PERMISSIONS)[number]
@@ -68,6 +74,9 @@ const ORGANIZATION_ADMIN: readonly Permission[] = [
   'geography:read',
 ]
 const FIELD_WORK: readonly Permission[] = ['geography:read']
+// A merchant's people run their own shop's catalog; only its administrator applies for the shop.
+const SHOP_WORK: readonly Permission[] = ['catalog:write']
+const SHOP_OWNER: readonly Permission[] = ['shops:apply', ...SHOP_WORK]
 const LOGISTICS_SUPERVISION: readonly Permission[] = ['network:read', 'parcels:read']
 const HUB_WORK: readonly Permission[] = [
   'geography:read',
@@ -111,6 +120,7 @@ export const ROLES = {
       'parcels:manage',
       'notifications:read',
       'notifications:manage',
+      'shops:review',
     ],
   },
   carrier_admin: {
@@ -154,21 +164,21 @@ export const ROLES = {
     nameEn: 'Merchant administrator',
     organizationTypes: ['merchant'],
     scope: 'organization',
-    permissions: ORGANIZATION_ADMIN,
+    permissions: [...ORGANIZATION_ADMIN, ...SHOP_OWNER],
   },
   merchant_staff: {
     nameZh: '网商店员',
     nameEn: 'Merchant staff',
     organizationTypes: ['merchant'],
     scope: 'organization',
-    permissions: FIELD_WORK,
+    permissions: [...FIELD_WORK, ...SHOP_WORK],
   },
   enterprise_admin: {
     nameZh: '企业管理员',
     nameEn: 'Enterprise administrator',
     organizationTypes: ['enterprise'],
     scope: 'organization',
-    permissions: ORGANIZATION_ADMIN,
+    permissions: [...ORGANIZATION_ADMIN, ...SHOP_OWNER],
   },
   store_clerk: {
     nameZh: '体验店店员',

@@ -149,7 +149,9 @@ describe('merchant scope', () => {
       payload: { username: 'clerk1', password: 'long-enough-1' },
     })
     expect(login.statusCode).toBe(200)
-    expect(login.json()).toMatchObject({ permissions: ['geography:read'] })
+    expect(login.json()).toMatchObject({
+      permissions: ['catalog:write', 'geography:read'],
+    })
   })
 
   it('cannot suspend its own organization', async () => {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js'
 
+export { findDivisionPaths } from './division-paths.js'
 export { geographyRoutes } from './routes.js'
 export type { Division } from './schema.js'
 

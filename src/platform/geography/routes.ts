@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../db/database.js'
 import { notFound } from '../../shared/errors.js'
+import { ancestorNames, pathOf } from './division-paths.js'
 import {
   ChildrenQuery,
   CodeParams,
@@ -99,41 +100,3 @@ const toDivision = (row: DivisionWithCount): Division => ({
   scenicArea: row.scenic_area === 1,
   childCount: row.child_count ?? 0,
 })
-
-/** Names of every ancestor of the rows (the tree is three levels deep, so two lookups at most). */
-async function ancestorNames(
-  db: Db,
-  rows: DivisionTable[],
-): Promise<Map<string, { name: string; parent: string | null }>> {
-  const known = new Map<string, { name: string; parent: string | null }>(
-    rows.map((r) => [r.code, { name: r.name, parent: r.parent_code }]),
-  )
-  let missing = rows
-    .map((r) => r.parent_code)
-    .filter((c): c is string => c !== null && !known.has(c))
-  while (missing.length > 0) {
-    const parents = await db
-      .selectFrom('division')
-      .select(['code', 'name', 'parent_code'])
-      .where('code', 'in', missing)
-      .execute()
-    for (const p of parents) known.set(p.code, { name: p.name, parent: p.parent_code })
-    missing = parents
-      .map((p) => p.parent_code)
-      .filter((c): c is string => c !== null && !known.has(c))
-  }
-  return known
-}
-
-function pathOf(
-  row: DivisionTable,
-  names: Map<string, { name: string; parent: string | null }>,
-): string[] {
-  const path: string[] = []
-  for (let code: string | null = row.code; code !== null; code = names.get(code)?.parent ?? null) {
-    const entry = names.get(code)
-    if (!entry) break
-    path.unshift(entry.name)
-  }
-  return path
-}

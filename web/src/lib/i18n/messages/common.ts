@@ -48,6 +48,11 @@ export const commonMessages = {
   'permission.parcels:manage': ['管理包裹', 'Manage parcels'],
   'permission.notifications:read': ['查看短信记录', 'Read the SMS log'],
   'permission.notifications:manage': ['重发短信', 'Resend SMS'],
+  'permission.shops:apply': ['申请开店', 'Apply for a shop'],
+  'permission.shops:review': ['审核网店', 'Review shops'],
+  'permission.catalog:write': ['管理本店商品', "Manage the shop's products"],
+  'permission.catalog:manage': ['管理商品类目', 'Manage product categories'],
+  'permission.brand:manage': ['管理区域品牌', 'Manage the county brand'],
 
   'common.search': ['搜索', 'Search'],
   'common.searchPlaceholder': ['输入关键字搜索', 'Search…'],

@@ -1,0 +1,112 @@
+import type { Db } from '../../db/database.js'
+import { recordAudit } from '../../platform/audit/record-audit.js'
+import type { Actor } from '../../platform/http/actor.js'
+import { nowIso } from '../../shared/clock.js'
+import { conflict, invalidField, notFound } from '../../shared/errors.js'
+import { newId } from '../../shared/ids.js'
+import { inspectImage } from './image-file.js'
+import type { MediaStorage } from './media-storage.js'
+import type { ProductImage } from './product-schema.js'
+import { toProductImage } from './product-views.js'
+import { findProductInScope } from './products.js'
+
+// Product photos: checked by their bytes, stored through MediaStorage, described in the database.
+
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024
+const MAX_IMAGES_PER_PRODUCT = 9
+const IMAGE = { en: 'image', zh: '图片' }
+
+/** Stores the image and its row; the object is written last, so a refused upload leaves none. */
+export async function addProductImage(
+  db: Db,
+  actor: Actor,
+  storage: MediaStorage,
+  productId: string,
+  data: Buffer,
+): Promise<ProductImage> {
+  const product = await findProductInScope(db, actor, productId)
+  const info = inspectImage(data)
+  if (!info)
+    throw invalidField('file', {
+      en: 'must be a JPEG, PNG or WebP image',
+      zh: '只支持 JPEG、PNG 或 WebP 图片',
+    })
+  const { count } = await db
+    .selectFrom('product_image')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('product_id', '=', productId)
+    .executeTakeFirstOrThrow()
+  if (count >= MAX_IMAGES_PER_PRODUCT)
+    throw conflict(
+      {
+        en: `a product has at most ${MAX_IMAGES_PER_PRODUCT} images`,
+        zh: `每个商品最多 ${MAX_IMAGES_PER_PRODUCT} 张图片`,
+      },
+      'file',
+    )
+  const id = newId()
+  const row = {
+    id,
+    product_id: productId,
+    storage_key: `products/${productId}/${id}.${info.extension}`,
+    content_type: info.contentType,
+    bytes: data.length,
+    width: info.width,
+    height: info.height,
+    position: count,
+    created_at: nowIso(),
+  }
+  await db.insertInto('product_image').values(row).execute()
+  const image = toProductImage(row)
+  await recordAudit(db, actor, {
+    action: 'product_image.add',
+    entityType: 'product_image',
+    entityId: id,
+    organizationId: product.organization_id,
+    after: { productId, ...image },
+  })
+  await storage.put(row.storage_key, data, info.contentType)
+  return image
+}
+
+/** Forgets the image; returns its storage key, to delete once the transaction has committed. */
+export async function removeProductImage(
+  db: Db,
+  actor: Actor,
+  productId: string,
+  imageId: string,
+): Promise<string> {
+  const product = await findProductInScope(db, actor, productId)
+  const row = await db
+    .selectFrom('product_image')
+    .selectAll()
+    .where('id', '=', imageId)
+    .where('product_id', '=', productId)
+    .executeTakeFirst()
+  if (!row) throw notFound(IMAGE, imageId)
+  await db.deleteFrom('product_image').where('id', '=', imageId).execute()
+  await recordAudit(db, actor, {
+    action: 'product_image.remove',
+    entityType: 'product_image',
+    entityId: imageId,
+    organizationId: product.organization_id,
+    before: { productId, ...toProductImage(row) },
+  })
+  return row.storage_key
+}
+
+/** An image's bytes and type, for the public image route. */
+export async function readProductImage(
+  db: Db,
+  storage: MediaStorage,
+  imageId: string,
+): Promise<{ body: Buffer; contentType: string }> {
+  const row = await db
+    .selectFrom('product_image')
+    .select(['storage_key', 'content_type'])
+    .where('id', '=', imageId)
+    .executeTakeFirst()
+  const body = row ? await storage.get(row.storage_key) : null
+  if (!row || !body) throw notFound(IMAGE, imageId)
+  return { body, contentType: row.content_type }
+}
