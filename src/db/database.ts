@@ -7,6 +7,7 @@ import type { NotificationTables } from '../platform/notifications/schema.js'
 import type { LogisticsTables } from '../modules/logistics/schema.js'
 import type { DispatchTables } from '../modules/logistics/dispatch-schema.js'
 import type { CatalogTables } from '../modules/commerce/catalog-schema.js'
+import type { OrderTables } from '../modules/commerce/orders/order-tables.js'
 
 /** Every table of every module; each module owns its own table types. */
 export interface Database
@@ -18,7 +19,8 @@ export interface Database
     NotificationTables,
     LogisticsTables,
     DispatchTables,
-    CatalogTables {}
+    CatalogTables,
+    OrderTables {}
 
 /** A database handle or a transaction: a Transaction<Database> is a Kysely<Database>. */
 export type Db = Kysely<Database>

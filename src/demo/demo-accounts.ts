@@ -99,6 +99,22 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     divisionCode: '140922100',
     parentKey: 'operator',
   },
+  // SVC-1: five O2O specialty stores in all — the county town, the scenic area and three
+  // market towns.
+  ...(
+    [
+      ['store-taihuai', '五台斋选O2O体验店（台怀店）', '140971100'],
+      ['store-doucun', '五台斋选O2O体验店（豆村店）', '140922103'],
+      ['store-dongye', '五台斋选O2O体验店（东冶店）', '140922105'],
+      ['store-gengzhen', '五台斋选O2O体验店（耿镇店）', '140922102'],
+    ] as const
+  ).map(([key, name, divisionCode]) => ({
+    key,
+    type: 'store' as const,
+    name,
+    divisionCode,
+    parentKey: 'operator',
+  })),
   {
     key: 'school',
     type: 'training_provider',

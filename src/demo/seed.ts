@@ -7,6 +7,7 @@ import { nowIso } from '../shared/clock.js'
 import { newId } from '../shared/ids.js'
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-accounts.js'
 import { seedCatalog } from './seed-catalog.js'
+import { seedStock } from './seed-stock.js'
 import { seedFleet, seedLogisticsNetwork } from './seed-logistics.js'
 import { seedParcelHistory } from './seed-parcel-history.js'
 
@@ -86,6 +87,7 @@ export async function seedDemoData(
     const sites = await seedLogisticsNetwork(trx)
     const vehicles = await seedFleet(trx)
     const catalog = await seedCatalog(trx, ids)
+    const stock = await seedStock(trx, ids)
     const parcels = parcelHistory ? await seedParcelHistory(trx, new Date()) : 0
     await recordAudit(
       trx,
@@ -109,6 +111,7 @@ export async function seedDemoData(
           sites,
           vehicles,
           products: catalog.products,
+          stockLocations: stock.locations,
           parcels,
         },
       },

@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { Db } from '../db/database.js'
 import { catalogRoutes, MemoryMediaStorage, type MediaStorage } from '../modules/commerce/index.js'
+import { orderRoutes } from '../modules/commerce/orders/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
 import {
   logisticsReportRoutes,
@@ -30,6 +31,7 @@ import { validatorCompiler } from '../platform/http/validators.js'
 import { AppError } from '../shared/errors.js'
 import { newId } from '../shared/ids.js'
 import { createErrorHandler } from './error-handler.js'
+import { localPayments, type ConfiguredPayments } from './payments.js'
 import { healthRoutes } from './health-routes.js'
 
 export interface AppOptions {
@@ -43,6 +45,12 @@ export interface AppOptions {
   media?: MediaStorage
   /** Road distances for dispatch (OSRM); straight-line estimates without it. */
   roadMatrix?: TravelMatrixProvider
+  /** The payment provider; the local stand-in (callbacks delivered into this app) without it. */
+  payments?: ConfiguredPayments
+  /** Show consumers their sign-in code: only when SMS is the local stand-in, which texts nothing. */
+  revealLoginCodes?: boolean
+  /** Background jobs of a serving node (payment expiry and refunds); off in tests. */
+  backgroundJobs?: boolean
 }
 
 export async function buildApp({
@@ -53,6 +61,9 @@ export async function buildApp({
   secureCookies = false,
   media = new MemoryMediaStorage(),
   roadMatrix,
+  payments,
+  revealLoginCodes = true,
+  backgroundJobs = false,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -103,6 +114,17 @@ export async function buildApp({
   await app.register(trackingRoutes, { prefix: '/api/tracking', db })
   await app.register(catalogRoutes, { prefix: '/api/commerce', db, media })
   await app.register(smsRoutes, { prefix: '/api/notifications/sms', db })
+  const payment = payments ?? localPayments(() => app, sessionSecret)
+  await app.register(orderRoutes, {
+    prefix: '/api/commerce',
+    db,
+    payments: payment.provider,
+    notifyUrl: payment.notifyUrl,
+    revealLoginCodes,
+    secureCookies,
+    paymentWorker: backgroundJobs,
+    ...(payment.localGateway ? { localGateway: payment.localGateway } : {}),
+  })
 
   const hasWeb = webDir !== undefined && existsSync(path.join(webDir, 'index.html'))
   // Files are looked up per request (wildcard), so a rebuilt console is served without a restart.

@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     secureCookies: config.production,
     media: createMediaStorage(config.media, config.dataDir),
     ...(config.osrmUrl ? { roadMatrix: createOsrmProvider({ baseUrl: config.osrmUrl }) } : {}),
+    revealLoginCodes: config.sms.provider === 'local',
+    backgroundJobs: true,
   })
   const smsDispatcher = startSmsDispatcher(db, smsProviderFor(config.sms), app.log)
   app.log.info(

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from '../demo/demo-accounts.js'
 import type { MediaStorage } from '../modules/commerce/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
 import { buildApp } from '../server/build-app.js'
+import { localPayments, type ConfiguredPayments, type SentCallback } from '../server/payments.js'
 import { createTestDb } from './test-db.js'
 
 type App = Awaited<ReturnType<typeof buildApp>>
@@ -20,6 +21,9 @@ export interface TestApp {
   dialect: 'sqlite' | 'postgres'
   /** Signs in through the real login route; the returned client sends cookie and CSRF token. */
   logIn: (username: string, password?: string) => Promise<Client>
+  /** The local payment stand-in the app uses, and every callback it has sent (to replay them). */
+  payments: ConfiguredPayments
+  sentCallbacks: SentCallback[]
 }
 
 export interface Client {
@@ -40,9 +44,12 @@ export async function buildTestApp({
   const handle = await createTestDb()
   if (demo) await seedDemoData(handle.db)
   const sessionSecret = 'test-secret-that-is-long-enough-0123456789'
+  const sentCallbacks: SentCallback[] = []
+  const payments = localPayments(() => app, sessionSecret, sentCallbacks)
   const app = await buildApp({
     db: handle.db,
     sessionSecret,
+    payments,
     ...(roadMatrix ? { roadMatrix } : {}),
     ...(media ? { media } : {}),
   })
@@ -73,5 +80,5 @@ export async function buildTestApp({
         }),
     }
   }
-  return { app, db: handle.db, dialect: handle.dialect, logIn }
+  return { app, db: handle.db, dialect: handle.dialect, logIn, payments, sentCallbacks }
 }

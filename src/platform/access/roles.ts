@@ -40,6 +40,11 @@ export const PERMISSIONS = [
   'catalog:write',
   'catalog:manage',
   'brand:manage',
+  // commerce orders (issue 4): a shop's orders and stock, handing over at pickup points
+  'orders:read',
+  'orders:manage',
+  'stock:write',
+  'pickups:verify',
 ] as const
 export const Permission = Type.Enum(PERMISSIONS)
 export type Permission = (typeof PERMISSIONS)[number]
@@ -75,7 +80,7 @@ const ORGANIZATION_ADMIN: readonly Permission[] = [
 ]
 const FIELD_WORK: readonly Permission[] = ['geography:read']
 // A merchant's people run their own shop's catalog; only its administrator applies for the shop.
-const SHOP_WORK: readonly Permission[] = ['catalog:write']
+const SHOP_WORK: readonly Permission[] = ['catalog:write', 'orders:read', 'stock:write']
 const SHOP_OWNER: readonly Permission[] = ['shops:apply', ...SHOP_WORK]
 const LOGISTICS_SUPERVISION: readonly Permission[] = ['network:read', 'parcels:read']
 const HUB_WORK: readonly Permission[] = [
@@ -121,6 +126,8 @@ export const ROLES = {
       'notifications:read',
       'notifications:manage',
       'shops:review',
+      'orders:read',
+      'orders:manage',
     ],
   },
   carrier_admin: {
@@ -157,7 +164,7 @@ export const ROLES = {
     nameEn: 'Station master',
     organizationTypes: ['village_station'],
     scope: 'organization',
-    permissions: [...FIELD_WORK, 'network:read', 'parcels:read', 'parcels:scan'],
+    permissions: [...FIELD_WORK, 'network:read', 'parcels:read', 'parcels:scan', 'pickups:verify'],
   },
   merchant_admin: {
     nameZh: '网商管理员',
@@ -185,7 +192,7 @@ export const ROLES = {
     nameEn: 'Store clerk',
     organizationTypes: ['store'],
     scope: 'organization',
-    permissions: FIELD_WORK,
+    permissions: [...FIELD_WORK, 'pickups:verify', 'orders:read'],
   },
   trainer: {
     nameZh: '培训讲师',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEMO_ORGANIZATIONS } from '../../demo/demo-accounts.js'
 import { buildTestApp, type Client } from '../../test/test-app.js'
 
 // Authorization is scoped: a merchant sees only its own organization and people (issue 2).
@@ -150,7 +151,7 @@ describe('merchant scope', () => {
     })
     expect(login.statusCode).toBe(200)
     expect(login.json()).toMatchObject({
-      permissions: ['catalog:write', 'geography:read'],
+      permissions: ['catalog:write', 'geography:read', 'orders:read', 'stock:write'],
     })
   })
 
@@ -189,7 +190,7 @@ describe('permissions', () => {
     const bureau = await logIn('bureau')
     expect(
       (await bureau.request({ method: 'GET', url: '/api/organizations' })).json(),
-    ).toMatchObject({ total: 17 })
+    ).toMatchObject({ total: DEMO_ORGANIZATIONS.length })
     expect(
       (
         await bureau.request({

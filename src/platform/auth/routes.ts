@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
 import type { Db } from '../../db/database.js'
 import { AppError } from '../../shared/errors.js'
 import * as accountRepository from '../accounts/repository.js'
@@ -18,17 +19,22 @@ export interface AuthRoutesOptions {
   secureCookies: boolean
 }
 
+const sessionCookieOptions = (secure: boolean) =>
+  ({ path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true }) as const
+
+/** Hands the new session's secret to the browser: signed, httpOnly, SameSite=Lax. */
+export function setSessionCookie(reply: FastifyReply, secret: string, secure: boolean): void {
+  void reply.setCookie(SESSION.cookieName, secret, {
+    ...sessionCookieOptions(secure),
+    maxAge: SESSION.absoluteS,
+  })
+}
+
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
   app,
   { db, secureCookies },
 ) => {
-  const cookieOptions = {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secureCookies,
-    signed: true,
-  } as const
+  const cookieOptions = sessionCookieOptions(secureCookies)
 
   app.post(
     '/login',
@@ -48,10 +54,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
         request.body,
         request.headers['user-agent'],
       )
-      void reply.setCookie(SESSION.cookieName, secret, {
-        ...cookieOptions,
-        maxAge: SESSION.absoluteS,
-      })
+      setSessionCookie(reply, secret, secureCookies)
       const principal = await principalFromSession(db, secret)
       if (!principal)
         throw new AppError('unauthenticated', {

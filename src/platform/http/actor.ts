@@ -28,3 +28,15 @@ export function actorOf(request: FastifyRequest): Actor {
     auditedEntries: 0,
   }
 }
+
+/** The actor of work no request started (timers, payment callbacks): audited under its name. */
+export function systemActor(job: string): Actor {
+  return {
+    principal: null,
+    scope: { county: true, organizationIds: new Set() },
+    requestId: `${job}:${Date.now().toString(36)}`,
+    ip: '',
+    claimed: { userId: null, name: `system:${job}` },
+    auditedEntries: 0,
+  }
+}

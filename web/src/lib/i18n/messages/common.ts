@@ -53,6 +53,10 @@ export const commonMessages = {
   'permission.catalog:write': ['管理本店商品', "Manage the shop's products"],
   'permission.catalog:manage': ['管理商品类目', 'Manage product categories'],
   'permission.brand:manage': ['管理区域品牌', 'Manage the county brand'],
+  'permission.orders:read': ['查看订单', 'Read orders'],
+  'permission.orders:manage': ['管理订单与对账', 'Manage orders and reconciliation'],
+  'permission.stock:write': ['管理库存', 'Manage stock'],
+  'permission.pickups:verify': ['核销自提订单', 'Hand over pickup orders'],
 
   'common.search': ['搜索', 'Search'],
   'common.searchPlaceholder': ['输入关键字搜索', 'Search…'],

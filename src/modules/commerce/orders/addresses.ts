@@ -1,0 +1,99 @@
+import type { Db } from '../../../db/database.js'
+import { recordAudit } from '../../../platform/audit/record-audit.js'
+import { divisionExists, findDivisionPaths } from '../../../platform/geography/index.js'
+import type { Actor } from '../../../platform/http/actor.js'
+import { nowIso } from '../../../shared/clock.js'
+import { invalidField, notFound } from '../../../shared/errors.js'
+import { newId } from '../../../shared/ids.js'
+import type { Address, AddressBody } from './order-schema.js'
+import type { CustomerAddressTable } from './order-tables.js'
+
+// A consumer's delivery addresses in the Chinese form: the division (down to the village) from
+// the county's geography, plus the detail (组, 门牌号).
+
+export async function listAddresses(db: Db, userId: string): Promise<Address[]> {
+  const rows = await db
+    .selectFrom('customer_address')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('is_default', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute()
+  return Promise.all(rows.map((row) => toAddress(db, row)))
+}
+
+export async function addAddress(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  body: AddressBody,
+): Promise<Address> {
+  if (!(await divisionExists(db, body.divisionCode)))
+    throw invalidField('divisionCode', {
+      en: 'not a township or village of the county',
+      zh: '请选择本县的乡镇或村',
+    })
+  const existing = await db
+    .selectFrom('customer_address')
+    .select('id')
+    .where('user_id', '=', userId)
+    .execute()
+  const isDefault = body.isDefault === true || existing.length === 0
+  if (isDefault)
+    await db
+      .updateTable('customer_address')
+      .set({ is_default: 0 })
+      .where('user_id', '=', userId)
+      .execute()
+  const row: CustomerAddressTable = {
+    id: newId(),
+    user_id: userId,
+    recipient_name: body.recipientName,
+    phone: body.phone,
+    division_code: body.divisionCode,
+    detail: body.detail,
+    is_default: isDefault ? 1 : 0,
+    created_at: nowIso(),
+  }
+  await db.insertInto('customer_address').values(row).execute()
+  await recordAudit(db, actor, {
+    action: 'address.create',
+    entityType: 'customer_address',
+    entityId: row.id,
+    organizationId: null,
+  })
+  return toAddress(db, row)
+}
+
+export async function deleteAddress(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  id: string,
+): Promise<void> {
+  const deleted = await db
+    .deleteFrom('customer_address')
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  if (deleted.numDeletedRows !== 1n) throw notFound({ en: 'address', zh: '收货地址' }, id)
+  await recordAudit(db, actor, {
+    action: 'address.delete',
+    entityType: 'customer_address',
+    entityId: id,
+    organizationId: null,
+  })
+}
+
+async function toAddress(db: Db, row: CustomerAddressTable): Promise<Address> {
+  const paths = await findDivisionPaths(db, [row.division_code])
+  return {
+    id: row.id,
+    recipientName: row.recipient_name,
+    phone: row.phone,
+    divisionCode: row.division_code,
+    region: (paths.get(row.division_code) ?? []).join(' '),
+    detail: row.detail,
+    isDefault: row.is_default === 1,
+  }
+}

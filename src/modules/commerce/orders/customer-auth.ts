@@ -1,0 +1,189 @@
+import { createHash, randomInt } from 'node:crypto'
+import type { Db } from '../../../db/database.js'
+import { recordAudit } from '../../../platform/audit/record-audit.js'
+import { createSession } from '../../../platform/auth/principals.js'
+import type { Actor } from '../../../platform/http/actor.js'
+import { enqueueSms } from '../../../platform/notifications/sms-outbox.js'
+import { addSeconds, nowIso } from '../../../shared/clock.js'
+import { AppError, invalidField } from '../../../shared/errors.js'
+import { newId } from '../../../shared/ids.js'
+import { maskPhone } from '../../../shared/personal-data.js'
+
+// Consumers sign in to the shop with their phone and a texted code, as in every Chinese mobile
+// shop. A consumer is an app user without memberships: a session like staff have, and no
+// permission to anything but their own cart, addresses and orders.
+
+const CODE_TTL_S = 300
+const RESEND_AFTER_S = 60
+const MAX_CODES_PER_DAY = 10
+const MAX_ATTEMPTS = 5
+
+const hashCode = (phone: string, code: string) =>
+  createHash('sha256').update(`${phone}:${code}`).digest('hex')
+
+export const customerUsername = (phone: string) => `customer:${phone}`
+
+export interface CodeSent {
+  sentTo: string
+  resendAfterS: number
+  /** Only with the local SMS provider, which sends nothing: the code the text would carry. */
+  localCode?: string
+}
+
+export async function sendLoginCode(
+  db: Db,
+  actor: Actor,
+  phone: string,
+  revealCode: boolean,
+): Promise<CodeSent> {
+  const now = nowIso()
+  const recent = await db
+    .selectFrom('customer_login_code')
+    .select('created_at')
+    .where('phone', '=', phone)
+    .where('created_at', '>', addSeconds(now, -86_400))
+    .orderBy('created_at', 'desc')
+    .execute()
+  const last = recent[0]
+  if (last && Date.parse(now) - Date.parse(last.created_at) < RESEND_AFTER_S * 1000) {
+    const wait = RESEND_AFTER_S - Math.floor((Date.parse(now) - Date.parse(last.created_at)) / 1000)
+    throw new AppError(
+      'too_many_requests',
+      { en: `wait ${wait} s before asking for another code`, zh: `请 ${wait} 秒后再获取验证码` },
+      [],
+      wait,
+    )
+  }
+  if (recent.length >= MAX_CODES_PER_DAY) {
+    throw new AppError(
+      'too_many_requests',
+      { en: 'too many codes for this number today', zh: '该号码今日获取验证码次数过多' },
+      [],
+      3600,
+    )
+  }
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+  await db
+    .insertInto('customer_login_code')
+    .values({
+      id: newId(),
+      phone,
+      code_hash: hashCode(phone, code),
+      attempts: 0,
+      expires_at: addSeconds(now, CODE_TTL_S),
+      used_at: null,
+      created_at: now,
+    })
+    .execute()
+  await enqueueSms(db, { phone, template: 'login_code', params: { code } })
+  await recordAudit(db, actor, {
+    action: 'customer.login_code',
+    entityType: 'customer',
+    entityId: null,
+    organizationId: null,
+    after: { phone: maskPhone(phone) },
+  })
+  return {
+    sentTo: maskPhone(phone),
+    resendAfterS: RESEND_AFTER_S,
+    ...(revealCode ? { localCode: code } : {}),
+  }
+}
+
+export const wrongCode = () =>
+  invalidField('code', {
+    en: 'the code is wrong or has expired: ask for a new one',
+    zh: '验证码错误或已过期，请重新获取',
+  })
+
+/**
+ * Checks the code (5 tries), finds or creates the consumer, and opens a session. A wrong code
+ * returns null rather than throwing, so the counted attempt commits; the caller then refuses.
+ */
+export async function logInWithCode(
+  db: Db,
+  actor: Actor,
+  input: { phone: string; code: string },
+  userAgent: string | undefined,
+): Promise<{ secret: string; userId: string } | null> {
+  const now = nowIso()
+  const pending = await db
+    .selectFrom('customer_login_code')
+    .selectAll()
+    .where('phone', '=', input.phone)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst()
+  const used =
+    pending &&
+    pending.attempts < MAX_ATTEMPTS &&
+    pending.code_hash === hashCode(input.phone, input.code)
+      ? await db
+          .updateTable('customer_login_code')
+          .set({ used_at: now })
+          .where('id', '=', pending.id)
+          .where('used_at', 'is', null)
+          .executeTakeFirst()
+      : undefined
+  if (used?.numUpdatedRows !== 1n) {
+    if (pending) {
+      await db
+        .updateTable('customer_login_code')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+        .where('id', '=', pending.id)
+        .execute()
+    }
+    await recordAudit(db, actor, {
+      action: 'customer.login',
+      entityType: 'customer',
+      entityId: null,
+      organizationId: null,
+      outcome: 'denied',
+      after: { phone: maskPhone(input.phone) },
+    })
+    return null
+  }
+
+  const userId = await findOrCreateCustomer(db, input.phone, now)
+  const { secret } = await createSession(db, userId, actor.ip, userAgent)
+  actor.claimed = { userId, name: maskPhone(input.phone) }
+  await recordAudit(db, actor, {
+    action: 'customer.login',
+    entityType: 'user',
+    entityId: userId,
+    organizationId: null,
+  })
+  return { secret, userId }
+}
+
+async function findOrCreateCustomer(db: Db, phone: string, now: string): Promise<string> {
+  const username = customerUsername(phone)
+  const existing = await db
+    .selectFrom('app_user')
+    .select(['id', 'status'])
+    .where('username', '=', username)
+    .executeTakeFirst()
+  if (existing) {
+    if (existing.status !== 'active')
+      throw new AppError('forbidden', { en: 'this account is disabled', zh: '该账号已停用' })
+    return existing.id
+  }
+  const id = newId()
+  await db
+    .insertInto('app_user')
+    .values({
+      id,
+      username,
+      display_name: `用户${phone.slice(-4)}`,
+      phone,
+      // No password: consumers sign in with texted codes only; '!' never verifies.
+      password_hash: '!',
+      status: 'active',
+      last_login_at: now,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute()
+  return id
+}

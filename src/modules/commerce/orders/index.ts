@@ -1,0 +1,42 @@
+// What the server may use of commerce's orders, stock and payments (issue 4).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { customerRoutes, type CustomerRoutesOptions } from './customer-routes.js'
+import { paymentRoutes } from './payment-routes.js'
+import { staffOrderRoutes } from './staff-routes.js'
+import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
+import type { LocalPaymentProvider } from '../payment/index.js'
+import { startPaymentWorker } from './payment-worker.js'
+
+export { runPaymentRound, startPaymentWorker } from './payment-worker.js'
+export type { OrderTables } from './order-tables.js'
+
+export type OrderRoutesOptions = CustomerRoutesOptions & {
+  localGateway?: LocalPaymentProvider
+  /** Run the payment worker (expiring unpaid orders, submitting refunds) while the app runs. */
+  paymentWorker?: boolean
+}
+
+export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async (app, options) => {
+  if (options.paymentWorker) {
+    let worker: PeriodicJob | undefined
+    app.addHook('onReady', async () => {
+      worker = startPaymentWorker(options.db, options.payments, options.notifyUrl, app.log)
+    })
+    app.addHook('onClose', async () => {
+      await worker?.stop()
+    })
+  }
+  await app.register(customerRoutes, {
+    db: options.db,
+    payments: options.payments,
+    notifyUrl: options.notifyUrl,
+    revealLoginCodes: options.revealLoginCodes,
+    secureCookies: options.secureCookies,
+  })
+  await app.register(paymentRoutes, {
+    db: options.db,
+    payments: options.payments,
+    ...(options.localGateway ? { localGateway: options.localGateway } : {}),
+  })
+  await app.register(staffOrderRoutes, { db: options.db })
+}

@@ -1,0 +1,206 @@
+import { Type, type Static } from 'typebox'
+import { Nullable, PageQuery } from '../../../platform/http/schemas.js'
+import { DELIVERY_KINDS, ORDER_STATUSES, STOCK_LOCATION_KINDS } from './order-tables.js'
+
+// Issue 4: the API shapes of carts, checkout, orders, payments and stock.
+
+export const MobilePhone = Type.String({
+  pattern: '^1[3-9]\\d{9}$',
+  description: '11-digit mobile',
+})
+export const OrderStatus = Type.Enum(ORDER_STATUSES)
+export const DeliveryKind = Type.Enum(DELIVERY_KINDS)
+export const StockLocationKind = Type.Enum(STOCK_LOCATION_KINDS)
+
+export const LoginCodeBody = Type.Object({ phone: MobilePhone }, { additionalProperties: false })
+export const LoginCodeSent = Type.Object({
+  sentTo: Type.String(),
+  resendAfterS: Type.Integer(),
+  localCode: Type.Optional(
+    Type.String({ description: 'only with the local SMS provider, which sends nothing' }),
+  ),
+})
+export const CodeLoginBody = Type.Object(
+  { phone: MobilePhone, code: Type.String({ pattern: '^\\d{6}$' }) },
+  { additionalProperties: false },
+)
+export const Customer = Type.Object({
+  userId: Type.String(),
+  displayName: Type.String(),
+  phone: Type.String(),
+  csrfToken: Type.String(),
+})
+
+export const CartLine = Type.Object({
+  skuId: Type.String(),
+  productId: Type.String(),
+  title: Type.String(),
+  spec: Type.String(),
+  unitPriceFen: Type.Integer(),
+  quantity: Type.Integer(),
+  onSale: Type.Boolean(),
+})
+export const CartQuantityBody = Type.Object(
+  { quantity: Type.Integer({ minimum: 0, maximum: 99 }) },
+  { additionalProperties: false },
+)
+
+export const AddressBody = Type.Object(
+  {
+    recipientName: Type.String({ minLength: 1, maxLength: 40 }),
+    phone: MobilePhone,
+    divisionCode: Type.String({ pattern: '^\\d{9}(\\d{3})?$', description: 'township or village' }),
+    detail: Type.String({ minLength: 2, maxLength: 200 }),
+    isDefault: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+)
+export type AddressBody = Static<typeof AddressBody>
+export const Address = Type.Object({
+  id: Type.String(),
+  recipientName: Type.String(),
+  phone: Type.String(),
+  divisionCode: Type.String(),
+  /** 山西省 忻州市 五台县 豆村镇 佛光村 */
+  region: Type.String(),
+  detail: Type.String(),
+  isDefault: Type.Boolean(),
+})
+export type Address = Static<typeof Address>
+
+export const PickupPoint = Type.Object({
+  id: Type.String(),
+  kind: StockLocationKind,
+  name: Type.String(),
+  address: Type.String(),
+  openingHours: Type.String(),
+})
+export type PickupPoint = Static<typeof PickupPoint>
+
+export const CheckoutBody = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        {
+          skuId: Type.String({ minLength: 1 }),
+          quantity: Type.Integer({ minimum: 1, maximum: 99 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 50 },
+    ),
+    delivery: Type.Enum(['home', 'station_pickup', 'store_pickup']),
+    addressId: Type.Optional(Type.String()),
+    pickupLocationId: Type.Optional(Type.String()),
+    note: Type.Optional(Type.String({ maxLength: 200 })),
+    fromCart: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+)
+export type CheckoutBody = Static<typeof CheckoutBody>
+
+export const PayAction = Type.Union([
+  Type.Object({ kind: Type.Literal('redirect'), url: Type.String() }),
+  Type.Object({ kind: Type.Literal('qr-code'), codeUrl: Type.String() }),
+  Type.Object({
+    kind: Type.Literal('jsapi'),
+    params: Type.Object({
+      appId: Type.String(),
+      timeStamp: Type.String(),
+      nonceStr: Type.String(),
+      package: Type.String(),
+      signType: Type.Literal('RSA'),
+      paySign: Type.String(),
+    }),
+  }),
+])
+
+export const PaymentInfo = Type.Object({
+  id: Type.String(),
+  outTradeNo: Type.String(),
+  provider: Type.String(),
+  amountFen: Type.Integer(),
+  status: Type.Enum(['pending', 'succeeded', 'closed']),
+  expiresAt: Type.String(),
+  paidAt: Nullable(Type.String()),
+})
+export type PaymentInfo = Static<typeof PaymentInfo>
+
+export const OrderLine = Type.Object({
+  skuId: Type.String(),
+  productId: Type.String(),
+  title: Type.String(),
+  spec: Type.String(),
+  localKind: Nullable(Type.Enum(['fresh', 'specialty'])),
+  unitPriceFen: Type.Integer(),
+  quantity: Type.Integer(),
+  lineFen: Type.Integer(),
+})
+
+export const Order = Type.Object({
+  id: Type.String(),
+  orderNo: Type.String(),
+  shopId: Type.String(),
+  shopName: Type.String(),
+  channel: Type.Enum(['online', 'pos']),
+  delivery: DeliveryKind,
+  pickupPoint: Nullable(PickupPoint),
+  status: OrderStatus,
+  itemsFen: Type.Integer(),
+  deliveryFen: Type.Integer(),
+  totalFen: Type.Integer(),
+  refundedFen: Type.Integer(),
+  /** Shown to the buyer only, while the order waits at its pickup point. */
+  pickupCode: Nullable(Type.String()),
+  paymentId: Nullable(Type.String()),
+  paymentDeadline: Nullable(Type.String()),
+  createdAt: Type.String(),
+  paidAt: Nullable(Type.String()),
+  completedAt: Nullable(Type.String()),
+  cancelReason: Nullable(Type.String()),
+  lines: Type.Array(OrderLine),
+  history: Type.Array(
+    Type.Object({ status: OrderStatus, at: Type.String(), note: Nullable(Type.String()) }),
+  ),
+})
+export type Order = Static<typeof Order>
+
+export const CheckoutResult = Type.Object({
+  payment: PaymentInfo,
+  orders: Type.Array(Order),
+  action: Nullable(PayAction),
+})
+
+export const OrderListQuery = Type.Object({
+  ...PageQuery.properties,
+  status: Type.Optional(OrderStatus),
+  shopId: Type.Optional(Type.String()),
+  q: Type.Optional(Type.String({ maxLength: 40, description: 'order number' })),
+})
+export type OrderListQuery = Static<typeof OrderListQuery>
+
+export const StockReceiveBody = Type.Object(
+  {
+    skuId: Type.String({ minLength: 1 }),
+    locationId: Type.String({ minLength: 1 }),
+    quantity: Type.Integer({ minimum: 1, maximum: 100_000 }),
+    note: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+)
+export const StockLevel = Type.Object({
+  skuId: Type.String(),
+  locationId: Type.String(),
+  locationName: Type.String(),
+  title: Type.String(),
+  spec: Type.String(),
+  available: Type.Integer(),
+  reserved: Type.Integer(),
+  sold: Type.Integer(),
+  received: Type.Integer(),
+})
+
+export const PickupVerifyBody = Type.Object(
+  { locationId: Type.String({ minLength: 1 }), code: Type.String({ pattern: '^\\d{6}$' }) },
+  { additionalProperties: false },
+)

@@ -1,0 +1,93 @@
+import type { Db } from '../../../db/database.js'
+import type { Order, PaymentInfo, PickupPoint } from './order-schema.js'
+import type { PaymentTable, ShopOrderTable, StockLocationTable } from './order-tables.js'
+
+// Orders as the API shows them, read in a few queries for a whole page of orders.
+
+export const toPickupPoint = (row: StockLocationTable): PickupPoint => ({
+  id: row.id,
+  kind: row.kind,
+  name: row.name,
+  address: row.address,
+  openingHours: row.opening_hours,
+})
+
+export const toPaymentInfo = (row: PaymentTable): PaymentInfo => ({
+  id: row.id,
+  outTradeNo: row.out_trade_no,
+  provider: row.provider,
+  amountFen: row.amount_fen,
+  status: row.status,
+  expiresAt: row.expires_at,
+  paidAt: row.paid_at,
+})
+
+export async function toOrders(
+  db: Db,
+  rows: readonly ShopOrderTable[],
+  options: { showPickupCode: boolean },
+): Promise<Order[]> {
+  const ids = [...rows.map((r) => r.id), '']
+  const [shops, locations, lines, events] = await Promise.all([
+    db
+      .selectFrom('shop')
+      .select(['id', 'name'])
+      .where('id', 'in', [...rows.map((r) => r.shop_id), ''])
+      .execute(),
+    db
+      .selectFrom('stock_location')
+      .selectAll()
+      .where('id', 'in', [...rows.map((r) => r.pickup_location_id ?? ''), ''])
+      .execute(),
+    db.selectFrom('order_line').selectAll().where('order_id', 'in', ids).orderBy('id').execute(),
+    db
+      .selectFrom('order_event')
+      .select(['order_id', 'to_status', 'at', 'note'])
+      .where('order_id', 'in', ids)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
+  ])
+  const shopName = new Map(shops.map((s) => [s.id, s.name]))
+  const location = new Map(locations.map((l) => [l.id, l]))
+  return rows.map((row) => {
+    const pickup = row.pickup_location_id ? location.get(row.pickup_location_id) : undefined
+    return {
+      id: row.id,
+      orderNo: row.order_no,
+      shopId: row.shop_id,
+      shopName: shopName.get(row.shop_id) ?? '',
+      channel: row.channel,
+      delivery: row.delivery,
+      pickupPoint: pickup ? toPickupPoint(pickup) : null,
+      status: row.status,
+      itemsFen: row.items_fen,
+      deliveryFen: row.delivery_fen,
+      totalFen: row.total_fen,
+      refundedFen: row.refunded_fen,
+      pickupCode:
+        options.showPickupCode && row.status === 'ready_for_pickup' ? row.pickup_code : null,
+      paymentId: row.payment_id,
+      paymentDeadline: row.status === 'created' ? row.payment_deadline : null,
+      createdAt: row.created_at,
+      paidAt: row.paid_at,
+      completedAt: row.completed_at,
+      cancelReason: row.cancel_reason,
+      lines: lines
+        .filter((l) => l.order_id === row.id)
+        .map((l) => ({
+          skuId: l.sku_id,
+          productId: l.product_id,
+          title: l.title,
+          spec: l.spec,
+          localKind: l.local_kind,
+          unitPriceFen: l.unit_price_fen,
+          quantity: l.quantity,
+          lineFen: l.line_fen,
+        })),
+      history: events
+        .filter((e) => e.order_id === row.id)
+        .map((e) => ({ status: e.to_status, at: e.at, note: e.note })),
+    }
+  })
+}

@@ -1,0 +1,47 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { Db } from '../../../db/database.js'
+import { startPeriodicJob, type PeriodicJob } from '../../../platform/jobs/periodic-job.js'
+import { systemActor } from '../../../platform/http/actor.js'
+import { nowIso } from '../../../shared/clock.js'
+import type { PaymentProvider } from '../payment/index.js'
+import { expireUnpaidPayments } from './order-expiry.js'
+import { applyPaymentEvent } from './payments.js'
+import { submitPendingRefunds } from './refunds.js'
+
+/**
+ * One round of the payment worker: close payments whose window has passed (releasing their
+ * stock), and submit refunds the provider has not confirmed yet.
+ */
+export async function runPaymentRound(
+  db: Db,
+  provider: PaymentProvider,
+  notifyUrl: string,
+  now: string = nowIso(),
+) {
+  const actor = systemActor('payments')
+  const expired = await expireUnpaidPayments(db, actor, provider, now)
+  const answers = await submitPendingRefunds(db, provider, notifyUrl, now)
+  // A provider that refunds synchronously has already said so: apply it like its callback.
+  for (const answer of answers.filter((a) => a.status === 'succeeded')) {
+    await db.transaction().execute((trx) =>
+      applyPaymentEvent(trx, actor, provider.name, {
+        kind: 'refund.succeeded',
+        outTradeNo: answer.outTradeNo,
+        outRefundNo: answer.outRefundNo,
+        providerTransactionId: answer.providerRefundId ?? '',
+        amountFen: answer.refundFen,
+        occurredAt: answer.succeededAt ?? nowIso(),
+      }),
+    )
+  }
+  return { ...expired, refundsSubmitted: answers.length }
+}
+
+export const startPaymentWorker = (
+  db: Db,
+  provider: PaymentProvider,
+  notifyUrl: string,
+  log: FastifyBaseLogger,
+  intervalMs = 10_000,
+): PeriodicJob =>
+  startPeriodicJob('payments', intervalMs, () => runPaymentRound(db, provider, notifyUrl), log)

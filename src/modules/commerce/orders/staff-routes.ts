@@ -1,0 +1,160 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import type { Db } from '../../../db/database.js'
+import { actorOf } from '../../../platform/http/actor.js'
+import { IdParams, Nullable, Page } from '../../../platform/http/schemas.js'
+import { withTransaction } from '../../../platform/http/with-transaction.js'
+import {
+  Order,
+  OrderListQuery,
+  PickupPoint,
+  PickupVerifyBody,
+  StockLevel,
+  StockReceiveBody,
+} from './order-schema.js'
+import { toPickupPoint } from './order-views.js'
+import { reconcileDay } from './reconciliation.js'
+import { getShopOrder, handOverAtPickup, listShopOrders } from './shop-orders.js'
+import { bookInStock, listStock } from './stock-admin.js'
+
+// Merchants', stores' and operators' side of orders and stock.
+
+const tags = ['commerce: orders']
+
+export const staffOrderRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/orders',
+    {
+      schema: {
+        tags,
+        summary: "Orders of the shops (and pickup points) in the caller's reach",
+        querystring: OrderListQuery,
+        response: { 200: Page(Order) },
+      },
+      config: { access: { permission: 'orders:read' } },
+    },
+    (request) => listShopOrders(db, actorOf(request), request.query),
+  )
+
+  app.get(
+    '/orders/:id',
+    {
+      schema: { tags, params: IdParams, response: { 200: Order } },
+      config: { access: { permission: 'orders:read' } },
+    },
+    (request) => getShopOrder(db, actorOf(request), request.params.id),
+  )
+
+  app.get(
+    '/stock-locations',
+    {
+      schema: { tags, response: { 200: Type.Array(PickupPoint) } },
+      config: { access: { authenticated: true } },
+    },
+    async () =>
+      (
+        await db
+          .selectFrom('stock_location')
+          .selectAll()
+          .where('active', '=', 1)
+          .orderBy('kind')
+          .orderBy('name')
+          .execute()
+      ).map(toPickupPoint),
+  )
+
+  app.get(
+    '/stock',
+    {
+      schema: {
+        tags,
+        summary: 'Stock per SKU and location: available, reserved, sold, received',
+        querystring: Type.Object({
+          skuId: Type.Optional(Type.String()),
+          locationId: Type.Optional(Type.String()),
+        }),
+        response: { 200: Type.Array(StockLevel) },
+      },
+      config: { access: { permission: 'stock:write' } },
+    },
+    (request) => listStock(db, actorOf(request), request.query),
+  )
+
+  app.post(
+    '/stock/receipts',
+    {
+      schema: {
+        tags,
+        summary: 'Book goods in at a location',
+        body: StockReceiveBody,
+        response: { 200: Type.Array(StockLevel) },
+      },
+      config: { access: { permission: 'stock:write' } },
+    },
+    async (request) => {
+      await withTransaction(db, request, (trx, actor) => bookInStock(trx, actor, request.body))
+      return listStock(db, actorOf(request), {
+        skuId: request.body.skuId,
+        locationId: request.body.locationId,
+      })
+    },
+  )
+
+  app.post(
+    '/pickups/hand-over',
+    {
+      schema: {
+        tags,
+        summary: "A store or station clerk hands an order over against the buyer's pickup code",
+        body: PickupVerifyBody,
+        response: { 200: Order },
+      },
+      config: { access: { permission: 'pickups:verify' } },
+    },
+    async (request) => {
+      const id = await withTransaction(db, request, (trx, actor) =>
+        handOverAtPickup(trx, actor, request.body),
+      )
+      return getShopOrder(
+        db,
+        { ...actorOf(request), scope: { county: true, organizationIds: new Set() } },
+        id,
+      )
+    },
+  )
+
+  app.get(
+    '/reports/payment-reconciliation',
+    {
+      schema: {
+        tags,
+        summary: 'Orders against payments for one day (Asia/Shanghai)',
+        querystring: Type.Object({ date: Type.String({ format: 'date' }) }),
+        response: {
+          200: Type.Object({
+            date: Type.String(),
+            payments: Type.Integer(),
+            paidCount: Type.Integer(),
+            paidFen: Type.Integer(),
+            refundedFen: Type.Integer(),
+            problems: Type.Integer(),
+            rows: Type.Array(
+              Type.Object({
+                outTradeNo: Type.String(),
+                provider: Type.String(),
+                status: Type.String(),
+                amountFen: Type.Integer(),
+                ordersFen: Type.Integer(),
+                refundedFen: Type.Integer(),
+                providerTransactionId: Nullable(Type.String()),
+                problems: Type.Array(Type.String()),
+              }),
+            ),
+          }),
+        },
+      },
+      config: { access: { permission: 'orders:manage' } },
+    },
+    (request) => reconcileDay(db, request.query.date),
+  )
+}

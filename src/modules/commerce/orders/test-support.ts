@@ -1,0 +1,144 @@
+import { expect } from 'vitest'
+import type { Db } from '../../../db/database.js'
+import { newId } from '../../../shared/ids.js'
+import type { Client, TestApp } from '../../../test/test-app.js'
+
+// Set-up shared by the order tests (tests only): a sellable SKU with stock, pickup points, and
+// consumers signed in by texted code.
+
+export interface Locations {
+  warehouseId: string
+  storeId: string
+  stationId: string
+}
+
+/** The demo's county warehouse, the store clerk's O2O store and a village station. */
+export async function demoLocations(db: Db): Promise<Locations> {
+  const store = await db
+    .selectFrom('membership')
+    .innerJoin('app_user', 'app_user.id', 'membership.user_id')
+    .select('membership.organization_id as id')
+    .where('app_user.username', '=', 'store')
+    .executeTakeFirstOrThrow()
+  const find = (kind: 'warehouse' | 'store' | 'station', organizationId?: string) => {
+    let query = db.selectFrom('stock_location').select('id').where('kind', '=', kind)
+    if (organizationId) query = query.where('organization_id', '=', organizationId)
+    return query.orderBy('created_at').orderBy('name').executeTakeFirstOrThrow()
+  }
+  return {
+    warehouseId: (await find('warehouse')).id,
+    storeId: (await find('store', store.id)).id,
+    stationId: (await find('station')).id,
+  }
+}
+
+/** An approved shop of `merchant` with one on-sale SKU, and `stock` units at `locationId`. */
+export async function sellableSku(
+  t: TestApp,
+  options: {
+    merchant?: string
+    title?: string
+    priceFen: number
+    stock: number
+    locationId: string
+  },
+): Promise<{ skuId: string; productId: string; shopId: string; merchant: Client }> {
+  const merchant = await t.logIn(options.merchant ?? 'merchant')
+  const operator = await t.logIn('operator')
+  const shopId = await approvedShopOf(merchant, operator)
+  const category = await operator.request({
+    method: 'POST',
+    url: '/api/commerce/categories',
+    payload: { name: `杂粮${newId().slice(-6)}` },
+  })
+  expect(category.statusCode, category.body).toBe(201)
+  const created = await merchant.request({
+    method: 'POST',
+    url: '/api/commerce/products',
+    payload: {
+      shopId,
+      categoryId: category.json<{ id: string }>().id,
+      title: options.title ?? '五台黄小米',
+      localKind: 'specialty',
+      skus: [
+        { spec: '2.5kg', unit: '袋', priceFen: options.priceFen, weightG: 2600, volumeCm3: 4000 },
+      ],
+    },
+  })
+  expect(created.statusCode, created.body).toBe(201)
+  const product = created.json<{ id: string; skus: { id: string }[] }>()
+  const onSale = await merchant.request({
+    method: 'PUT',
+    url: `/api/commerce/products/${product.id}/status`,
+    payload: { status: 'on_sale' },
+  })
+  expect(onSale.statusCode, onSale.body).toBe(200)
+  const skuId = product.skus[0]?.id ?? ''
+  const booked = await merchant.request({
+    method: 'POST',
+    url: '/api/commerce/stock/receipts',
+    payload: { skuId, locationId: options.locationId, quantity: options.stock },
+  })
+  expect(booked.statusCode, booked.body).toBe(200)
+  return { skuId, productId: product.id, shopId, merchant }
+}
+
+async function approvedShopOf(merchant: Client, operator: Client): Promise<string> {
+  const mine = (await merchant.request({ method: 'GET', url: '/api/commerce/my-shops' })).json<
+    { id: string; status: string }[]
+  >()
+  const approved = mine.find((shop) => shop.status === 'approved')
+  if (approved) return approved.id
+  const applied = await merchant.request({
+    method: 'POST',
+    url: '/api/commerce/shops',
+    payload: { name: `测试网店${newId().slice(-6)}` },
+  })
+  expect(applied.statusCode, applied.body).toBe(201)
+  const shopId = applied.json<{ id: string }>().id
+  const review = await operator.request({
+    method: 'POST',
+    url: `/api/commerce/shops/${shopId}/review`,
+    payload: { decision: 'approve' },
+  })
+  expect(review.statusCode, review.body).toBe(200)
+  return shopId
+}
+
+/** A consumer signed in with a texted code (the local SMS provider reveals it). */
+export async function signInCustomer(t: TestApp, phone: string): Promise<Client> {
+  const sent = await t.app.inject({
+    method: 'POST',
+    url: '/api/commerce/shop/auth/code',
+    payload: { phone },
+  })
+  expect(sent.statusCode, sent.body).toBe(200)
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/commerce/shop/auth/login',
+    payload: { phone, code: sent.json<{ localCode: string }>().localCode },
+  })
+  expect(login.statusCode, login.body).toBe(200)
+  const cookie = login.cookies.find((c) => c.name === 'ct_session')?.value ?? ''
+  const { userId, csrfToken } = login.json<{ userId: string; csrfToken: string }>()
+  return {
+    userId,
+    request: (options) =>
+      t.app.inject({
+        ...options,
+        headers: {
+          cookie: `ct_session=${cookie}`,
+          'x-csrf-token': csrfToken,
+          ...(options.headers ?? {}),
+        },
+      }),
+  }
+}
+
+export const stockOf = (db: Db, skuId: string, locationId: string) =>
+  db
+    .selectFrom('stock_level')
+    .select(['available', 'reserved', 'sold', 'received'])
+    .where('sku_id', '=', skuId)
+    .where('location_id', '=', locationId)
+    .executeTakeFirstOrThrow()

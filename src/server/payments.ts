@@ -1,0 +1,61 @@
+import { createHmac } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import {
+  InMemoryLocalGatewayStore,
+  LocalPaymentProvider,
+  type PaymentProvider,
+} from '../modules/commerce/payment/index.js'
+
+export interface ConfiguredPayments {
+  provider: PaymentProvider
+  /** Where the provider posts callbacks: an absolute URL it can reach. */
+  notifyUrl: string
+  /** The local stand-in, whose pay page the app serves. */
+  localGateway?: LocalPaymentProvider
+}
+
+/** A callback as the local gateway sent it: tests replay the very same bytes. */
+export interface SentCallback {
+  url: string
+  headers: Record<string, string>
+  body: string
+}
+
+const NOTIFY_PATH = '/api/commerce/shop/payments/notify/local'
+
+/**
+ * The local payment stand-in. Its callbacks are real HTTP requests through the app's full
+ * request pipeline (routing, parsing, signature check), injected rather than sent over a socket,
+ * so they work whatever host, port or proxy the app sits behind. The gateway's state is kept in
+ * this process: one app node only, as befits a demo.
+ */
+export function localPayments(
+  app: () => FastifyInstance,
+  sessionSecret: string,
+  sent?: SentCallback[],
+): ConfiguredPayments {
+  const provider = new LocalPaymentProvider({
+    notifySecret: createHmac('sha256', sessionSecret).update('local-payments').digest('hex'),
+    store: new InMemoryLocalGatewayStore(),
+    payPageUrl: '/h5/pay/{token}',
+    fetch: async (input, init) => {
+      const url = new URL(
+        typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+      )
+      const callback: SentCallback = {
+        url: `${url.pathname}${url.search}`,
+        headers: Object.fromEntries(new Headers(init?.headers).entries()),
+        body: typeof init?.body === 'string' ? init.body : '',
+      }
+      sent?.push(callback)
+      const response = await app().inject({
+        method: 'POST',
+        url: callback.url,
+        headers: callback.headers,
+        payload: callback.body,
+      })
+      return new Response(response.body, { status: response.statusCode })
+    },
+  })
+  return { provider, notifyUrl: `http://local${NOTIFY_PATH}`, localGateway: provider }
+}
