@@ -80,13 +80,15 @@ describe('configuration', () => {
     }
     expect(problems({ ...aliyun, ALIYUN_SMS_TEMPLATE_CODES: 'other=SMS_1' })).toEqual([
       'ALIYUN_SMS_TEMPLATE_CODES has no code for the template parcel_arrived',
+      'ALIYUN_SMS_TEMPLATE_CODES has no code for the template pickup_reminder',
       'ALIYUN_SMS_TEMPLATE_CODES has no code for the template login_code',
     ])
     expect(
       loadConfig({
         DATA_DIR: tempDir(),
         ...aliyun,
-        ALIYUN_SMS_TEMPLATE_CODES: 'parcel_arrived=SMS_465000001,login_code=SMS_465000002',
+        ALIYUN_SMS_TEMPLATE_CODES:
+          'parcel_arrived=SMS_465000001,pickup_reminder=SMS_465000003,login_code=SMS_465000002',
       }).sms,
     ).toMatchObject({ provider: 'aliyun', templateCodes: { parcel_arrived: 'SMS_465000001' } })
     expect(problems({ SMS_PROVIDER: 'carrier-pigeon' })).toHaveLength(1)

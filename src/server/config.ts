@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import { readMediaConfig, type MediaConfig } from '../modules/commerce/index.js'
 import { SMS_TEMPLATES } from '../platform/notifications/sms-templates.js'
+import { readPaymentConfig, type PaymentConfig } from './payment-config.js'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 const LOG_LEVELS: readonly LogLevel[] = [
@@ -30,6 +31,7 @@ export interface Config {
   sms: SmsConfig
   /** An OSRM server for road distances in dispatch; straight-line estimates without it. */
   osrmUrl: string | undefined
+  payment: PaymentConfig
   /** Where product images are kept: DATA_DIR/media, or an S3-compatible bucket. */
   media: MediaConfig
 }
@@ -84,6 +86,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const sms = readSmsConfig(env, problems)
+  const payment = readPaymentConfig(env, problems)
   const media = readMediaConfig(env, problems)
 
   const osrmUrl = env.OSRM_URL === '' ? undefined : env.OSRM_URL
@@ -113,6 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoData: env.DEMO_DATA !== 'off',
     sms,
     osrmUrl,
+    payment,
     media,
   }
 }

@@ -9,6 +9,7 @@ import { startSmsDispatcher } from '../platform/notifications/index.js'
 import { createOsrmProvider } from '../routing/index.js'
 import { buildApp } from './build-app.js'
 import { ConfigError, loadConfig } from './config.js'
+import { providerPayments } from './payments.js'
 import { smsProviderFor } from './sms-provider.js'
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist')
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     media: createMediaStorage(config.media, config.dataDir),
     ...(config.osrmUrl ? { roadMatrix: createOsrmProvider({ baseUrl: config.osrmUrl }) } : {}),
     revealLoginCodes: config.sms.provider === 'local',
+    ...(config.payment.provider === 'local' ? {} : { payments: providerPayments(config.payment) }),
     backgroundJobs: true,
   })
   const smsDispatcher = startSmsDispatcher(db, smsProviderFor(config.sms), app.log)

@@ -1,10 +1,13 @@
 import { createHmac } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import {
+  AlipayProvider,
   InMemoryLocalGatewayStore,
   LocalPaymentProvider,
+  WechatPayV3Provider,
   type PaymentProvider,
 } from '../modules/commerce/payment/index.js'
+import type { PaymentConfig } from './payment-config.js'
 
 export interface ConfiguredPayments {
   provider: PaymentProvider
@@ -58,4 +61,37 @@ export function localPayments(
     },
   })
   return { provider, notifyUrl: `http://local${NOTIFY_PATH}`, localGateway: provider }
+}
+
+/** WeChat Pay or Alipay as configured; their callbacks come to PUBLIC_BASE_URL. */
+export function providerPayments(
+  config: Exclude<PaymentConfig, { provider: 'local' }>,
+): ConfiguredPayments {
+  const notifyUrl = `${config.publicBaseUrl.replace(/\/$/, '')}/api/commerce/shop/payments/notify/${config.provider}`
+  if (config.provider === 'alipay') {
+    return {
+      notifyUrl,
+      provider: new AlipayProvider({
+        appId: config.appId,
+        appPrivateKey: config.appPrivateKey,
+        alipayPublicKey: config.alipayPublicKey,
+        ...(config.sellerId ? { sellerId: config.sellerId } : {}),
+        ...(config.gatewayUrl ? { gatewayUrl: config.gatewayUrl } : {}),
+        ...(config.quitUrl ? { quitUrl: config.quitUrl } : {}),
+      }),
+    }
+  }
+  return {
+    notifyUrl,
+    provider: new WechatPayV3Provider({
+      mchId: config.mchId,
+      appId: config.appId,
+      merchantSerialNo: config.merchantSerialNo,
+      merchantPrivateKey: config.merchantPrivateKey,
+      apiV3Key: config.apiV3Key,
+      platformPublicKeys: config.platformPublicKeys,
+      ...(config.wechatpayPublicKeyId ? { wechatpayPublicKeyId: config.wechatpayPublicKeyId } : {}),
+      ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+    }),
+  }
 }

@@ -8,6 +8,7 @@ import * as stopPickupVolume from './2026_11_28_006_stop_pickup_volume.js'
 import * as smsDelivery from './2026_11_28_007_sms_delivery.js'
 import * as commerceCatalog from './2026_11_28_008_commerce_catalog.js'
 import * as commerceOrders from './2026_11_28_009_commerce_orders.js'
+import * as pickupReminders from './2026_11_28_010_pickup_reminders.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_007_sms_delivery': smsDelivery,
   '2026_11_28_008_commerce_catalog': commerceCatalog,
   '2026_11_28_009_commerce_orders': commerceOrders,
+  '2026_11_28_010_pickup_reminders': pickupReminders,
 }

@@ -45,6 +45,7 @@ export const PERMISSIONS = [
   'orders:manage',
   'stock:write',
   'pickups:verify',
+  'pos:sell',
 ] as const
 export const Permission = Type.Enum(PERMISSIONS)
 export type Permission = (typeof PERMISSIONS)[number]
@@ -103,7 +104,7 @@ export const ROLES = {
     nameEn: 'Bureau supervisor',
     organizationTypes: ['bureau'],
     scope: 'county',
-    permissions: [...READ_ONLY_SUPERVISION, ...LOGISTICS_SUPERVISION],
+    permissions: [...READ_ONLY_SUPERVISION, ...LOGISTICS_SUPERVISION, 'orders:read'],
   },
   operator_admin: {
     nameZh: '运营中心管理员',
@@ -192,7 +193,7 @@ export const ROLES = {
     nameEn: 'Store clerk',
     organizationTypes: ['store'],
     scope: 'organization',
-    permissions: [...FIELD_WORK, 'pickups:verify', 'orders:read'],
+    permissions: [...FIELD_WORK, 'pickups:verify', 'orders:read', 'pos:sell', 'stock:write'],
   },
   trainer: {
     nameZh: '培训讲师',

@@ -9,6 +9,10 @@ export const SMS_TEMPLATES = {
     text: '您的包裹（运单号${waybillNo}）已到达${stationName}，请凭取件码或手机号到站领取。',
     params: ['waybillNo', 'stationName'],
   },
+  pickup_reminder: {
+    text: '您的订单${orderNo}已在${placeName}等您${days}天，取货码${pickupCode}。${refundDays}天内未取将自动退款。',
+    params: ['orderNo', 'placeName', 'days', 'pickupCode', 'refundDays'],
+  },
   login_code: {
     text: '您的登录验证码是${code}，5分钟内有效。如非本人操作，请忽略本短信。',
     params: ['code'],

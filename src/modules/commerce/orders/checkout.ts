@@ -121,6 +121,7 @@ export async function checkout(
         completed_at: null,
         cancelled_at: null,
         cancel_reason: null,
+        reminded_at: null,
         created_at: now,
         updated_at: now,
       })

@@ -20,7 +20,14 @@ export async function closeAtProvider(
     await provider.closePayment(payment.out_trade_no)
     return 'closed'
   } catch (error) {
-    if (error instanceof PaymentProviderError && error.refusal === 'already-closed') return 'closed'
+    // Alipay creates a trade only when the payer opens the pay URL: "not found" means it was
+    // never opened. The URL could still be paid until it expires; such a late payment is kept or
+    // refunded by applyPaymentEvent, so the stock can go back now.
+    if (
+      error instanceof PaymentProviderError &&
+      (error.refusal === 'already-closed' || error.refusal === 'not-found')
+    )
+      return 'closed'
     if (!(error instanceof PaymentProviderError) || error.refusal !== 'already-paid') throw error
     return provider.queryPayment(payment.out_trade_no)
   }

@@ -204,3 +204,21 @@ export const PickupVerifyBody = Type.Object(
   { locationId: Type.String({ minLength: 1 }), code: Type.String({ pattern: '^\\d{6}$' }) },
   { additionalProperties: false },
 )
+
+export const CounterSaleBody = Type.Object(
+  {
+    locationId: Type.String({ minLength: 1 }),
+    items: Type.Array(
+      Type.Object(
+        {
+          skuId: Type.String({ minLength: 1 }),
+          quantity: Type.Integer({ minimum: 1, maximum: 999 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 100 },
+    ),
+    paidWith: Type.Enum(['cash', 'wechat', 'alipay', 'unionpay']),
+  },
+  { additionalProperties: false },
+)

@@ -124,6 +124,8 @@ export interface ShopOrderTable {
   completed_at: string | null
   cancelled_at: string | null
   cancel_reason: string | null
+  /** When the buyer was reminded to collect it (once). */
+  reminded_at: string | null
   created_at: string
   updated_at: string
 }

@@ -346,6 +346,60 @@ describe('refunds and late payments (issue 4)', () => {
   })
 })
 
+describe('orders nobody collects (SVC-2)', () => {
+  it('texts the buyer once after three days and refunds in full after seven', async () => {
+    const t = await buildTestApp()
+    const places = await demoLocations(t.db)
+    const { skuId } = await sellableSku(t, { priceFen: 4500, stock: 2, locationId: places.storeId })
+    const buyer = await signInCustomer(t, '13800001212')
+    const placed = (
+      await buyer.request({
+        method: 'POST',
+        url: '/api/commerce/shop/checkout',
+        payload: {
+          items: [{ skuId, quantity: 1 }],
+          delivery: 'store_pickup',
+          pickupLocationId: places.storeId,
+        },
+      })
+    ).json<CheckoutResponse>()
+    const token = placed.action?.url.split('/').pop() ?? ''
+    await t.app.inject({ method: 'POST', url: `/api/commerce/shop/local-pay/${token}/confirm` })
+    const orderId = placed.orders[0]?.id ?? ''
+    const ready = await waitForOrder(buyer, orderId, 'ready_for_pickup')
+    const day = 86_400_000
+    const at = (days: number) => new Date(Date.now() + days * day + 60_000).toISOString()
+    const round = (days: number) =>
+      runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl, at(days))
+    const reminders = () =>
+      t.db
+        .selectFrom('sms_outbox')
+        .select(['phone', 'params_json'])
+        .where('template', '=', 'pickup_reminder')
+        .execute()
+
+    expect(await round(2)).toMatchObject({ reminded: 0, refunded: 0 })
+    expect(await round(3)).toMatchObject({ reminded: 1, refunded: 0 })
+    expect(await round(3.5)).toMatchObject({ reminded: 0, refunded: 0 })
+    const texts = await reminders()
+    expect(texts).toHaveLength(1)
+    expect(texts[0]?.phone).toBe('13800001212')
+    expect(JSON.parse(texts[0]?.params_json ?? '{}')).toMatchObject({
+      pickupCode: ready.pickupCode,
+      days: '3',
+    })
+
+    expect(await round(7)).toMatchObject({ refunded: 1, refundsSubmitted: 1 })
+    await waitForOrder(buyer, orderId, 'refunded')
+    expect(await stockOf(t.db, skuId, places.storeId)).toEqual({
+      available: 2,
+      reserved: 0,
+      sold: 0,
+      received: 2,
+    })
+  })
+})
+
 describe('who sees which orders (issue 4)', () => {
   it('shows a merchant only its own shop’s orders, and another’s as not found', async () => {
     const t = await buildTestApp()

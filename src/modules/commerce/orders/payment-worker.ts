@@ -7,10 +7,12 @@ import type { PaymentProvider } from '../payment/index.js'
 import { expireUnpaidPayments } from './order-expiry.js'
 import { applyPaymentEvent } from './payments.js'
 import { submitPendingRefunds } from './refunds.js'
+import { handleUncollected } from './uncollected.js'
 
 /**
  * One round of the payment worker: close payments whose window has passed (releasing their
- * stock), and submit refunds the provider has not confirmed yet.
+ * stock), remind and then refund orders nobody collects, and submit refunds the provider has
+ * not confirmed yet.
  */
 export async function runPaymentRound(
   db: Db,
@@ -20,6 +22,7 @@ export async function runPaymentRound(
 ) {
   const actor = systemActor('payments')
   const expired = await expireUnpaidPayments(db, actor, provider, now)
+  const uncollected = await db.transaction().execute((trx) => handleUncollected(trx, actor, now))
   const answers = await submitPendingRefunds(db, provider, notifyUrl, now)
   // A provider that refunds synchronously has already said so: apply it like its callback.
   for (const answer of answers.filter((a) => a.status === 'succeeded')) {
@@ -34,7 +37,7 @@ export async function runPaymentRound(
       }),
     )
   }
-  return { ...expired, refundsSubmitted: answers.length }
+  return { ...expired, ...uncollected, refundsSubmitted: answers.length }
 }
 
 export const startPaymentWorker = (

@@ -5,6 +5,7 @@ import { actorOf } from '../../../platform/http/actor.js'
 import { IdParams, Nullable, Page } from '../../../platform/http/schemas.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
 import {
+  CounterSaleBody,
   Order,
   OrderListQuery,
   PickupPoint,
@@ -12,7 +13,9 @@ import {
   StockLevel,
   StockReceiveBody,
 } from './order-schema.js'
-import { toPickupPoint } from './order-views.js'
+import { toOrders, toPickupPoint } from './order-views.js'
+import { storeLocalShares } from './local-share.js'
+import { recordCounterSale } from './pos.js'
 import { reconcileDay } from './reconciliation.js'
 import { getShopOrder, handOverAtPickup, listShopOrders } from './shop-orders.js'
 import { bookInStock, listStock } from './stock-admin.js'
@@ -121,6 +124,54 @@ export const staffOrderRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
         id,
       )
     },
+  )
+
+  app.post(
+    '/pos/sales',
+    {
+      schema: {
+        tags,
+        summary: "A sale at an O2O store's counter, paid on the spot (completed at once)",
+        body: CounterSaleBody,
+        response: { 201: Type.Array(Order) },
+      },
+      config: { access: { permission: 'pos:sell' } },
+    },
+    async (request, reply) => {
+      const ids = await withTransaction(db, request, (trx, actor) =>
+        recordCounterSale(trx, actor, request.body),
+      )
+      const rows = await db.selectFrom('shop_order').selectAll().where('id', 'in', ids).execute()
+      return reply.status(201).send(await toOrders(db, rows, { showPickupCode: false }))
+    },
+  )
+
+  app.get(
+    '/reports/store-local-share',
+    {
+      schema: {
+        tags,
+        summary: 'KPI-5: the share of local products in each O2O store’s sales (target ≥ 80 %)',
+        querystring: Type.Object({
+          from: Type.String({ format: 'date' }),
+          to: Type.String({ format: 'date' }),
+        }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              locationId: Type.String(),
+              storeName: Type.String(),
+              salesFen: Type.Integer(),
+              localFen: Type.Integer(),
+              share: Nullable(Type.Number()),
+              meetsTarget: Nullable(Type.Boolean()),
+            }),
+          ),
+        },
+      },
+      config: { access: { permission: 'orders:read' } },
+    },
+    (request) => storeLocalShares(db, actorOf(request), request.query),
   )
 
   app.get(

@@ -41,6 +41,7 @@ export async function sellableSku(
     priceFen: number
     stock: number
     locationId: string
+    localKind?: 'fresh' | 'specialty' | null
   },
 ): Promise<{ skuId: string; productId: string; shopId: string; merchant: Client }> {
   const merchant = await t.logIn(options.merchant ?? 'merchant')
@@ -59,7 +60,7 @@ export async function sellableSku(
       shopId,
       categoryId: category.json<{ id: string }>().id,
       title: options.title ?? '五台黄小米',
-      localKind: 'specialty',
+      localKind: options.localKind === undefined ? 'specialty' : options.localKind,
       skus: [
         { spec: '2.5kg', unit: '袋', priceFen: options.priceFen, weightG: 2600, volumeCm3: 4000 },
       ],

@@ -57,6 +57,7 @@ export const commonMessages = {
   'permission.orders:manage': ['管理订单与对账', 'Manage orders and reconciliation'],
   'permission.stock:write': ['管理库存', 'Manage stock'],
   'permission.pickups:verify': ['核销自提订单', 'Hand over pickup orders'],
+  'permission.pos:sell': ['门店收银', 'Sell at the counter'],
 
   'common.search': ['搜索', 'Search'],
   'common.searchPlaceholder': ['输入关键字搜索', 'Search…'],
