@@ -9,6 +9,7 @@ import * as smsDelivery from './2026_11_28_007_sms_delivery.js'
 import * as commerceCatalog from './2026_11_28_008_commerce_catalog.js'
 import * as commerceOrders from './2026_11_28_009_commerce_orders.js'
 import * as pickupReminders from './2026_11_28_010_pickup_reminders.js'
+import * as afterSales from './2026_11_28_011_after_sales.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_008_commerce_catalog': commerceCatalog,
   '2026_11_28_009_commerce_orders': commerceOrders,
   '2026_11_28_010_pickup_reminders': pickupReminders,
+  '2026_11_28_011_after_sales': afterSales,
 }

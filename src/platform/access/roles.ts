@@ -46,6 +46,8 @@ export const PERMISSIONS = [
   'stock:write',
   'pickups:verify',
   'pos:sell',
+  'after-sales:respond',
+  'complaints:handle',
 ] as const
 export const Permission = Type.Enum(PERMISSIONS)
 export type Permission = (typeof PERMISSIONS)[number]
@@ -81,7 +83,12 @@ const ORGANIZATION_ADMIN: readonly Permission[] = [
 ]
 const FIELD_WORK: readonly Permission[] = ['geography:read']
 // A merchant's people run their own shop's catalog; only its administrator applies for the shop.
-const SHOP_WORK: readonly Permission[] = ['catalog:write', 'orders:read', 'stock:write']
+const SHOP_WORK: readonly Permission[] = [
+  'catalog:write',
+  'orders:read',
+  'stock:write',
+  'after-sales:respond',
+]
 const SHOP_OWNER: readonly Permission[] = ['shops:apply', ...SHOP_WORK]
 const LOGISTICS_SUPERVISION: readonly Permission[] = ['network:read', 'parcels:read']
 const HUB_WORK: readonly Permission[] = [
@@ -104,7 +111,12 @@ export const ROLES = {
     nameEn: 'Bureau supervisor',
     organizationTypes: ['bureau'],
     scope: 'county',
-    permissions: [...READ_ONLY_SUPERVISION, ...LOGISTICS_SUPERVISION, 'orders:read'],
+    permissions: [
+      ...READ_ONLY_SUPERVISION,
+      ...LOGISTICS_SUPERVISION,
+      'orders:read',
+      'complaints:handle',
+    ],
   },
   operator_admin: {
     nameZh: '运营中心管理员',
@@ -129,6 +141,7 @@ export const ROLES = {
       'shops:review',
       'orders:read',
       'orders:manage',
+      'complaints:handle',
     ],
   },
   carrier_admin: {

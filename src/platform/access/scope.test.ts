@@ -151,7 +151,13 @@ describe('merchant scope', () => {
     })
     expect(login.statusCode).toBe(200)
     expect(login.json()).toMatchObject({
-      permissions: ['catalog:write', 'geography:read', 'orders:read', 'stock:write'],
+      permissions: [
+        'after-sales:respond',
+        'catalog:write',
+        'geography:read',
+        'orders:read',
+        'stock:write',
+      ],
     })
   })
 

@@ -22,7 +22,8 @@ export const geographyRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
         querystring: ChildrenQuery,
         response: { 200: Type.Array(Division) },
       },
-      config: { access: { permission: 'geography:read' } },
+      // Public reference data (the statistics bureau's codes): the H5 shop's address form reads it.
+      config: { access: { public: true } },
     },
     async (request) => {
       let query = selectDivisions(db)

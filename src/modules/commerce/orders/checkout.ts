@@ -106,7 +106,8 @@ export async function checkout(
         channel: 'online',
         location_id: location.id,
         delivery: input.delivery,
-        pickup_location_id: input.delivery === 'home' ? null : location.id,
+        // Station pickup takes the goods from the warehouse but hands them over at the station.
+        pickup_location_id: input.delivery === 'home' ? null : (input.pickupLocationId ?? null),
         address_json: addressJson,
         status: 'created',
         items_fen: order.itemsFen,

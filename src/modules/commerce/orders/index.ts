@@ -1,5 +1,6 @@
 // What the server may use of commerce's orders, stock and payments (issue 4).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { afterSalesRoutes } from './after-sales-routes.js'
 import { customerRoutes, type CustomerRoutesOptions } from './customer-routes.js'
 import { paymentRoutes } from './payment-routes.js'
 import { staffOrderRoutes } from './staff-routes.js'
@@ -39,4 +40,5 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
     ...(options.localGateway ? { localGateway: options.localGateway } : {}),
   })
   await app.register(staffOrderRoutes, { db: options.db })
+  await app.register(afterSalesRoutes, { db: options.db })
 }

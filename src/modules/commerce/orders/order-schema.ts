@@ -71,6 +71,8 @@ export type Address = Static<typeof Address>
 export const PickupPoint = Type.Object({
   id: Type.String(),
   kind: StockLocationKind,
+  /** The store or station organization running it: its clerks hand orders over here. */
+  organizationId: Nullable(Type.String()),
   name: Type.String(),
   address: Type.String(),
   openingHours: Type.String(),

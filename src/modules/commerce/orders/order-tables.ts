@@ -180,6 +180,49 @@ export interface RefundTable {
   finished_at: string | null
 }
 
+export const AFTER_SALE_STATUSES = [
+  'awaiting_merchant',
+  'escalated',
+  'approved',
+  'rejected',
+  'refunded',
+] as const
+export type AfterSaleStatus = (typeof AFTER_SALE_STATUSES)[number]
+
+export interface AfterSaleTable {
+  id: string
+  order_id: string
+  user_id: string
+  kind: 'refund_only' | 'return_refund'
+  amount_fen: number
+  reason: string
+  status: AfterSaleStatus
+  /** The merchant answers by then, or the request goes to the operating company. */
+  respond_by: string
+  merchant_note: string | null
+  operator_note: string | null
+  refund_id: string | null
+  created_at: string
+  updated_at: string
+}
+
+export const COMPLAINT_KINDS = ['complaint', 'counterfeit', 'fraud'] as const
+export const COMPLAINT_STATUSES = ['open', 'handling', 'resolved', 'dismissed'] as const
+
+export interface ComplaintTable {
+  id: string
+  user_id: string
+  kind: (typeof COMPLAINT_KINDS)[number]
+  order_id: string | null
+  shop_id: string | null
+  description: string
+  status: (typeof COMPLAINT_STATUSES)[number]
+  resolution: string | null
+  handled_by: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface OrderTables {
   stock_location: StockLocationTable
   stock_level: StockLevelTable
@@ -193,4 +236,6 @@ export interface OrderTables {
   order_event: OrderEventTable
   payment_notification: PaymentNotificationTable
   refund: RefundTable
+  after_sale: AfterSaleTable
+  complaint: ComplaintTable
 }

@@ -7,6 +7,7 @@ import type { PaymentTable, ShopOrderTable, StockLocationTable } from './order-t
 export const toPickupPoint = (row: StockLocationTable): PickupPoint => ({
   id: row.id,
   kind: row.kind,
+  organizationId: row.organization_id,
   name: row.name,
   address: row.address,
   openingHours: row.opening_hours,

@@ -241,6 +241,12 @@ async function refundFinished(
       await transitionOrder(db, actor, order, 'refunding', back, { note: 'refund failed' })
     return 'refund-failed'
   }
+  await db
+    .updateTable('after_sale')
+    .set({ status: 'refunded', updated_at: nowIso() })
+    .where('refund_id', '=', refund.id)
+    .where('status', '=', 'approved')
+    .execute()
   const refundedFen = order.refunded_fen + refund.amount_fen
   await db
     .updateTable('shop_order')

@@ -58,6 +58,8 @@ export const commonMessages = {
   'permission.stock:write': ['管理库存', 'Manage stock'],
   'permission.pickups:verify': ['核销自提订单', 'Hand over pickup orders'],
   'permission.pos:sell': ['门店收银', 'Sell at the counter'],
+  'permission.after-sales:respond': ['处理售后申请', 'Answer after-sales requests'],
+  'permission.complaints:handle': ['处理投诉举报', 'Handle complaints and reports'],
 
   'common.search': ['搜索', 'Search'],
   'common.searchPlaceholder': ['输入关键字搜索', 'Search…'],

@@ -1,0 +1,308 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import type { Db } from '../../../db/database.js'
+import { actorOf } from '../../../platform/http/actor.js'
+import { IdParams, Nullable, Page, PageQuery, pageWindow } from '../../../platform/http/schemas.js'
+import { withTransaction } from '../../../platform/http/with-transaction.js'
+import { AppError } from '../../../shared/errors.js'
+import {
+  decideAsOperator,
+  escalateAsBuyer,
+  requestAfterSale,
+  respondAsMerchant,
+} from './after-sales.js'
+import { fileComplaint, handleComplaint, listComplaints } from './complaints.js'
+import {
+  AFTER_SALE_STATUSES,
+  COMPLAINT_KINDS,
+  COMPLAINT_STATUSES,
+  type AfterSaleTable,
+} from './order-tables.js'
+
+// GOV-2: after-sales requests and complaints — the buyer's side under /shop, the merchants',
+// operators' and the bureau's beside it.
+
+const tags = ['commerce: after-sales']
+
+const AfterSale = Type.Object({
+  id: Type.String(),
+  orderId: Type.String(),
+  kind: Type.Enum(['refund_only', 'return_refund']),
+  amountFen: Type.Integer(),
+  reason: Type.String(),
+  status: Type.Enum(AFTER_SALE_STATUSES),
+  respondBy: Type.String(),
+  merchantNote: Nullable(Type.String()),
+  operatorNote: Nullable(Type.String()),
+  createdAt: Type.String(),
+})
+const AfterSaleBody = Type.Object(
+  {
+    kind: Type.Enum(['refund_only', 'return_refund']),
+    amountFen: Type.Integer({ minimum: 1 }),
+    reason: Type.String({ minLength: 2, maxLength: 500 }),
+  },
+  { additionalProperties: false },
+)
+const DecisionBody = Type.Object(
+  {
+    decision: Type.Enum(['approve', 'reject']),
+    note: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  },
+  { additionalProperties: false },
+)
+const Complaint = Type.Object({
+  id: Type.String(),
+  kind: Type.Enum(COMPLAINT_KINDS),
+  orderId: Nullable(Type.String()),
+  shopId: Nullable(Type.String()),
+  description: Type.String(),
+  status: Type.Enum(COMPLAINT_STATUSES),
+  resolution: Nullable(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+})
+const ComplaintBody = Type.Object(
+  {
+    kind: Type.Enum(COMPLAINT_KINDS),
+    orderId: Type.Optional(Type.String({ minLength: 1 })),
+    shopId: Type.Optional(Type.String({ minLength: 1 })),
+    description: Type.String({ minLength: 5, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+)
+const ComplaintQuery = Type.Object({
+  ...PageQuery.properties,
+  status: Type.Optional(Type.Enum(COMPLAINT_STATUSES)),
+  kind: Type.Optional(Type.Enum(COMPLAINT_KINDS)),
+})
+
+const toAfterSale = (row: AfterSaleTable) => ({
+  id: row.id,
+  orderId: row.order_id,
+  kind: row.kind,
+  amountFen: row.amount_fen,
+  reason: row.reason,
+  status: row.status,
+  respondBy: row.respond_by,
+  merchantNote: row.merchant_note,
+  operatorNote: row.operator_note,
+  createdAt: row.created_at,
+})
+
+const toComplaint = (row: Awaited<ReturnType<typeof listComplaints>>['items'][number]) => ({
+  id: row.id,
+  kind: row.kind,
+  orderId: row.order_id,
+  shopId: row.shop_id,
+  description: row.description,
+  status: row.status,
+  resolution: row.resolution,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+})
+
+const userIdOf = (request: FastifyRequest): string => {
+  const userId = request.principal?.userId
+  if (!userId) throw new AppError('unauthenticated', { en: 'Sign in first', zh: '请先登录' })
+  return userId
+}
+
+export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  const signedIn = { authenticated: true } as const
+
+  app.post(
+    '/shop/orders/:id/after-sales',
+    {
+      schema: {
+        tags,
+        summary: 'Ask for a refund (all or part), with or without returning the goods',
+        params: IdParams,
+        body: AfterSaleBody,
+        response: { 201: AfterSale },
+      },
+      config: { access: signedIn },
+    },
+    async (request, reply) => {
+      const userId = userIdOf(request)
+      const row = await withTransaction(db, request, (trx, actor) =>
+        requestAfterSale(trx, actor, userId, request.params.id, request.body),
+      )
+      return reply.status(201).send(toAfterSale(row))
+    },
+  )
+
+  app.get(
+    '/shop/after-sales',
+    { schema: { tags, response: { 200: Type.Array(AfterSale) } }, config: { access: signedIn } },
+    async (request) =>
+      (
+        await db
+          .selectFrom('after_sale')
+          .selectAll()
+          .where('user_id', '=', userIdOf(request))
+          .orderBy('created_at', 'desc')
+          .limit(100)
+          .execute()
+      ).map(toAfterSale),
+  )
+
+  app.post(
+    '/shop/after-sales/:id/escalate',
+    {
+      schema: {
+        tags,
+        summary: 'Take a refused request to the operating company (平台介入)',
+        params: IdParams,
+        response: { 200: AfterSale },
+      },
+      config: { access: signedIn },
+    },
+    async (request) => {
+      const userId = userIdOf(request)
+      return toAfterSale(
+        await withTransaction(db, request, (trx, actor) =>
+          escalateAsBuyer(trx, actor, userId, request.params.id),
+        ),
+      )
+    },
+  )
+
+  app.post(
+    '/shop/complaints',
+    {
+      schema: {
+        tags,
+        summary: 'Complain, or report counterfeit goods or fraud, about an order or a shop',
+        body: ComplaintBody,
+        response: { 201: Complaint },
+      },
+      config: { access: signedIn },
+    },
+    async (request, reply) => {
+      const userId = userIdOf(request)
+      const row = await withTransaction(db, request, (trx, actor) =>
+        fileComplaint(trx, actor, userId, request.body),
+      )
+      return reply.status(201).send(toComplaint(row))
+    },
+  )
+
+  app.get(
+    '/after-sales',
+    {
+      schema: {
+        tags,
+        summary: "After-sales requests of the shops in the caller's reach",
+        querystring: Type.Object({
+          ...PageQuery.properties,
+          status: Type.Optional(Type.Enum(AFTER_SALE_STATUSES)),
+        }),
+        response: { 200: Page(AfterSale) },
+      },
+      config: { access: { permission: 'orders:read' } },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const { page, pageSize, offset } = pageWindow(request.query)
+      let base = db
+        .selectFrom('after_sale')
+        .innerJoin('shop_order', 'shop_order.id', 'after_sale.order_id')
+        .innerJoin('shop', 'shop.id', 'shop_order.shop_id')
+      if (!actor.scope.county)
+        base = base.where('shop.organization_id', 'in', [...actor.scope.organizationIds, ''])
+      if (request.query.status) base = base.where('after_sale.status', '=', request.query.status)
+      const [{ total }, rows] = await Promise.all([
+        base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+        base
+          .selectAll('after_sale')
+          .orderBy('after_sale.respond_by')
+          .limit(pageSize)
+          .offset(offset)
+          .execute(),
+      ])
+      return { items: rows.map(toAfterSale), total, page, pageSize }
+    },
+  )
+
+  app.post(
+    '/after-sales/:id/respond',
+    {
+      schema: {
+        tags,
+        summary: "The merchant's answer (within 48 hours): approve starts the refund",
+        params: IdParams,
+        body: DecisionBody,
+        response: { 200: AfterSale },
+      },
+      config: { access: { permission: 'after-sales:respond' } },
+    },
+    async (request) =>
+      toAfterSale(
+        await withTransaction(db, request, (trx, actor) =>
+          respondAsMerchant(trx, actor, request.params.id, request.body),
+        ),
+      ),
+  )
+
+  app.post(
+    '/after-sales/:id/decide',
+    {
+      schema: {
+        tags,
+        summary: "The operating company's final decision on an escalated request",
+        params: IdParams,
+        body: DecisionBody,
+        response: { 200: AfterSale },
+      },
+      config: { access: { permission: 'orders:manage' } },
+    },
+    async (request) =>
+      toAfterSale(
+        await withTransaction(db, request, (trx, actor) =>
+          decideAsOperator(trx, actor, request.params.id, {
+            decision: request.body.decision,
+            note: request.body.note ?? '',
+          }),
+        ),
+      ),
+  )
+
+  app.get(
+    '/complaints',
+    {
+      schema: { tags, querystring: ComplaintQuery, response: { 200: Page(Complaint) } },
+      config: { access: { permission: 'complaints:handle' } },
+    },
+    async (request) => {
+      const page = await listComplaints(db, request.query)
+      return { ...page, items: page.items.map(toComplaint) }
+    },
+  )
+
+  app.post(
+    '/complaints/:id/handle',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: Type.Object(
+          {
+            status: Type.Enum(COMPLAINT_STATUSES),
+            resolution: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Complaint },
+      },
+      config: { access: { permission: 'complaints:handle' } },
+    },
+    async (request) =>
+      toComplaint(
+        await withTransaction(db, request, (trx, actor) =>
+          handleComplaint(trx, actor, request.params.id, request.body),
+        ),
+      ),
+  )
+}

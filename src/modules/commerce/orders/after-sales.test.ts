@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest'
+import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
+import { runPaymentRound } from './payment-worker.js'
+import { demoLocations, sellableSku, signInCustomer } from './test-support.js'
+
+// GOV-2: after-sales with the merchant's deadline and escalation, partial refunds; complaints.
+
+async function paidOrder(t: TestApp, buyer: Client, skuId: string, stationId: string) {
+  const placed = (
+    await buyer.request({
+      method: 'POST',
+      url: '/api/commerce/shop/checkout',
+      payload: {
+        items: [{ skuId, quantity: 2 }],
+        delivery: 'station_pickup',
+        pickupLocationId: stationId,
+      },
+    })
+  ).json<{ orders: { id: string }[]; action: { url: string } }>()
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/commerce/shop/local-pay/${placed.action.url.split('/').pop() ?? ''}/confirm`,
+  })
+  await t.payments.localGateway?.notifier.deliverDue()
+  return placed.orders[0]?.id ?? ''
+}
+
+const orderOf = async (buyer: Client, id: string) =>
+  (await buyer.request({ method: 'GET', url: `/api/commerce/shop/orders/${id}` })).json<{
+    status: string
+    refundedFen: number
+  }>()
+
+describe('after-sales and complaints (GOV-2)', () => {
+  it('refunds part of an order once the merchant approves, and only the merchant of that shop may answer', async () => {
+    const t = await buildTestApp()
+    const places = await demoLocations(t.db)
+    const { skuId, merchant } = await sellableSku(t, {
+      priceFen: 5000,
+      stock: 5,
+      locationId: places.warehouseId,
+    })
+    const buyer = await signInCustomer(t, '13800002323')
+    const orderId = await paidOrder(t, buyer, skuId, places.stationId)
+    expect((await orderOf(buyer, orderId)).status).toBe('paid')
+
+    const ask = (amountFen: number) =>
+      buyer.request({
+        method: 'POST',
+        url: `/api/commerce/shop/orders/${orderId}/after-sales`,
+        payload: { kind: 'refund_only', amountFen, reason: '一袋包装破损' },
+      })
+    expect((await ask(10_001)).json()).toMatchObject({
+      status: 400,
+      errors: [{ field: 'amountFen' }],
+    })
+    const request = (await ask(5000)).json<{ id: string; status: string }>()
+    expect(request.status).toBe('awaiting_merchant')
+    expect((await ask(1000)).statusCode).toBe(409) // one open request per order
+
+    const other = await t.logIn('merchant2')
+    const intruder = await other.request({
+      method: 'POST',
+      url: `/api/commerce/after-sales/${request.id}/respond`,
+      payload: { decision: 'approve' },
+    })
+    expect(intruder.statusCode).toBe(404)
+    const approved = await merchant.request({
+      method: 'POST',
+      url: `/api/commerce/after-sales/${request.id}/respond`,
+      payload: { decision: 'approve' },
+    })
+    expect(approved.json()).toMatchObject({ status: 'approved' })
+    await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl)
+    await t.payments.localGateway?.notifier.deliverDue()
+    expect(await orderOf(buyer, orderId)).toMatchObject({ status: 'paid', refundedFen: 5000 })
+    const mine = (
+      await buyer.request({ method: 'GET', url: '/api/commerce/shop/after-sales' })
+    ).json<{ status: string }[]>()
+    expect(mine.map((r) => r.status)).toEqual(['refunded'])
+  })
+
+  it('sends a refused or unanswered request to the operating company, whose decision is final', async () => {
+    const t = await buildTestApp()
+    const places = await demoLocations(t.db)
+    const { skuId, merchant } = await sellableSku(t, {
+      priceFen: 3000,
+      stock: 5,
+      locationId: places.warehouseId,
+    })
+    const buyer = await signInCustomer(t, '13800003434')
+    const operator = await t.logIn('operator')
+    const first = await paidOrder(t, buyer, skuId, places.stationId)
+    const second = await paidOrder(t, buyer, skuId, places.stationId)
+    const ask = async (orderId: string) =>
+      (
+        await buyer.request({
+          method: 'POST',
+          url: `/api/commerce/shop/orders/${orderId}/after-sales`,
+          payload: { kind: 'return_refund', amountFen: 6000, reason: '与描述不符' },
+        })
+      ).json<{ id: string }>().id
+
+    // Refused with a reason, then escalated by the buyer and approved by the operator.
+    const refused = await ask(first)
+    const noReason = await merchant.request({
+      method: 'POST',
+      url: `/api/commerce/after-sales/${refused}/respond`,
+      payload: { decision: 'reject' },
+    })
+    expect(noReason.json()).toMatchObject({ status: 400, errors: [{ field: 'note' }] })
+    await merchant.request({
+      method: 'POST',
+      url: `/api/commerce/after-sales/${refused}/respond`,
+      payload: { decision: 'reject', note: '商品无质量问题' },
+    })
+    const tooEarly = await operator.request({
+      method: 'POST',
+      url: `/api/commerce/after-sales/${refused}/decide`,
+      payload: { decision: 'approve', note: '平台核实' },
+    })
+    expect(tooEarly.statusCode).toBe(409)
+    await buyer.request({
+      method: 'POST',
+      url: `/api/commerce/shop/after-sales/${refused}/escalate`,
+    })
+    const decided = await operator.request({
+      method: 'POST',
+      url: `/api/commerce/after-sales/${refused}/decide`,
+      payload: { decision: 'approve', note: '照片显示与描述不符' },
+    })
+    expect(decided.json()).toMatchObject({ status: 'approved', operatorNote: '照片显示与描述不符' })
+
+    // Unanswered for 48 hours: escalated by the worker.
+    const silent = await ask(second)
+    const later = new Date(Date.now() + 49 * 3600_000).toISOString()
+    expect(
+      await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl, later),
+    ).toMatchObject({
+      escalated: 1,
+    })
+    const queue = (
+      await operator.request({ method: 'GET', url: '/api/commerce/after-sales?status=escalated' })
+    ).json<{ items: { id: string; merchantNote: string }[] }>()
+    expect(queue.items).toEqual([
+      expect.objectContaining({ id: silent, merchantNote: '商家超时未处理，已转平台处理' }),
+    ])
+  })
+
+  it('takes complaints and counterfeit reports to the bureau, who records how they were settled', async () => {
+    const t = await buildTestApp()
+    const places = await demoLocations(t.db)
+    const { skuId, shopId } = await sellableSku(t, {
+      priceFen: 2000,
+      stock: 5,
+      locationId: places.warehouseId,
+    })
+    const buyer = await signInCustomer(t, '13800004545')
+    const orderId = await paidOrder(t, buyer, skuId, places.stationId)
+    const filed = await buyer.request({
+      method: 'POST',
+      url: '/api/commerce/shop/complaints',
+      payload: { kind: 'counterfeit', orderId, description: '包装上的五台斋选标志与官方不同' },
+    })
+    expect(filed.json()).toMatchObject({ status: 'open', shopId })
+    const stranger = await signInCustomer(t, '13800005656')
+    const notMine = await stranger.request({
+      method: 'POST',
+      url: '/api/commerce/shop/complaints',
+      payload: { kind: 'complaint', orderId, description: '别人的订单' },
+    })
+    expect(notMine.json()).toMatchObject({ status: 400, errors: [{ field: 'orderId' }] })
+
+    const bureau = await t.logIn('bureau')
+    const open = (
+      await bureau.request({ method: 'GET', url: '/api/commerce/complaints?status=open' })
+    ).json<{
+      items: { id: string; kind: string }[]
+    }>()
+    expect(open.items).toEqual([expect.objectContaining({ kind: 'counterfeit' })])
+    const id = open.items[0]?.id ?? ''
+    const withoutResult = await bureau.request({
+      method: 'POST',
+      url: `/api/commerce/complaints/${id}/handle`,
+      payload: { status: 'resolved' },
+    })
+    expect(withoutResult.json()).toMatchObject({ status: 400, errors: [{ field: 'resolution' }] })
+    const resolved = await bureau.request({
+      method: 'POST',
+      url: `/api/commerce/complaints/${id}/handle`,
+      payload: { status: 'resolved', resolution: '已核查，商家停用该批次包装并退款' },
+    })
+    expect(resolved.json()).toMatchObject({ status: 'resolved' })
+    const merchantView = await (
+      await t.logIn('merchant')
+    ).request({ method: 'GET', url: '/api/commerce/complaints' })
+    expect(merchantView.statusCode).toBe(403)
+  })
+})
