@@ -22,7 +22,7 @@ export async function createTestDb(): Promise<DbHandle & { destroy: () => Promis
   await sql`create schema ${sql.id(schema)}`.execute(bootstrap.db)
   await bootstrap.db.destroy()
   const handle = createDb(postgresUrl, { schema, poolSize: 10 })
-  await migrateToLatest(handle.db)
+  await migrateToLatest(handle.db, schema)
   return {
     ...handle,
     destroy: async () => {
