@@ -20,6 +20,7 @@ describe('the language switch', () => {
       'Promise & reports',
       'Network',
       'Statements',
+      'Orders',
       'Geography',
       'My account',
     ])
@@ -42,6 +43,7 @@ describe('the language switch', () => {
       '时效与报表',
       '物流网点',
       '对账结算',
+      '订单管理',
       '行政区划',
       '我的账户',
     ])

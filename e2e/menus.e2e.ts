@@ -16,6 +16,14 @@ const MENU = {
   uplink: '农产品上行',
   network: '物流网点',
   statements: '对账结算',
+  pickups: '自提核销',
+  shopReview: '网店审核',
+  myShop: '我的网店',
+  products: '商品管理',
+  stock: '库存管理',
+  orders: '订单管理',
+  reconciliation: '支付对账',
+  smsLog: '短信记录',
   geography: '行政区划',
   account: '我的账户',
 } as const
@@ -36,10 +44,28 @@ const ALL: MenuKey[] = [
   'apiTokens',
   'auditLog',
   ...LOGISTICS,
+  'pickups',
+  'shopReview',
+  'myShop',
+  'products',
+  'stock',
+  'orders',
+  'reconciliation',
+  'smsLog',
   'geography',
   'account',
 ]
-const SUPERVISION: MenuKey[] = ['users', 'organizations', 'auditLog', 'geography', 'account']
+const MERCHANT: MenuKey[] = [
+  'users',
+  'organizations',
+  'auditLog',
+  'myShop',
+  'products',
+  'stock',
+  'orders',
+  'geography',
+  'account',
+]
 const BUREAU: MenuKey[] = [
   'users',
   'organizations',
@@ -48,6 +74,7 @@ const BUREAU: MenuKey[] = [
   'promise',
   'network',
   'statements',
+  'orders',
   'geography',
   'account',
 ]
@@ -64,6 +91,8 @@ const CARRIER: MenuKey[] = [
   'account',
 ]
 const FIELD_WORK: MenuKey[] = ['geography', 'account']
+// Store clerks land on pickup hand-over.
+const STORE: MenuKey[] = ['pickups', 'stock', 'orders', ...FIELD_WORK]
 // Drivers and station masters land on their phone page; the hub on the parcel list.
 const HUB: MenuKey[] = [
   'parcels',
@@ -72,6 +101,7 @@ const HUB: MenuKey[] = [
   'uplink',
   'network',
   'statements',
+  'smsLog',
   'geography',
   'account',
 ]
@@ -90,6 +120,7 @@ const STATION: MenuKey[] = [
   'promise',
   'network',
   'statements',
+  'pickups',
   'geography',
   'account',
 ]
@@ -103,6 +134,14 @@ const PATH: Record<MenuKey, string> = {
   uplink: '/uplink',
   network: '/network',
   statements: '/statements',
+  pickups: '/pickups',
+  shopReview: '/shop-review',
+  myShop: '/my-shop',
+  products: '/products',
+  stock: '/stock',
+  orders: '/orders',
+  reconciliation: '/reconciliation',
+  smsLog: '/sms-log',
   users: '/users',
   organizations: '/organizations',
   apiTokens: '/api-tokens',
@@ -116,12 +155,12 @@ const ACCOUNTS: [username: string, menu: MenuKey[]][] = [
   ['bureau', BUREAU],
   ['operator', ALL],
   ['carrier', CARRIER],
-  ['merchant', SUPERVISION],
-  ['enterprise', SUPERVISION],
+  ['merchant', MERCHANT],
+  ['enterprise', MERCHANT],
   ['hub', HUB],
   ['driver', DRIVER],
   ['station', STATION],
-  ['store', FIELD_WORK],
+  ['store', STORE],
   ['trainer', FIELD_WORK],
 ]
 

@@ -7,11 +7,19 @@ import {
   DeploymentUnitOutlined,
   EnvironmentOutlined,
   IdcardOutlined,
+  DatabaseOutlined,
   InboxOutlined,
   KeyOutlined,
+  MessageOutlined,
+  OrderedListOutlined,
+  ProductOutlined,
   LineChartOutlined,
+  QrcodeOutlined,
   RiseOutlined,
+  ReconciliationOutlined,
+  SafetyCertificateOutlined,
   ShopOutlined,
+  ShoppingOutlined,
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons'
@@ -22,6 +30,7 @@ import type { MessageKey } from '../lib/i18n'
 export type NavigationKey =
   | 'driver'
   | 'station'
+  | 'pickups'
   | 'users'
   | 'organizations'
   | 'apiTokens'
@@ -33,6 +42,13 @@ export type NavigationKey =
   | 'network'
   | 'statements'
   | 'uplink'
+  | 'shopReview'
+  | 'myShop'
+  | 'products'
+  | 'stock'
+  | 'orders'
+  | 'reconciliation'
+  | 'smsLog'
   | 'geography'
   | 'account'
 
@@ -56,7 +72,7 @@ export interface NavigationUser {
 // Order matters: the menu shows it, and after login the user lands on the first allowed entry.
 // "My account" comes last, so it is the landing page only when nothing else is allowed.
 // aria-hidden keeps icon names out of the menu items' accessible names.
-// Drivers and station masters land on their phone page.
+// Drivers and station masters land on their phone page; store clerks on pickup hand-over.
 export const NAVIGATION: readonly NavigationEntry[] = [
   {
     key: 'driver',
@@ -150,6 +166,62 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     label: 'nav.statements',
     icon: <AccountBookOutlined aria-hidden />,
     permission: 'parcels:read',
+  },
+  {
+    key: 'pickups',
+    path: '/pickups',
+    label: 'nav.pickups',
+    icon: <QrcodeOutlined aria-hidden />,
+    permission: 'pickups:verify',
+  },
+  {
+    key: 'shopReview',
+    path: '/shop-review',
+    label: 'nav.shopReview',
+    icon: <SafetyCertificateOutlined aria-hidden />,
+    permission: 'shops:review',
+  },
+  {
+    key: 'myShop',
+    path: '/my-shop',
+    label: 'nav.myShop',
+    icon: <ShoppingOutlined aria-hidden />,
+    permission: 'shops:apply',
+  },
+  {
+    key: 'products',
+    path: '/products',
+    label: 'nav.products',
+    icon: <ProductOutlined aria-hidden />,
+    permission: 'catalog:write',
+  },
+  {
+    key: 'stock',
+    path: '/stock',
+    label: 'nav.stock',
+    icon: <DatabaseOutlined aria-hidden />,
+    permission: 'stock:write',
+  },
+  {
+    key: 'orders',
+    path: '/orders',
+    label: 'nav.orders',
+    icon: <OrderedListOutlined aria-hidden />,
+    permission: 'orders:read',
+  },
+  {
+    key: 'reconciliation',
+    path: '/reconciliation',
+    label: 'nav.reconciliation',
+    icon: <ReconciliationOutlined aria-hidden />,
+    permission: 'orders:manage',
+  },
+  {
+    key: 'smsLog',
+    path: '/sms-log',
+    label: 'nav.smsLog',
+    icon: <MessageOutlined aria-hidden />,
+    permission: 'notifications:read',
   },
   {
     key: 'geography',

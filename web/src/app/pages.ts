@@ -66,3 +66,33 @@ export const StatementsPage = lazy(() =>
 export const UplinkPage = lazy(() =>
   import('../features/uplink/components/uplink-page').then((m) => ({ default: m.UplinkPage })),
 )
+export const PickupsPage = lazy(() =>
+  import('../features/pickups/components/pickups-page').then((m) => ({ default: m.PickupsPage })),
+)
+export const ShopReviewPage = lazy(() =>
+  import('../features/shops/components/shop-review-page').then((m) => ({
+    default: m.ShopReviewPage,
+  })),
+)
+export const MyShopPage = lazy(() =>
+  import('../features/shops/components/my-shop-page').then((m) => ({ default: m.MyShopPage })),
+)
+export const ProductsPage = lazy(() =>
+  import('../features/products/components/products-page').then((m) => ({
+    default: m.ProductsPage,
+  })),
+)
+export const StockPage = lazy(() =>
+  import('../features/stock/components/stock-page').then((m) => ({ default: m.StockPage })),
+)
+export const OrdersPage = lazy(() =>
+  import('../features/orders/components/orders-page').then((m) => ({ default: m.OrdersPage })),
+)
+export const ReconciliationPage = lazy(() =>
+  import('../features/orders/components/reconciliation-page').then((m) => ({
+    default: m.ReconciliationPage,
+  })),
+)
+export const SmsLogPage = lazy(() =>
+  import('../features/sms-log/components/sms-log-page').then((m) => ({ default: m.SmsLogPage })),
+)

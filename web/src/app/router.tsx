@@ -13,6 +13,7 @@ import { RouteError } from './route-error'
 const PAGE_BY_KEY: Record<NavigationKey, ComponentType> = {
   driver: pages.DriverPage,
   station: pages.StationPage,
+  pickups: pages.PickupsPage,
   account: pages.AccountPage,
   users: pages.UsersPage,
   organizations: pages.OrganizationsPage,
@@ -26,6 +27,13 @@ const PAGE_BY_KEY: Record<NavigationKey, ComponentType> = {
   statements: pages.StatementsPage,
   uplink: pages.UplinkPage,
   geography: pages.GeographyPage,
+  shopReview: pages.ShopReviewPage,
+  myShop: pages.MyShopPage,
+  products: pages.ProductsPage,
+  stock: pages.StockPage,
+  orders: pages.OrdersPage,
+  reconciliation: pages.ReconciliationPage,
+  smsLog: pages.SmsLogPage,
 }
 
 function route(entry: NavigationEntry) {

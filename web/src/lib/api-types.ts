@@ -5,6 +5,21 @@ import type { AuditEntry as ServerAuditEntry } from '../../../src/platform/audit
 import type { ParcelStatus } from '../../../src/modules/logistics/parcel-status'
 import type { Parcel, ScanEvent } from '../../../src/modules/logistics/schema'
 import type { PickupStatus } from '../../../src/modules/logistics/dispatch-schema'
+import type { Static } from 'typebox'
+import type {
+  LOCAL_KINDS,
+  PRODUCT_STATUSES,
+  SHOP_STATUSES,
+} from '../../../src/modules/commerce/catalog-schema'
+import type { SmsStatus } from '../../../src/platform/notifications/schema'
+import type {
+  CartLine as CartLineSchema,
+  CheckoutResult as CheckoutResultSchema,
+  Customer as CustomerSchema,
+  LoginCodeSent as LoginCodeSentSchema,
+  PayAction as PayActionSchema,
+  StockLevel as StockLevelSchema,
+} from '../../../src/modules/commerce/orders/order-schema'
 
 export type {
   OrganizationType,
@@ -115,3 +130,63 @@ export const PICKUP_STATUSES = [
 ] as const satisfies readonly PickupStatus[]
 type MissingPickupStatus = Exclude<PickupStatus, (typeof PICKUP_STATUSES)[number]>
 export const EVERY_PICKUP_STATUS_LISTED: [MissingPickupStatus] extends [never] ? true : never = true
+
+// ---- the H5 shop and pickups (issue 4) ----
+export type { Brand, Category } from '../../../src/modules/commerce/catalog-schema'
+export type {
+  ProductCard,
+  ProductDetail,
+  ProductSearchQuery,
+  SearchSort,
+} from '../../../src/modules/commerce/product-schema'
+export type {
+  Address,
+  AddressBody,
+  CheckoutBody,
+  Order,
+  PaymentInfo,
+  PickupPoint,
+} from '../../../src/modules/commerce/orders/order-schema'
+export type { OrderStatus, DeliveryKind } from '../../../src/modules/commerce/orders/order-tables'
+export type CartLine = Static<typeof CartLineSchema>
+export type Customer = Static<typeof CustomerSchema>
+export type LoginCodeSent = Static<typeof LoginCodeSentSchema>
+export type PayAction = Static<typeof PayActionSchema>
+export type CheckoutResult = Static<typeof CheckoutResultSchema>
+
+// ---- console pages for commerce and the SMS log (issues 4, 5) ----
+export type {
+  ApplyShopBody,
+  ReviewShopBody,
+  Shop,
+  UpdateShopBody,
+} from '../../../src/modules/commerce/catalog-schema'
+export type {
+  CreateProductBody,
+  MerchantProductQuery,
+  ProductImage,
+  Sku,
+  SkuInput,
+  UpdateProductBody,
+  UpdateSkuBody,
+} from '../../../src/modules/commerce/product-schema'
+export type { ReconciliationRow } from '../../../src/modules/commerce/orders/reconciliation'
+export type { SmsStatus }
+export type StockLevel = Static<typeof StockLevelSchema>
+export type ShopStatus = (typeof SHOP_STATUSES)[number]
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number]
+export type LocalKind = (typeof LOCAL_KINDS)[number]
+/** One row of the SMS log (`GET /api/notifications/sms`); the phone comes masked. */
+export interface SmsMessage {
+  id: string
+  phone: string
+  template: string
+  body: string | null
+  status: SmsStatus
+  attempts: number
+  createdAt: string
+  sentAt: string | null
+  nextAttemptAt: string | null
+  provider: string | null
+  lastError: string | null
+}

@@ -55,7 +55,21 @@ export function formatClock(iso: string | null | undefined): string {
   return new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16)
 }
 
-/** Money is kept in fen; people read yuan. */
+/** Money is kept in fen; people read yuan. Integer arithmetic: no float rounding on the way. */
 export function formatYuan(fen: number): string {
-  return `¥${(fen / 100).toFixed(2)}`
+  const sign = fen < 0 ? '-' : ''
+  const abs = Math.abs(Math.round(fen))
+  return `${sign}¥${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
+}
+
+/** Yuan as typed into a form ("12", "12.5", "12.50"); null for anything else. String arithmetic. */
+export function yuanToFen(text: string): number | null {
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim())
+  if (!match) return null
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
+}
+
+/** Fen as the yuan a form field shows ("12.50"), the inverse of yuanToFen. */
+export function fenToYuanText(fen: number): string {
+  return formatYuan(fen).replace('¥', '')
 }

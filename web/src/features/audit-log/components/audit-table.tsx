@@ -5,6 +5,7 @@ import { useI18n } from '../../../lib/i18n'
 import { actionLabel, entityTypeLabel } from './audit-labels'
 import { AuditEntryDetail } from './audit-entry-detail'
 import { TableEmpty } from '../../../components/table-empty'
+import { pagePagination } from '../../../lib/page-pagination'
 
 interface AuditTableProps {
   page: Page<AuditEntry> | undefined
@@ -23,14 +24,7 @@ export function AuditTable({ page, loading, onPage }: AuditTableProps) {
       // Fixed layout: an expanded row's long JSON must wrap, not widen the whole table.
       tableLayout="fixed"
       expandable={{ expandedRowRender: (entry) => <AuditEntryDetail entry={entry} /> }}
-      pagination={{
-        current: page?.page ?? 1,
-        pageSize: page?.pageSize ?? 20,
-        total: page?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: onPage,
-      }}
+      pagination={pagePagination(page, onPage, t)}
       columns={[
         {
           title: t('audit.at'),

@@ -11,7 +11,7 @@ import { showFieldErrors } from '../../../lib/form-errors'
 import { useI18n } from '../../../lib/i18n'
 import { CREDIT_CODE, PHONE_NUMBER } from '../../../lib/validation'
 import { createOrganization, updateOrganization } from '../api/save-organization'
-import { DivisionCascader } from './division-cascader'
+import { DivisionCascader } from '../../../components/division-cascader'
 
 interface OrganizationForm {
   type: OrganizationType

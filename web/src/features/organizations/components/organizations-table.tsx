@@ -3,6 +3,7 @@ import type { Organization, Page } from '../../../lib/api-types'
 import { formatDateTime } from '../../../lib/format'
 import { useI18n } from '../../../lib/i18n'
 import { TableEmpty } from '../../../components/table-empty'
+import { pagePagination } from '../../../lib/page-pagination'
 
 interface OrganizationsTableProps {
   page: Page<Organization> | undefined
@@ -29,14 +30,7 @@ export function OrganizationsTable({
       dataSource={page?.items ?? []}
       locale={{ emptyText: <TableEmpty description={t('organizations.empty')} /> }}
       scroll={{ x: 'max-content' }}
-      pagination={{
-        current: page?.page ?? 1,
-        pageSize: page?.pageSize ?? 20,
-        total: page?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: onPage,
-      }}
+      pagination={pagePagination(page, onPage, t)}
       columns={[
         { title: t('organizations.name'), dataIndex: 'name' },
         {

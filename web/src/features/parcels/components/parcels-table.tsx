@@ -4,6 +4,7 @@ import type { Page, Parcel } from '../../../lib/api-types'
 import { formatDateTime } from '../../../lib/format'
 import { useI18n } from '../../../lib/i18n'
 import { ParcelStatusTag } from './parcel-status-tag'
+import { pagePagination } from '../../../lib/page-pagination'
 
 interface ParcelsTableProps {
   page: Page<Parcel> | undefined
@@ -21,14 +22,7 @@ export function ParcelsTable({ page, loading, onPage, onOpen }: ParcelsTableProp
       dataSource={page?.items ?? []}
       locale={{ emptyText: <TableEmpty description={t('parcels.empty')} /> }}
       scroll={{ x: 1100 }}
-      pagination={{
-        current: page?.page ?? 1,
-        pageSize: page?.pageSize ?? 20,
-        total: page?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: onPage,
-      }}
+      pagination={pagePagination(page, onPage, t)}
       columns={[
         { title: t('parcels.waybill'), dataIndex: 'waybillNo', width: 150 },
         { title: t('parcels.carrier'), dataIndex: 'carrierName', width: 190 },

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../lib/format'
 import { useI18n } from '../../../lib/i18n'
 import { roleName, useRoles } from '../../../lib/reference-data'
 import { TableEmpty } from '../../../components/table-empty'
+import { pagePagination } from '../../../lib/page-pagination'
 
 export type UserAction = 'edit' | 'password' | 'memberships'
 
@@ -25,14 +26,7 @@ export function UsersTable({ page, loading, canWrite, onPage, onAction }: UsersT
       dataSource={page?.items ?? []}
       locale={{ emptyText: <TableEmpty description={t('users.empty')} /> }}
       scroll={{ x: 'max-content' }}
-      pagination={{
-        current: page?.page ?? 1,
-        pageSize: page?.pageSize ?? 20,
-        total: page?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: onPage,
-      }}
+      pagination={pagePagination(page, onPage, t)}
       columns={[
         { title: t('users.username'), dataIndex: 'username' },
         { title: t('users.displayName'), dataIndex: 'displayName' },

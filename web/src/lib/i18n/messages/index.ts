@@ -1,11 +1,14 @@
 import { accountMessages } from './account'
 import { apiTokenMessages } from './api-tokens'
 import { auditMessages } from './audit-log'
+import { commerceMessages } from './commerce'
 import { commonMessages } from './common'
 import { geographyMessages } from './geography'
 import { logisticsMessages } from './logistics'
 import { networkMessages } from './network'
 import { organizationMessages } from './organizations'
+import { pickupMessages } from './pickups'
+import { smsLogMessages } from './sms-log'
 import { userMessages } from './users'
 
 // Each message is [中文, English]; the tuple type makes a missing translation a type error.
@@ -19,6 +22,9 @@ export const messages = {
   ...geographyMessages,
   ...logisticsMessages,
   ...networkMessages,
+  ...pickupMessages,
+  ...commerceMessages,
+  ...smsLogMessages,
 }
 
 export type MessageKey = keyof typeof messages

@@ -1,5 +1,5 @@
-import { apiClient } from '../../../lib/api-client'
-import type { Division } from '../../../lib/api-types'
+import { apiClient } from './api-client'
+import type { Division } from './api-types'
 
 /** Children of a division; without a parent, the county itself. */
 export function getDivisions(parentCode?: string): Promise<Division[]> {

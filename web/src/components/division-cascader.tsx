@@ -1,8 +1,8 @@
 import { Cascader } from 'antd'
 import { useEffect, useState } from 'react'
-import type { Division } from '../../../lib/api-types'
-import { useI18n } from '../../../lib/i18n'
-import { getDivision, getDivisions } from '../api/get-divisions'
+import type { Division } from '../lib/api-types'
+import { useI18n } from '../lib/i18n'
+import { getDivision, getDivisions } from '../lib/divisions'
 
 interface DivisionOption {
   value: string

@@ -1,0 +1,32 @@
+import type { MessageTable } from './message-table'
+
+export const pickupMessages = {
+  'nav.pickups': ['自提核销', 'Pickup hand-over'],
+  'pickups.title': ['自提核销', 'Pickup hand-over'],
+  'pickups.location': ['自提点', 'Pickup point'],
+  'pickups.noLocation': [
+    '您的账号未关联体验店或服务站自提点',
+    'Your account runs no store or station pickup point',
+  ],
+  'pickups.code': ['取货码', 'Pickup code'],
+  'pickups.codePlaceholder': ['输入或扫描 6 位取货码', 'Type or scan the 6-digit code'],
+  'pickups.codeInvalid': ['取货码为 6 位数字', 'A pickup code has 6 digits'],
+  'pickups.confirm': ['确认取货', 'Hand over'],
+  'pickups.handedOver': ['订单 {orderNo} 已取货完成', 'Order {orderNo} handed over'],
+  'pickups.order': ['订单', 'Order'],
+  'pickups.status': ['状态', 'Status'],
+  'pickups.shop': ['店铺', 'Shop'],
+  'pickups.total': ['金额', 'Total'],
+  'pickups.completedAt': ['取货时间', 'Picked up at'],
+  'pickups.item': ['商品', 'Item'],
+  'pickups.spec': ['规格', 'Variant'],
+  'pickups.quantity': ['数量', 'Quantity'],
+  'order.status.created': ['待付款', 'Awaiting payment'],
+  'order.status.paid': ['已付款', 'Paid'],
+  'order.status.ready_for_pickup': ['待取货', 'Ready for pickup'],
+  'order.status.shipped': ['已发货', 'Shipped'],
+  'order.status.completed': ['已完成', 'Completed'],
+  'order.status.cancelled': ['已取消', 'Cancelled'],
+  'order.status.refunding': ['退款中', 'Refunding'],
+  'order.status.refunded': ['已退款', 'Refunded'],
+} as const satisfies MessageTable

@@ -1,0 +1,49 @@
+import { Suspense } from 'react'
+import { createBrowserRouter, RouterProvider } from 'react-router-dom'
+import { Loading } from './components/page-state'
+import * as pages from './pages'
+import { ShopCartProvider } from './shop-cart'
+import { ShopLayout } from './shop-layout'
+import { ShopSessionProvider } from './shop-session'
+import './shop.css'
+
+// The H5 shop for buyers on a phone. Chinese only by design: its users are the county's
+// villagers and visitors, so it has no language switch and does not load the console's dictionary.
+
+document.title = '五台村通商城'
+
+const page = (Page: React.ComponentType) => (
+  <Suspense fallback={<Loading />}>
+    <Page />
+  </Suspense>
+)
+
+const router = createBrowserRouter([
+  {
+    path: '/h5',
+    element: <ShopLayout />,
+    children: [
+      { index: true, element: page(pages.HomePage) },
+      { path: 'search', element: page(pages.SearchPage) },
+      { path: 'categories', element: page(pages.CategoryPage) },
+      { path: 'products/:id', element: page(pages.ProductPage) },
+      { path: 'cart', element: page(pages.CartPage) },
+      { path: 'login', element: page(pages.LoginPage) },
+      { path: 'checkout', element: page(pages.CheckoutPage) },
+      { path: 'pay/:token', element: page(pages.PayPage) },
+      { path: 'me', element: page(pages.MyOrdersPage) },
+      { path: 'orders/:id', element: page(pages.OrderPage) },
+      { path: '*', element: page(pages.NotFoundPage) },
+    ],
+  },
+])
+
+export function ShopApp() {
+  return (
+    <ShopSessionProvider>
+      <ShopCartProvider>
+        <RouterProvider router={router} />
+      </ShopCartProvider>
+    </ShopSessionProvider>
+  )
+}
