@@ -47,6 +47,8 @@ export interface SearchTuning {
   fleetShare: number
   /** Below this many jobs insertion always scans every route: cheap, and better with windows. */
   granularFromJobs: number
+  /** Local search on accepted plans tries this many nearest neighbours per job (0: none). */
+  localSearchNeighbours: number
 }
 
 /** Tuning defaults, defined once. */
@@ -58,7 +60,8 @@ export const DEFAULT_TUNING: SearchTuning = {
   blinkRate: 0.01,
   insertionNeighbours: 40,
   granularFromJobs: 150,
-  fleetShare: 0.5,
+  fleetShare: 0.8,
+  localSearchNeighbours: 10,
 }
 
 /** The defaults, defined once. */
@@ -90,6 +93,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   context.averageRemoved = tuning.averageRemoved
   context.maxStringLength = tuning.maxStringLength
   context.blinkRate = tuning.blinkRate
+  context.localSearchNeighbours = tuning.localSearchNeighbours
   context.insertionNeighbours =
     model.jobCount >= tuning.granularFromJobs ? tuning.insertionNeighbours : 0
   const penalty = unassignedPenalty(model, servable)
@@ -125,7 +129,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   let fleetIterations = 0
   const hierarchical = problem.objective === 'vehicles-then-distance'
   if (hierarchical || initial.unassigned.length > 0) {
-    // Fleet objective: half of the budget removes routes, then the annealing shortens the
+    // Fleet objective: most of the budget (fleetShare) removes routes, then the annealing shortens the
     // smallest fleet found. A first plan that left jobs out gets the same repair, which stops
     // as soon as every job is placed.
     const fleet = await minimizeFleet(context, initial, penalty, {

@@ -13,6 +13,12 @@ export interface SearchContext {
   classVehicles: number[][]
   /** Scratch: which route serves each job (-1 none) and where; rebuilt per iteration. */
   routeOfJob: Int32Array
+  /** Scratch: index of each job in its route (with routeOfJob), for local search. */
+  positionOfJob: Int32Array
+  /** Scratch: per route index, 1 while local search still has to scan the route. */
+  routeDirty: Uint8Array
+  /** Local search tries each job's moves with this many nearest neighbours (0: no local search). */
+  localSearchNeighbours: number
   /** Scratch: vehicle already used in the working solution. */
   vehicleUsed: Uint8Array
   /** Scratch: job removed during the current ruin. */
@@ -65,6 +71,9 @@ export function createSearchContext(model: Model, random: Random): SearchContext
     neighbours: buildNeighbours(model, 100),
     classVehicles,
     routeOfJob: new Int32Array(n),
+    positionOfJob: new Int32Array(n),
+    routeDirty: new Uint8Array(model.vehicleCount + 1),
+    localSearchNeighbours: 0,
     vehicleUsed: new Uint8Array(model.vehicleCount),
     removedMark: new Uint8Array(n),
     averageRemoved: 10,

@@ -1,6 +1,7 @@
 import { recreate } from '../construct/recreate.js'
 import { isBetter, scoreCandidate, type Candidate } from '../engine/candidate.js'
 import type { SearchContext } from '../engine/search-context.js'
+import { improveRoutes } from './local-search.js'
 import { ruinStrings } from './ruin-strings.js'
 
 export interface AnnealBudget {
@@ -76,9 +77,14 @@ export async function anneal(
     const removed = ruinStrings(context, routes, stamp)
     for (const job of current.unassigned) removed.push(job)
     const unassigned = recreate(context, routes, removed, stamp)
-    const kept = routes.filter((route) => route.jobs.length > 0)
+    let kept = routes.filter((route) => route.jobs.length > 0)
     // Odd matrices (no triangle inequality) can make a ruined route infeasible: drop the attempt.
     if (kept.some((route) => !route.feasible)) continue
+    // Local search on every candidate: ruin and recreate then compares local optima.
+    if (context.localSearchNeighbours > 0) {
+      improveRoutes(context, kept, stamp)
+      kept = kept.filter((route) => route.jobs.length > 0)
+    }
     const candidate: Candidate = {
       routes: kept,
       unassigned,

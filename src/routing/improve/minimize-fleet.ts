@@ -1,6 +1,8 @@
 import { recreate } from '../construct/recreate.js'
 import { scoreCandidate, type Candidate } from '../engine/candidate.js'
 import type { SearchContext } from '../engine/search-context.js'
+import { insertWithEjection } from './eject-insert.js'
+import { improveRoutes } from './local-search.js'
 import { ruinStrings } from './ruin-strings.js'
 
 export interface FleetBudget {
@@ -14,8 +16,10 @@ export interface FleetBudget {
 
 /**
  * SISR fleet minimisation: drop the smallest route, then ruin and recreate without new routes,
- * accepting a plan when it leaves fewer jobs out or jobs with fewer past absences (so hard jobs
- * get placed first). Each time every job fits, the plan is kept and another route goes. With
+ * then local search, then the most often absent job goes in by ejecting up to two jobs absent
+ * less often (insertWithEjection); a plan is accepted when it leaves fewer jobs out or jobs with
+ * fewer past absences (so hard jobs get placed first). Each time every job fits, the plan is
+ * kept and another route goes. With
  * dropRoutes false it only places the jobs a first plan left out (opening routes if any are free).
  * Returns the best plan found (fewest jobs left out, then fewest routes) and the iterations used.
  */
@@ -50,9 +54,25 @@ export async function minimizeFleet(
       const routes = current.routes.slice()
       const removed = ruinStrings(context, routes, stamp)
       for (const job of current.unassigned) removed.push(job)
-      const unassigned = recreate(context, routes, removed, stamp)
-      const kept = routes.filter((route) => route.jobs.length > 0)
+      let unassigned = recreate(context, routes, removed, stamp)
+      let kept = routes.filter((route) => route.jobs.length > 0)
       if (kept.some((route) => !route.feasible)) continue
+      // Shorter routes leave more slack in the windows for the jobs still out.
+      if (context.localSearchNeighbours > 0) {
+        improveRoutes(context, kept, stamp)
+        kept = kept.filter((route) => route.jobs.length > 0)
+      }
+      if (unassigned.length > 0) {
+        // The most often absent job goes in, ejecting up to two that were absent less often.
+        let hardest = unassigned[0] as number
+        for (const j of unassigned)
+          if ((absences[j] as number) > (absences[hardest] as number)) hardest = j
+        const ejected = insertWithEjection(context, kept, hardest, absences, stamp)
+        if (ejected !== null) {
+          const rest = unassigned.filter((j) => j !== hardest)
+          unassigned = rest.concat(recreate(context, kept, ejected, stamp))
+        }
+      }
       for (const j of unassigned) absences[j] = (absences[j] as number) + 1
       const better =
         unassigned.length < current.unassigned.length ||
