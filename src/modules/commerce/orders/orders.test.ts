@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../../test/test-app.js'
 import type { Client, TestApp } from '../../../test/test-app.js'
@@ -439,6 +440,18 @@ describe('who sees which orders (issue 4)', () => {
       items: { id: string; shopId: string; totalFen: number }[]
     }>()
     expect(list.items).toEqual([expect.objectContaining({ shopId: mine.shopId, totalFen: 500 })])
+    // The Excel download holds the same orders, and only those.
+    const download = await mine.merchant.request({
+      method: 'GET',
+      url: '/api/commerce/orders.xlsx',
+    })
+    expect(download.headers['content-disposition']).toContain(encodeURIComponent('订单'))
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(download.rawPayload as unknown as ArrayBuffer)
+    const sheet = workbook.worksheets[0]
+    expect(sheet?.rowCount).toBe(3) // caption, header, one order
+    expect(sheet?.getRow(3).getCell(6).value).toBe('待付款')
+    expect(sheet?.getRow(3).getCell(10).value).toBe(5)
     const other = orders.find((o) => o.totalFen === 1400)?.id ?? ''
     expect(
       (await mine.merchant.request({ method: 'GET', url: `/api/commerce/orders/${other}` }))

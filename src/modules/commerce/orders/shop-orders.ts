@@ -11,12 +11,8 @@ import { toOrders } from './order-views.js'
 // Orders as merchants, stores and operators see them: a merchant its own shop's, a store clerk
 // the orders to be picked up at the store, operators all. Pickup codes are the buyer's secret.
 
-export async function listShopOrders(
-  db: Db,
-  actor: Actor,
-  query: OrderListQuery,
-): Promise<Page<Order>> {
-  const { page, pageSize, offset } = pageWindow(query)
+/** The orders in the caller's reach matching the filter (not yet paged or sorted). */
+function ordersInReach(db: Db, actor: Actor, query: OrderListQuery) {
   let base = db
     .selectFrom('shop_order')
     .innerJoin('shop', 'shop.id', 'shop_order.shop_id')
@@ -30,6 +26,16 @@ export async function listShopOrders(
   if (query.status) base = base.where('shop_order.status', '=', query.status)
   if (query.shopId) base = base.where('shop_order.shop_id', '=', query.shopId)
   if (query.q) base = base.where('shop_order.order_no', 'like', `%${query.q}%`)
+  return base
+}
+
+export async function listShopOrders(
+  db: Db,
+  actor: Actor,
+  query: OrderListQuery,
+): Promise<Page<Order>> {
+  const { page, pageSize, offset } = pageWindow(query)
+  const base = ordersInReach(db, actor, query)
   const [{ total }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     base
@@ -41,6 +47,22 @@ export async function listShopOrders(
       .execute(),
   ])
   return { items: await toOrders(db, rows, { showPickupCode: false }), total, page, pageSize }
+}
+
+/** Every matching order for a download, newest first, up to `limit`. */
+export async function exportShopOrders(
+  db: Db,
+  actor: Actor,
+  query: OrderListQuery,
+  limit: number,
+): Promise<Order[]> {
+  const rows = await ordersInReach(db, actor, query)
+    .selectAll('shop_order')
+    .orderBy('shop_order.created_at', 'desc')
+    .orderBy('shop_order.id', 'desc')
+    .limit(limit)
+    .execute()
+  return toOrders(db, rows, { showPickupCode: false })
 }
 
 export async function getShopOrder(db: Db, actor: Actor, id: string): Promise<Order> {

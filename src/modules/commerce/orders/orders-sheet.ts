@@ -1,0 +1,46 @@
+import { fillSheet, type FilledSheet } from '../../../platform/export/excel.js'
+import { shanghaiDate } from '../../../shared/clock.js'
+import type { Order } from './order-schema.js'
+import { orderStatusZh } from './order-status.js'
+
+// The order list as clerks keep it in Excel: one row per order, yuan as numbers, Beijing time.
+
+const DELIVERY_ZH: Record<Order['delivery'], string> = {
+  home: '送货上门',
+  station_pickup: '服务站自提',
+  store_pickup: '体验店自提',
+  counter: '门店销售',
+}
+
+const yuan = (fen: number) => fen / 100
+const beijingTime = (iso: string | null) =>
+  iso === null
+    ? null
+    : `${shanghaiDate(iso)} ${new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16)}`
+
+export const ordersSheet = (orders: readonly Order[]): FilledSheet =>
+  fillSheet({
+    name: '订单',
+    caption: [`订单明细（共 ${orders.length} 笔，北京时间）`],
+    columns: [
+      { header: '订单号', value: (o: Order) => o.orderNo, width: 22 },
+      { header: '店铺', value: (o: Order) => o.shopName, width: 24 },
+      { header: '渠道', value: (o: Order) => (o.channel === 'pos' ? '门店' : '线上') },
+      { header: '配送方式', value: (o: Order) => DELIVERY_ZH[o.delivery] },
+      { header: '自提点', value: (o: Order) => o.pickupPoint?.name ?? null, width: 24 },
+      { header: '状态', value: (o: Order) => orderStatusZh(o.status) },
+      {
+        header: '商品',
+        value: (o: Order) => o.lines.map((l) => `${l.title}（${l.spec}）×${l.quantity}`).join('；'),
+        width: 40,
+      },
+      { header: '商品金额（元）', value: (o: Order) => yuan(o.itemsFen), numberFormat: '0.00' },
+      { header: '运费（元）', value: (o: Order) => yuan(o.deliveryFen), numberFormat: '0.00' },
+      { header: '实付（元）', value: (o: Order) => yuan(o.totalFen), numberFormat: '0.00' },
+      { header: '已退（元）', value: (o: Order) => yuan(o.refundedFen), numberFormat: '0.00' },
+      { header: '下单时间', value: (o: Order) => beijingTime(o.createdAt), width: 18 },
+      { header: '付款时间', value: (o: Order) => beijingTime(o.paidAt), width: 18 },
+      { header: '完成时间', value: (o: Order) => beijingTime(o.completedAt), width: 18 },
+    ],
+    rows: orders,
+  })
