@@ -5,6 +5,9 @@ import { insertWithEjection } from './eject-insert.js'
 import { improveRoutes } from './local-search.js'
 import { ruinStrings } from './ruin-strings.js'
 
+/** Insertions with ejection per iteration, most often absent jobs first (each costs O(routes × length)). */
+const MAX_EJECTION_TRIES = 4
+
 export interface FleetBudget {
   /** True: keep dropping routes (fleet minimisation); false: stop once every job is placed. */
   dropRoutes: boolean
@@ -16,9 +19,10 @@ export interface FleetBudget {
 
 /**
  * SISR fleet minimisation: drop the smallest route, then ruin and recreate without new routes,
- * then local search, then the most often absent job goes in by ejecting up to two jobs absent
- * less often (insertWithEjection); a plan is accepted when it leaves fewer jobs out or jobs with
- * fewer past absences (so hard jobs get placed first). Each time every job fits, the plan is
+ * then local search, then the most often absent jobs (up to MAX_EJECTION_TRIES, most absent
+ * first) go in by ejecting up to two jobs absent less often (insertWithEjection); a plan is
+ * accepted when it leaves fewer jobs out or jobs with fewer past absences (so hard jobs get
+ * placed first). Each time every job fits, the plan is
  * kept and another route goes. With
  * dropRoutes false it only places the jobs a first plan left out (opening routes if any are free).
  * Returns the best plan found (fewest jobs left out, then fewest routes) and the iterations used.
@@ -63,15 +67,20 @@ export async function minimizeFleet(
         kept = kept.filter((route) => route.jobs.length > 0)
       }
       if (unassigned.length > 0) {
-        // The most often absent job goes in, ejecting up to two that were absent less often.
-        let hardest = unassigned[0] as number
-        for (const j of unassigned)
-          if ((absences[j] as number) > (absences[hardest] as number)) hardest = j
-        const ejected = insertWithEjection(context, kept, hardest, absences, stamp)
-        if (ejected !== null) {
-          const rest = unassigned.filter((j) => j !== hardest)
-          unassigned = rest.concat(recreate(context, kept, ejected, stamp))
+        // The most often absent jobs go in first, each ejecting up to two absent less often;
+        // the ejected jobs are put back greedily where they fit.
+        const order = unassigned
+          .slice()
+          .sort((a, b) => (absences[b] as number) - (absences[a] as number))
+        let left = unassigned
+        for (const job of order.slice(0, MAX_EJECTION_TRIES)) {
+          if (!left.includes(job)) continue
+          const ejected = insertWithEjection(context, kept, job, absences, stamp)
+          if (ejected === null) continue
+          const rest = left.filter((j) => j !== job)
+          left = rest.concat(recreate(context, kept, ejected, stamp))
         }
+        unassigned = left
       }
       for (const j of unassigned) absences[j] = (absences[j] as number) + 1
       const better =
