@@ -21,6 +21,7 @@ describe('the language switch', () => {
       'Network',
       'Statements',
       'Orders',
+      'Local product share',
       'Geography',
       'My account',
     ])
@@ -44,6 +45,7 @@ describe('the language switch', () => {
       '物流网点',
       '对账结算',
       '订单管理',
+      '本地产品占比',
       '行政区划',
       '我的账户',
     ])

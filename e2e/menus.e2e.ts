@@ -17,11 +17,13 @@ const MENU = {
   network: '物流网点',
   statements: '对账结算',
   pickups: '自提核销',
+  pos: '门店收银',
   shopReview: '网店审核',
   myShop: '我的网店',
   products: '商品管理',
   stock: '库存管理',
   orders: '订单管理',
+  localShare: '本地产品占比',
   reconciliation: '支付对账',
   smsLog: '短信记录',
   geography: '行政区划',
@@ -45,11 +47,13 @@ const ALL: MenuKey[] = [
   'auditLog',
   ...LOGISTICS,
   'pickups',
+  'pos',
   'shopReview',
   'myShop',
   'products',
   'stock',
   'orders',
+  'localShare',
   'reconciliation',
   'smsLog',
   'geography',
@@ -63,6 +67,7 @@ const MERCHANT: MenuKey[] = [
   'products',
   'stock',
   'orders',
+  'localShare',
   'geography',
   'account',
 ]
@@ -75,6 +80,7 @@ const BUREAU: MenuKey[] = [
   'network',
   'statements',
   'orders',
+  'localShare',
   'geography',
   'account',
 ]
@@ -92,7 +98,7 @@ const CARRIER: MenuKey[] = [
 ]
 const FIELD_WORK: MenuKey[] = ['geography', 'account']
 // Store clerks land on pickup hand-over.
-const STORE: MenuKey[] = ['pickups', 'stock', 'orders', ...FIELD_WORK]
+const STORE: MenuKey[] = ['pickups', 'pos', 'stock', 'orders', 'localShare', ...FIELD_WORK]
 // Drivers and station masters land on their phone page; the hub on the parcel list.
 const HUB: MenuKey[] = [
   'parcels',
@@ -135,11 +141,13 @@ const PATH: Record<MenuKey, string> = {
   network: '/network',
   statements: '/statements',
   pickups: '/pickups',
+  pos: '/pos',
   shopReview: '/shop-review',
   myShop: '/my-shop',
   products: '/products',
   stock: '/stock',
   orders: '/orders',
+  localShare: '/local-share',
   reconciliation: '/reconciliation',
   smsLog: '/sms-log',
   users: '/users',

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CalculatorOutlined,
   CarOutlined,
   DeploymentUnitOutlined,
   EnvironmentOutlined,
@@ -12,6 +13,7 @@ import {
   KeyOutlined,
   MessageOutlined,
   OrderedListOutlined,
+  PieChartOutlined,
   ProductOutlined,
   LineChartOutlined,
   QrcodeOutlined,
@@ -31,6 +33,7 @@ export type NavigationKey =
   | 'driver'
   | 'station'
   | 'pickups'
+  | 'pos'
   | 'users'
   | 'organizations'
   | 'apiTokens'
@@ -47,6 +50,7 @@ export type NavigationKey =
   | 'products'
   | 'stock'
   | 'orders'
+  | 'localShare'
   | 'reconciliation'
   | 'smsLog'
   | 'geography'
@@ -175,6 +179,13 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     permission: 'pickups:verify',
   },
   {
+    key: 'pos',
+    path: '/pos',
+    label: 'nav.pos',
+    icon: <CalculatorOutlined aria-hidden />,
+    permission: 'pos:sell',
+  },
+  {
     key: 'shopReview',
     path: '/shop-review',
     label: 'nav.shopReview',
@@ -207,6 +218,13 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     path: '/orders',
     label: 'nav.orders',
     icon: <OrderedListOutlined aria-hidden />,
+    permission: 'orders:read',
+  },
+  {
+    key: 'localShare',
+    path: '/local-share',
+    label: 'nav.localShare',
+    icon: <PieChartOutlined aria-hidden />,
     permission: 'orders:read',
   },
   {

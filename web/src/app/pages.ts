@@ -96,3 +96,11 @@ export const ReconciliationPage = lazy(() =>
 export const SmsLogPage = lazy(() =>
   import('../features/sms-log/components/sms-log-page').then((m) => ({ default: m.SmsLogPage })),
 )
+export const PosPage = lazy(() =>
+  import('../features/pos/components/pos-page').then((m) => ({ default: m.PosPage })),
+)
+export const LocalSharePage = lazy(() =>
+  import('../features/pos/components/local-share-page').then((m) => ({
+    default: m.LocalSharePage,
+  })),
+)

@@ -14,6 +14,8 @@ const PAGE_BY_KEY: Record<NavigationKey, ComponentType> = {
   driver: pages.DriverPage,
   station: pages.StationPage,
   pickups: pages.PickupsPage,
+  pos: pages.PosPage,
+  localShare: pages.LocalSharePage,
   account: pages.AccountPage,
   users: pages.UsersPage,
   organizations: pages.OrganizationsPage,

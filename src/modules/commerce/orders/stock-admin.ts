@@ -73,8 +73,13 @@ export async function listStock(
       'stock_level.sold',
       'stock_level.received',
     ])
-  if (!actor.scope.county)
-    query = query.where('shop.organization_id', 'in', [...actor.scope.organizationIds, ''])
+  // A merchant sees its own goods wherever they are; a store or station its own shelf.
+  if (!actor.scope.county) {
+    const reach = [...actor.scope.organizationIds, '']
+    query = query.where((eb) =>
+      eb.or([eb('shop.organization_id', 'in', reach), eb('location.organization_id', 'in', reach)]),
+    )
+  }
   if (filter.skuId) query = query.where('stock_level.sku_id', '=', filter.skuId)
   if (filter.locationId) query = query.where('stock_level.location_id', '=', filter.locationId)
   return query

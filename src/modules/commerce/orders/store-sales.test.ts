@@ -58,6 +58,21 @@ describe('O2O store sales (SVC-1, KPI-5)', () => {
       sold: 3,
       received: 10,
     })
+    // The clerk reads the store's own shelf, including other merchants' goods on it.
+    const shelf = (
+      await clerk.request({
+        method: 'GET',
+        url: `/api/commerce/stock?locationId=${places.storeId}`,
+      })
+    ).json<{ skuId: string; available: number }[]>()
+    expect(shelf).toContainEqual(expect.objectContaining({ skuId: imported.skuId, available: 7 }))
+    const warehouse = (
+      await clerk.request({
+        method: 'GET',
+        url: `/api/commerce/stock?locationId=${places.warehouseId}`,
+      })
+    ).json<unknown[]>()
+    expect(warehouse).toEqual([])
     const tooMany = await clerk.request({
       method: 'POST',
       url: '/api/commerce/pos/sales',
