@@ -1,29 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
 import { runPaymentRound } from './payment-worker.js'
-import { demoLocations, sellableSku, signInCustomer } from './test-support.js'
+import { demoLocations, placeAndPay, sellableSku, signInCustomer } from './test-support.js'
 
 // GOV-2: after-sales with the merchant's deadline and escalation, partial refunds; complaints.
 
-async function paidOrder(t: TestApp, buyer: Client, skuId: string, stationId: string) {
-  const placed = (
-    await buyer.request({
-      method: 'POST',
-      url: '/api/commerce/shop/checkout',
-      payload: {
-        items: [{ skuId, quantity: 2 }],
-        delivery: 'station_pickup',
-        pickupLocationId: stationId,
-      },
+const paidOrder = async (t: TestApp, buyer: Client, skuId: string, stationId: string) =>
+  (
+    await placeAndPay(t, buyer, {
+      skuId,
+      quantity: 2,
+      delivery: 'station_pickup',
+      pickupLocationId: stationId,
     })
-  ).json<{ orders: { id: string }[]; action: { url: string } }>()
-  await t.app.inject({
-    method: 'POST',
-    url: `/api/commerce/shop/local-pay/${placed.action.url.split('/').pop() ?? ''}/confirm`,
-  })
-  await t.payments.localGateway?.notifier.deliverDue()
-  return placed.orders[0]?.id ?? ''
-}
+  ).orderId
 
 const orderOf = async (buyer: Client, id: string) =>
   (await buyer.request({ method: 'GET', url: `/api/commerce/shop/orders/${id}` })).json<{

@@ -5,16 +5,17 @@ import type { Client, TestApp } from '../../../test/test-app.js'
 import { systemActor } from '../../../platform/http/actor.js'
 import { runPaymentRound } from './payment-worker.js'
 import { applyPaymentEvent } from './payments.js'
-import { demoLocations, sellableSku, signInCustomer, stockOf } from './test-support.js'
+import {
+  demoLocations,
+  placeAndPay,
+  sellableSku,
+  signInCustomer,
+  stockOf,
+  type CheckoutResponse,
+} from './test-support.js'
 
 // Issue 4: checkout reserves stock atomically; payment callbacks are verified and idempotent;
 // store pickup with a code; merchants see only their own orders.
-
-interface CheckoutResponse {
-  payment: { id: string; outTradeNo: string; amountFen: number; status: string }
-  orders: { id: string; status: string; totalFen: number; pickupCode: string | null }[]
-  action: { kind: string; url: string } | null
-}
 
 describe('checkout and stock (issue 4)', () => {
   it('sells exactly the last 50 units to 200 concurrent checkouts, and the books balance', async () => {
@@ -225,20 +226,12 @@ describe('refunds and late payments (issue 4)', () => {
     const places = await demoLocations(t.db)
     const { skuId } = await sellableSku(t, { priceFen: 2500, stock: 3, locationId: places.storeId })
     const buyer = await signInCustomer(t, '13800007777')
-    const placed = (
-      await buyer.request({
-        method: 'POST',
-        url: '/api/commerce/shop/checkout',
-        payload: {
-          items: [{ skuId, quantity: 1 }],
-          delivery: 'store_pickup',
-          pickupLocationId: places.storeId,
-        },
-      })
-    ).json<CheckoutResponse>()
-    const token = placed.action?.url.split('/').pop() ?? ''
-    await t.app.inject({ method: 'POST', url: `/api/commerce/shop/local-pay/${token}/confirm` })
-    const orderId = placed.orders[0]?.id ?? ''
+    const { orderId } = await placeAndPay(t, buyer, {
+      skuId,
+      quantity: 1,
+      delivery: 'store_pickup',
+      pickupLocationId: places.storeId,
+    })
     await waitForOrder(buyer, orderId, 'ready_for_pickup')
     const paymentCallback = t.sentCallbacks.at(-1)
 
@@ -353,20 +346,12 @@ describe('orders nobody collects (SVC-2)', () => {
     const places = await demoLocations(t.db)
     const { skuId } = await sellableSku(t, { priceFen: 4500, stock: 2, locationId: places.storeId })
     const buyer = await signInCustomer(t, '13800001212')
-    const placed = (
-      await buyer.request({
-        method: 'POST',
-        url: '/api/commerce/shop/checkout',
-        payload: {
-          items: [{ skuId, quantity: 1 }],
-          delivery: 'store_pickup',
-          pickupLocationId: places.storeId,
-        },
-      })
-    ).json<CheckoutResponse>()
-    const token = placed.action?.url.split('/').pop() ?? ''
-    await t.app.inject({ method: 'POST', url: `/api/commerce/shop/local-pay/${token}/confirm` })
-    const orderId = placed.orders[0]?.id ?? ''
+    const { orderId } = await placeAndPay(t, buyer, {
+      skuId,
+      quantity: 1,
+      delivery: 'store_pickup',
+      pickupLocationId: places.storeId,
+    })
     const ready = await waitForOrder(buyer, orderId, 'ready_for_pickup')
     const day = 86_400_000
     const at = (days: number) => new Date(Date.now() + days * day + 60_000).toISOString()

@@ -143,3 +143,36 @@ export const stockOf = (db: Db, skuId: string, locationId: string) =>
     .where('sku_id', '=', skuId)
     .where('location_id', '=', locationId)
     .executeTakeFirstOrThrow()
+
+export interface CheckoutResponse {
+  payment: { id: string; outTradeNo: string; amountFen: number; status: string }
+  orders: { id: string; status: string; totalFen: number; pickupCode: string | null }[]
+  action: { kind: string; url: string } | null
+}
+
+/** Checks out one SKU and pays on the local pay page; the callback is delivered before it returns. */
+export async function placeAndPay(
+  t: TestApp,
+  buyer: Client,
+  order: { skuId: string; quantity: number; delivery: string; pickupLocationId: string },
+): Promise<{ placed: CheckoutResponse; orderId: string }> {
+  const response = await buyer.request({
+    method: 'POST',
+    url: '/api/commerce/shop/checkout',
+    payload: {
+      items: [{ skuId: order.skuId, quantity: order.quantity }],
+      delivery: order.delivery,
+      pickupLocationId: order.pickupLocationId,
+    },
+  })
+  expect(response.statusCode, response.body).toBe(201)
+  const placed = response.json<CheckoutResponse>()
+  const token = placed.action?.url.split('/').pop() ?? ''
+  const confirmed = await t.app.inject({
+    method: 'POST',
+    url: `/api/commerce/shop/local-pay/${token}/confirm`,
+  })
+  expect(confirmed.statusCode, confirmed.body).toBe(200)
+  await t.payments.localGateway?.notifier.deliverDue()
+  return { placed, orderId: placed.orders[0]?.id ?? '' }
+}
