@@ -1,4 +1,5 @@
 import type { DeliveryKind, OrderStatus } from '../lib/api-types'
+import type { AfterSaleKind, AfterSaleStatus, ComplaintKind } from './api/after-sales'
 
 export const ORDER_STATUS_ZH: Record<OrderStatus, string> = {
   created: '待付款',
@@ -25,3 +26,29 @@ export const canRefund = (status: OrderStatus): boolean =>
 /** Only paths inside the shop are followed after sign-in or payment (no open redirects). */
 export const safeShopPath = (path: string | null, fallback: string): string =>
   path?.startsWith('/h5/') && !path.startsWith('//') ? path : fallback
+
+/** A paid order, whether collected or not, can still ask for after-sales (docs/commerce.md). */
+export const canAskAfterSale = (status: OrderStatus): boolean =>
+  status === 'paid' ||
+  status === 'ready_for_pickup' ||
+  status === 'shipped' ||
+  status === 'completed'
+
+export const AFTER_SALE_KIND_ZH: Record<AfterSaleKind, string> = {
+  refund_only: '仅退款',
+  return_refund: '退货退款',
+}
+
+export const AFTER_SALE_STATUS_ZH: Record<AfterSaleStatus, string> = {
+  awaiting_merchant: '待商家处理',
+  escalated: '平台处理中',
+  approved: '已同意，退款中',
+  rejected: '商家已拒绝',
+  refunded: '已退款',
+}
+
+export const COMPLAINT_KIND_ZH: Record<ComplaintKind, string> = {
+  complaint: '投诉',
+  counterfeit: '假货举报',
+  fraud: '欺诈举报',
+}

@@ -33,6 +33,7 @@ const router = createBrowserRouter([
       { path: 'pay/:token', element: page(pages.PayPage) },
       { path: 'me', element: page(pages.MyOrdersPage) },
       { path: 'orders/:id', element: page(pages.OrderPage) },
+      { path: 'after-sales', element: page(pages.AfterSalesPage) },
       { path: '*', element: page(pages.NotFoundPage) },
     ],
   },

@@ -31,6 +31,11 @@ export default function MyOrdersPage() {
           退出登录
         </button>
       </header>
+      <nav className="h5-row h5-me-links">
+        <Link to="/h5/after-sales" className="h5-link">
+          售后记录
+        </Link>
+      </nav>
       <PageTitle>我的订单</PageTitle>
       <OrderList />
     </>

@@ -5,8 +5,9 @@ import { formatDateTime, formatYuan } from '../../lib/format'
 import { useRequest } from '../../lib/use-request'
 import { cancelOrder, getMyOrder, payAgain } from '../api/orders'
 import { ErrorNote, Loading, PageTitle } from '../components/page-state'
+import { AfterSaleActions } from '../components/after-sale-forms'
 import { PickupCode } from '../components/pickup-code'
-import { canRefund, DELIVERY_ZH, ORDER_STATUS_ZH } from '../order-labels'
+import { canAskAfterSale, canRefund, DELIVERY_ZH, ORDER_STATUS_ZH } from '../order-labels'
 
 // Payment callbacks arrive asynchronously, so an unpaid order is re-read until it changes; an
 // order waiting at the counter is re-read more slowly, so the page turns 已完成 at hand-over.
@@ -142,6 +143,7 @@ function OrderView({ order, onChanged }: { order: Order; onChanged: () => void }
           申请退款
         </button>
       )}
+      {canAskAfterSale(order.status) && <AfterSaleActions order={order} onChanged={onChanged} />}
       <h2 className="h5-section-title">订单进度</h2>
       <ol className="h5-history">
         {[...order.history].reverse().map((event) => (
