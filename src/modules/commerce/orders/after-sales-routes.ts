@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
+import { buyerIdOf } from './buyer.js'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
 import { actorOf } from '../../../platform/http/actor.js'
 import { IdParams, Nullable, Page, PageQuery, pageWindow } from '../../../platform/http/schemas.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
-import { AppError } from '../../../shared/errors.js'
 import {
   decideAsOperator,
   escalateAsBuyer,
@@ -103,12 +102,6 @@ const toComplaint = (row: Awaited<ReturnType<typeof listComplaints>>['items'][nu
   updatedAt: row.updated_at,
 })
 
-const userIdOf = (request: FastifyRequest): string => {
-  const userId = request.principal?.userId
-  if (!userId) throw new AppError('unauthenticated', { en: 'Sign in first', zh: '请先登录' })
-  return userId
-}
-
 export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   const signedIn = { authenticated: true } as const
 
@@ -125,7 +118,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
       config: { access: signedIn },
     },
     async (request, reply) => {
-      const userId = userIdOf(request)
+      const userId = buyerIdOf(request)
       const row = await withTransaction(db, request, (trx, actor) =>
         requestAfterSale(trx, actor, userId, request.params.id, request.body),
       )
@@ -141,7 +134,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
         await db
           .selectFrom('after_sale')
           .selectAll()
-          .where('user_id', '=', userIdOf(request))
+          .where('user_id', '=', buyerIdOf(request))
           .orderBy('created_at', 'desc')
           .limit(100)
           .execute()
@@ -160,7 +153,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
       config: { access: signedIn },
     },
     async (request) => {
-      const userId = userIdOf(request)
+      const userId = buyerIdOf(request)
       return toAfterSale(
         await withTransaction(db, request, (trx, actor) =>
           escalateAsBuyer(trx, actor, userId, request.params.id),
@@ -181,7 +174,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
       config: { access: signedIn },
     },
     async (request, reply) => {
-      const userId = userIdOf(request)
+      const userId = buyerIdOf(request)
       const row = await withTransaction(db, request, (trx, actor) =>
         fileComplaint(trx, actor, userId, request.body),
       )

@@ -1,10 +1,10 @@
-import { randomInt } from 'node:crypto'
 import type { Db } from '../../../db/database.js'
 import { recordAudit } from '../../../platform/audit/record-audit.js'
 import type { Actor } from '../../../platform/http/actor.js'
-import { addSeconds, nowIso, shanghaiDate } from '../../../shared/clock.js'
+import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { AppError, invalidField } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
+import { newOrderNumber } from './order-numbers.js'
 import type { DeliveryKind, StockLocationTable } from './order-tables.js'
 import { reserveStock } from './stock.js'
 
@@ -58,7 +58,7 @@ export async function checkout(
     const itemsFen = shopLines.reduce((sum, line) => sum + line.lineFen, 0)
     const deliveryFen =
       input.delivery === 'home' && itemsFen < FREE_HOME_DELIVERY_FROM_FEN ? HOME_DELIVERY_FEN : 0
-    return { id: newId(), orderNo: orderNumber(now), shopId, shopLines, itemsFen, deliveryFen }
+    return { id: newId(), orderNo: newOrderNumber(now), shopId, shopLines, itemsFen, deliveryFen }
   })
   const amountFen = orders.reduce((sum, o) => sum + o.itemsFen + o.deliveryFen, 0)
 
@@ -327,7 +327,3 @@ async function soldOut(db: Db, line: PricedLine, location: StockLocationTable): 
 
 const orderOf = <T extends { shopId: string }>(orders: readonly T[], line: PricedLine): T =>
   orders.find((order) => order.shopId === line.shopId) as T
-
-/** 20261128 + 10 random digits: readable on the phone, unique by the table's constraint. */
-const orderNumber = (now: string): string =>
-  `${shanghaiDate(now).replaceAll('-', '')}${String(randomInt(0, 1e10)).padStart(10, '0')}`

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
+import { buyerIdOf } from './buyer.js'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
 import { setSessionCookie } from '../../../platform/auth/routes.js'
@@ -55,12 +56,6 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
   app,
   { db, payments, notifyUrl, revealLoginCodes, secureCookies },
 ) => {
-  const userIdOf = (request: FastifyRequest): string => {
-    const userId = request.principal?.userId
-    if (!userId) throw new AppError('unauthenticated', { en: 'Sign in first', zh: '请先登录' })
-    return userId
-  }
-
   const payAction = async (request: FastifyRequest, payment: PaymentInfo): Promise<PaymentAction> =>
     payments.createPayment({
       outTradeNo: payment.outTradeNo,
@@ -146,7 +141,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
   app.get(
     '/shop/cart',
     { schema: { tags, response: { 200: Type.Array(CartLine) } }, config: { access: signedIn } },
-    (request) => readCart(db, userIdOf(request)),
+    (request) => readCart(db, buyerIdOf(request)),
   )
 
   app.put(
@@ -162,7 +157,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
       config: { access: signedIn },
     },
     async (request) => {
-      const userId = userIdOf(request)
+      const userId = buyerIdOf(request)
       await withTransaction(db, request, (trx, actor) =>
         setCartQuantity(trx, actor, userId, request.params.id, request.body.quantity),
       )
@@ -173,7 +168,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
   app.get(
     '/shop/addresses',
     { schema: { tags, response: { 200: Type.Array(Address) } }, config: { access: signedIn } },
-    (request) => listAddresses(db, userIdOf(request)),
+    (request) => listAddresses(db, buyerIdOf(request)),
   )
 
   app.post(
@@ -183,7 +178,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
       config: { access: signedIn },
     },
     async (request, reply) => {
-      const userId = userIdOf(request)
+      const userId = buyerIdOf(request)
       const address = await withTransaction(db, request, (trx, actor) =>
         addAddress(trx, actor, userId, request.body),
       )
@@ -198,7 +193,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
       config: { access: signedIn },
     },
     async (request, reply) => {
-      const userId = userIdOf(request)
+      const userId = buyerIdOf(request)
       await withTransaction(db, request, (trx, actor) =>
         deleteAddress(trx, actor, userId, request.params.id),
       )
@@ -219,7 +214,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
       config: { access: signedIn },
     },
     async (request, reply) => {
-      const userId = userIdOf(request)
+      const userId = buyerIdOf(request)
       const result = await withTransaction(db, request, (trx, actor) =>
         checkout(trx, actor, userId, payments.name, request.body),
       )
@@ -249,7 +244,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
       config: { access: signedIn },
     },
     async (request) => {
-      const payment = await paymentOf(db, userIdOf(request), request.params.id)
+      const payment = await paymentOf(db, buyerIdOf(request), request.params.id)
       if (payment.status !== 'pending')
         throw new AppError('conflict', {
           en: `the payment is ${payment.status}`,
@@ -265,7 +260,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
       schema: { tags, querystring: OrderListQuery, response: { 200: Page(Order) } },
       config: { access: signedIn },
     },
-    (request) => listMyOrders(db, userIdOf(request), request.query),
+    (request) => listMyOrders(db, buyerIdOf(request), request.query),
   )
 
   app.get(
@@ -274,7 +269,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
       schema: { tags, params: IdParams, response: { 200: Order } },
       config: { access: signedIn },
     },
-    (request) => getMyOrder(db, userIdOf(request), request.params.id),
+    (request) => getMyOrder(db, buyerIdOf(request), request.params.id),
   )
 
   app.post(
@@ -290,7 +285,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
       config: { access: signedIn },
     },
     async (request) => {
-      const userId = userIdOf(request)
+      const userId = buyerIdOf(request)
       const order = await myOrderRow(db, userId, request.params.id)
       if (order.status === 'created' && order.payment_id !== null) {
         const payment = await db

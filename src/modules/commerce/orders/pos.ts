@@ -2,10 +2,10 @@ import type { Db } from '../../../db/database.js'
 import { isInScope } from '../../../platform/access/principal.js'
 import { recordAudit } from '../../../platform/audit/record-audit.js'
 import type { Actor } from '../../../platform/http/actor.js'
-import { nowIso, shanghaiDate } from '../../../shared/clock.js'
+import { nowIso } from '../../../shared/clock.js'
 import { AppError, invalidField } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
-import { randomInt } from 'node:crypto'
+import { newOrderNumber } from './order-numbers.js'
 import { reserveStock, sellReservedStock } from './stock.js'
 
 // A sale at an O2O store's counter (SVC-1, SVC-2): the same order model as online orders —
@@ -65,7 +65,7 @@ export async function recordCounterSale(
       .insertInto('shop_order')
       .values({
         id: orderId,
-        order_no: `${shanghaiDate(now).replaceAll('-', '')}${String(randomInt(0, 1e10)).padStart(10, '0')}`,
+        order_no: newOrderNumber(now),
         payment_id: null,
         user_id: null,
         shop_id: shopId,
