@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { Db } from '../db/database.js'
 import { catalogRoutes, MemoryMediaStorage, type MediaStorage } from '../modules/commerce/index.js'
-import { orderRoutes } from '../modules/commerce/orders/index.js'
+import { moveOrderWithParcel, orderRoutes } from '../modules/commerce/orders/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
 import {
   logisticsReportRoutes,
@@ -103,7 +103,11 @@ export async function buildApp({
   await app.register(apiTokenRoutes, { prefix: '/api/api-tokens', db })
   await app.register(auditRoutes, { prefix: '/api/audit-log', db })
   await app.register(geographyRoutes, { prefix: '/api/geography', db })
-  await app.register(logisticsRoutes, { prefix: '/api/logistics', db })
+  await app.register(logisticsRoutes, {
+    prefix: '/api/logistics',
+    db,
+    onScan: moveOrderWithParcel,
+  })
   await app.register(logisticsReportRoutes, { prefix: '/api/logistics', db })
   await app.register(planRoutes, {
     prefix: '/api/logistics',

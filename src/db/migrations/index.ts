@@ -10,6 +10,7 @@ import * as commerceCatalog from './2026_11_28_008_commerce_catalog.js'
 import * as commerceOrders from './2026_11_28_009_commerce_orders.js'
 import * as pickupReminders from './2026_11_28_010_pickup_reminders.js'
 import * as afterSales from './2026_11_28_011_after_sales.js'
+import * as orderParcels from './2026_12_02_013_order_parcels.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_009_commerce_orders': commerceOrders,
   '2026_11_28_010_pickup_reminders': pickupReminders,
   '2026_11_28_011_after_sales': afterSales,
+  '2026_12_02_013_order_parcels': orderParcels,
 }

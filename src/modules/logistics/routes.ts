@@ -11,7 +11,7 @@ import { manifestTemplate, MANIFEST_FIRST_ROW, readManifest } from './manifest-f
 import { intakeParcels, resolveCarrier } from './parcel-intake.js'
 import * as parcels from './parcels.js'
 import { promiseSummary } from './promise.js'
-import { recordScan } from './scans.js'
+import { recordScan, type ScanListener } from './scans.js'
 import {
   IntakeResult,
   Parcel,
@@ -33,7 +33,11 @@ import * as sites from './sites.js'
 
 const MAX_MANIFEST_BYTES = 10 * 1024 * 1024
 
-export const logisticsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const logisticsRoutes: FastifyPluginAsyncTypebox<{
+  db: Db
+  /** Told of every scan, in its transaction (the shop's orders follow their parcels). */
+  onScan?: ScanListener
+}> = async (app, { db, onScan }) => {
   await app.register(fastifyMultipart, {
     limits: { fileSize: MAX_MANIFEST_BYTES, files: 1, fields: 5 },
   })
@@ -265,7 +269,8 @@ export const logisticsRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
       },
       config: { access: { permission: 'parcels:scan' } },
     },
-    (request) => withTransaction(db, request, (trx, actor) => recordScan(trx, actor, request.body)),
+    (request) =>
+      withTransaction(db, request, (trx, actor) => recordScan(trx, actor, request.body, onScan)),
   )
 
   app.get(

@@ -7,14 +7,30 @@ import { enqueueSms } from '../../platform/notifications/sms-outbox.js'
 import { nowIso } from '../../shared/clock.js'
 import { AppError, conflict, invalidField, notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import { SCAN_STEPS, statusAfterScan } from './parcel-status.js'
+import { SCAN_STEPS, statusAfterScan, type ScanType } from './parcel-status.js'
 import { dueAtOf, selectParcels, toParcel } from './parcel-views.js'
 import type { Parcel, ScanBody } from './schema.js'
 
 const PARCEL = { en: 'parcel', zh: '包裹' }
 
+/**
+ * What else follows a scan, in the scan's transaction: the shop's orders travel as parcels and
+ * move on with them. A listener that throws refuses the scan (an order refunded meanwhile must
+ * not be shipped).
+ */
+export type ScanListener = (
+  db: Db,
+  actor: Actor,
+  scan: { parcelId: string; type: ScanType; at: string },
+) => Promise<void>
+
 /** LOG-5: records one physical step. The parcel's status follows; impossible steps are refused. */
-export async function recordScan(db: Db, actor: Actor, body: ScanBody): Promise<Parcel> {
+export async function recordScan(
+  db: Db,
+  actor: Actor,
+  body: ScanBody,
+  onScan?: ScanListener,
+): Promise<Parcel> {
   const parcel = await findParcelByWaybill(db, body.waybillNo, body.carrierId)
   const step = SCAN_STEPS[body.type]
   // Station masters act only on parcels for their own station; the hub acts on all.
@@ -90,6 +106,7 @@ export async function recordScan(db: Db, actor: Actor, body: ScanBody): Promise<
       note: body.note ?? null,
     })
     .execute()
+  await onScan?.(db, actor, { parcelId: parcel.id, type: body.type, at })
   if (body.type === 'arrived')
     await enqueueSms(db, {
       phone: parcel.recipient_phone,

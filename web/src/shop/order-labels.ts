@@ -1,4 +1,4 @@
-import type { DeliveryKind, OrderStatus } from '../lib/api-types'
+import type { DeliveryKind, OrderStatus, ParcelStatus } from '../lib/api-types'
 import type { AfterSaleKind, AfterSaleStatus, ComplaintKind } from './api/after-sales'
 
 export const ORDER_STATUS_ZH: Record<OrderStatus, string> = {
@@ -10,6 +10,18 @@ export const ORDER_STATUS_ZH: Record<OrderStatus, string> = {
   cancelled: '已取消',
   refunding: '退款中',
   refunded: '已退款',
+}
+
+/** Where the parcel carrying a home-delivery or station-pickup order is, in the buyer's words. */
+export const PARCEL_STATUS_ZH: Record<ParcelStatus, string> = {
+  announced: '仓库备货中',
+  received: '物流中心已收件',
+  sorted: '已分拣',
+  loaded: '已装车',
+  in_transit: '运输中',
+  at_station: '已到达服务站',
+  picked_up: '已签收',
+  returned: '已退回',
 }
 
 export const DELIVERY_ZH: Record<DeliveryKind, string> = {

@@ -10,6 +10,7 @@ import { startPaymentWorker } from './payment-worker.js'
 
 export { runPaymentRound, startPaymentWorker } from './payment-worker.js'
 export type { OrderTables } from './order-tables.js'
+export { moveOrderWithParcel } from './order-shipping.js'
 
 export type OrderRoutesOptions = CustomerRoutesOptions & {
   localGateway?: LocalPaymentProvider

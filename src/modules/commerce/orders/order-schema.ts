@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { Nullable, PageQuery } from '../../../platform/http/schemas.js'
 import { DELIVERY_KINDS, ORDER_STATUSES, STOCK_LOCATION_KINDS } from './order-tables.js'
+import { PARCEL_STATUSES } from '../../logistics/parcel-status.js'
 
 // Issue 4: the API shapes of carts, checkout, orders, payments and stock.
 
@@ -139,6 +140,16 @@ export const OrderLine = Type.Object({
   lineFen: Type.Integer(),
 })
 
+/** Home delivery and station pickup: the parcel carrying the order (track it at /track). */
+export const Shipment = Type.Object({
+  waybillNo: Type.String(),
+  carrierName: Type.String(),
+  status: Type.Enum(PARCEL_STATUSES),
+  stationName: Nullable(Type.String()),
+  dueAt: Nullable(Type.String({ description: 'the 72-hour promise, from the hub receiving it' })),
+})
+export type Shipment = Static<typeof Shipment>
+
 export const Order = Type.Object({
   id: Type.String(),
   orderNo: Type.String(),
@@ -154,6 +165,7 @@ export const Order = Type.Object({
   refundedFen: Type.Integer(),
   /** Shown to the buyer only, while the order waits at its pickup point. */
   pickupCode: Nullable(Type.String()),
+  shipment: Nullable(Shipment),
   paymentId: Nullable(Type.String()),
   paymentDeadline: Nullable(Type.String()),
   createdAt: Type.String(),

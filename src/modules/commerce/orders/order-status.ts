@@ -14,7 +14,7 @@ const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
   created: ['paid', 'cancelled'],
   paid: ['ready_for_pickup', 'shipped', 'completed', 'refunding'],
   ready_for_pickup: ['completed', 'refunding'],
-  shipped: ['completed', 'refunding'],
+  shipped: ['ready_for_pickup', 'completed', 'refunding'],
   completed: ['refunding'],
   refunding: ['refunded', 'paid', 'ready_for_pickup', 'shipped', 'completed'],
   cancelled: [],

@@ -126,6 +126,8 @@ export interface ShopOrderTable {
   cancel_reason: string | null
   /** When the buyer was reminded to collect it (once). */
   reminded_at: string | null
+  /** Home delivery and station pickup: the parcel that carries it through the network. */
+  parcel_id: string | null
   created_at: string
   updated_at: string
 }

@@ -7,6 +7,7 @@ import type { PaymentTable, ShopOrderTable } from './order-tables.js'
 import { transitionOrder } from './order-status.js'
 import { cancelUnpaidPayment } from './cancel-unpaid.js'
 import { linesOf, ordersOf } from './order-rows.js'
+import { announceOrderParcel } from './order-shipping.js'
 import { assignPickupCode } from './pickup-codes.js'
 import { startRefund } from './refunds.js'
 import { releaseStock, reserveStock, restockSold, sellReservedStock } from './stock.js'
@@ -162,7 +163,7 @@ async function markOrderPaid(
     await transitionOrder(db, actor, order, 'paid', 'ready_for_pickup', {
       set: { ready_at: paidAt },
     })
-  }
+  } else await announceOrderParcel(db, order)
 }
 
 /** A cancelled (expired) order whose money arrived after all: it is paid, by the provider's word. */

@@ -5,6 +5,7 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { pageWindow, type Page } from '../../../platform/http/schemas.js'
 import { AppError, invalidField } from '../../../shared/errors.js'
 import type { Order, OrderListQuery } from './order-schema.js'
+import { handParcelOver } from './order-shipping.js'
 import { transitionOrder } from './order-status.js'
 import { toOrders } from './order-views.js'
 
@@ -114,5 +115,6 @@ export async function handOverAtPickup(
     organizationId: location.organization_id,
     set: { completed_at: new Date().toISOString() },
   })
+  await handParcelOver(db, actor, order)
   return order.id
 }

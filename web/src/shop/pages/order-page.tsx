@@ -7,13 +7,20 @@ import { cancelOrder, getMyOrder, payAgain } from '../api/orders'
 import { ErrorNote, Loading, PageTitle } from '../components/page-state'
 import { AfterSaleActions } from '../components/after-sale-forms'
 import { PickupCode } from '../components/pickup-code'
-import { canAskAfterSale, canRefund, DELIVERY_ZH, ORDER_STATUS_ZH } from '../order-labels'
+import {
+  canAskAfterSale,
+  canRefund,
+  DELIVERY_ZH,
+  ORDER_STATUS_ZH,
+  PARCEL_STATUS_ZH,
+} from '../order-labels'
 
 // Payment callbacks arrive asynchronously, so an unpaid order is re-read until it changes; an
 // order waiting at the counter is re-read more slowly, so the page turns 已完成 at hand-over.
 const POLL_MS: Partial<Record<Order['status'], number>> = {
   created: 1_500,
   ready_for_pickup: 4_000,
+  shipped: 10_000,
   refunding: 4_000,
 }
 
@@ -73,6 +80,7 @@ function OrderView({ order, onChanged }: { order: Order; onChanged: () => void }
       {order.pickupCode && (
         <PickupCode code={order.pickupCode} place={order.pickupPoint?.name ?? '自提点'} />
       )}
+      {order.shipment && <ShipmentFacts shipment={order.shipment} />}
       <dl className="h5-facts">
         <dt>订单号</dt>
         <dd>{order.orderNo}</dd>
@@ -155,5 +163,28 @@ function OrderView({ order, onChanged }: { order: Order; onChanged: () => void }
         ))}
       </ol>
     </div>
+  )
+}
+
+function ShipmentFacts({ shipment }: { shipment: NonNullable<Order['shipment']> }) {
+  return (
+    <dl className="h5-facts" aria-label="物流">
+      <dt>物流</dt>
+      <dd data-testid="shipment-status">
+        {PARCEL_STATUS_ZH[shipment.status]}
+        {shipment.stationName && ` · ${shipment.stationName}`}
+      </dd>
+      <dt>运单号</dt>
+      <dd>
+        {shipment.carrierName} {shipment.waybillNo}{' '}
+        <a href={`/track?waybill=${encodeURIComponent(shipment.waybillNo)}`}>查看轨迹</a>
+      </dd>
+      {shipment.dueAt && (
+        <>
+          <dt>承诺送达</dt>
+          <dd>{formatDateTime(shipment.dueAt, 'zh-CN')} 前</dd>
+        </>
+      )}
+    </dl>
   )
 }
