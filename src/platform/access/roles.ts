@@ -43,6 +43,8 @@ export const PERMISSIONS = [
   // commerce orders (issue 4): a shop's orders and stock, handing over at pickup points
   'orders:read',
   'orders:manage',
+  // what a shop is owed (商家结算): its owner, the operator and the bureau, not the shop floor
+  'payouts:read',
   'stock:write',
   'pickups:verify',
   'pos:sell',
@@ -89,7 +91,7 @@ const SHOP_WORK: readonly Permission[] = [
   'stock:write',
   'after-sales:respond',
 ]
-const SHOP_OWNER: readonly Permission[] = ['shops:apply', ...SHOP_WORK]
+const SHOP_OWNER: readonly Permission[] = ['shops:apply', 'payouts:read', ...SHOP_WORK]
 const LOGISTICS_SUPERVISION: readonly Permission[] = ['network:read', 'parcels:read']
 const HUB_WORK: readonly Permission[] = [
   'geography:read',
@@ -115,6 +117,7 @@ export const ROLES = {
       ...READ_ONLY_SUPERVISION,
       ...LOGISTICS_SUPERVISION,
       'orders:read',
+      'payouts:read',
       'complaints:handle',
     ],
   },
@@ -141,6 +144,7 @@ export const ROLES = {
       'shops:review',
       'orders:read',
       'orders:manage',
+      'payouts:read',
       'complaints:handle',
     ],
   },

@@ -16,6 +16,7 @@ import {
   PieChartOutlined,
   ProductOutlined,
   LineChartOutlined,
+  MoneyCollectOutlined,
   QrcodeOutlined,
   RiseOutlined,
   ReconciliationOutlined,
@@ -51,6 +52,7 @@ export type NavigationKey =
   | 'stock'
   | 'orders'
   | 'localShare'
+  | 'payouts'
   | 'reconciliation'
   | 'smsLog'
   | 'geography'
@@ -226,6 +228,13 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     label: 'nav.localShare',
     icon: <PieChartOutlined aria-hidden />,
     permission: 'orders:read',
+  },
+  {
+    key: 'payouts',
+    path: '/payouts',
+    label: 'nav.payouts',
+    icon: <MoneyCollectOutlined aria-hidden />,
+    permission: 'payouts:read',
   },
   {
     key: 'reconciliation',

@@ -93,6 +93,9 @@ export const ReconciliationPage = lazy(() =>
     default: m.ReconciliationPage,
   })),
 )
+export const PayoutsPage = lazy(() =>
+  import('../features/payouts/components/payouts-page').then((m) => ({ default: m.PayoutsPage })),
+)
 export const SmsLogPage = lazy(() =>
   import('../features/sms-log/components/sms-log-page').then((m) => ({ default: m.SmsLogPage })),
 )

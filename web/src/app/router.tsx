@@ -35,6 +35,7 @@ const PAGE_BY_KEY: Record<NavigationKey, ComponentType> = {
   stock: pages.StockPage,
   orders: pages.OrdersPage,
   reconciliation: pages.ReconciliationPage,
+  payouts: pages.PayoutsPage,
   smsLog: pages.SmsLogPage,
 }
 

@@ -171,6 +171,12 @@ export type {
   UpdateSkuBody,
 } from '../../../src/modules/commerce/product-schema'
 export type { ReconciliationRow } from '../../../src/modules/commerce/orders/reconciliation'
+export type {
+  PayoutDay,
+  PayoutFigures,
+  PayoutReport,
+  PayoutShop,
+} from '../../../src/modules/commerce/orders/payout-schema'
 export type { SmsStatus }
 export type StockLevel = Static<typeof StockLevelSchema>
 export type ShopStatus = (typeof SHOP_STATUSES)[number]

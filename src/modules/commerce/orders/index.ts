@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { afterSalesRoutes } from './after-sales-routes.js'
 import { customerRoutes, type CustomerRoutesOptions } from './customer-routes.js'
 import { paymentRoutes } from './payment-routes.js'
+import { payoutRoutes } from './payout-routes.js'
 import { staffOrderRoutes } from './staff-routes.js'
 import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
 import type { LocalPaymentProvider } from '../payment/index.js'
@@ -42,4 +43,5 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
   })
   await app.register(staffOrderRoutes, { db: options.db })
   await app.register(afterSalesRoutes, { db: options.db })
+  await app.register(payoutRoutes, { db: options.db })
 }

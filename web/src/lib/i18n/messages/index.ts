@@ -7,6 +7,7 @@ import { geographyMessages } from './geography'
 import { logisticsMessages } from './logistics'
 import { networkMessages } from './network'
 import { organizationMessages } from './organizations'
+import { payoutMessages } from './payouts'
 import { pickupMessages } from './pickups'
 import { smsLogMessages } from './sms-log'
 import { userMessages } from './users'
@@ -24,6 +25,7 @@ export const messages = {
   ...networkMessages,
   ...pickupMessages,
   ...commerceMessages,
+  ...payoutMessages,
   ...smsLogMessages,
 }
 
