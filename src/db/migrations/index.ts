@@ -11,6 +11,7 @@ import * as commerceOrders from './2026_11_28_009_commerce_orders.js'
 import * as pickupReminders from './2026_11_28_010_pickup_reminders.js'
 import * as afterSales from './2026_11_28_011_after_sales.js'
 import * as orderParcels from './2026_12_02_013_order_parcels.js'
+import * as imageVariants from './2026_12_02_014_image_variants.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_010_pickup_reminders': pickupReminders,
   '2026_11_28_011_after_sales': afterSales,
   '2026_12_02_013_order_parcels': orderParcels,
+  '2026_12_02_014_image_variants': imageVariants,
 }

@@ -112,8 +112,11 @@ export interface ProductImageTable {
   storage_key: string
   content_type: string
   bytes: number
+  /** Pixels, upright (EXIF orientation applied); from the header alone for older uploads. */
   width: number | null
   height: number | null
+  /** JSON array of the WebP widths stored beside the original; null before variants existed. */
+  variant_widths: string | null
   position: number
   created_at: string
 }

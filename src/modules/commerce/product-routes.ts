@@ -7,7 +7,13 @@ import { IdParams, Page } from '../../platform/http/schemas.js'
 import { withTransaction } from '../../platform/http/with-transaction.js'
 import { invalidField } from '../../shared/errors.js'
 import type { MediaStorage } from './media-storage.js'
-import { addProductImage, MAX_IMAGE_BYTES, removeProductImage } from './product-images.js'
+import { MAX_IMAGE_PIXELS } from './image-variants.js'
+import {
+  addProductImage,
+  MAX_IMAGE_BYTES,
+  prepareProductImage,
+  removeProductImage,
+} from './product-images.js'
 import {
   CreateProductBody,
   ImageParams,
@@ -168,7 +174,7 @@ export const productRoutes: FastifyPluginAsyncTypebox<{ db: Db; media: MediaStor
     {
       schema: {
         tags,
-        summary: `Upload a photo (multipart field "file"; JPEG, PNG or WebP, at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB)`,
+        summary: `Upload a photo (multipart field "file"; JPEG, PNG or WebP, at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB and ${MAX_IMAGE_PIXELS / 1_000_000} megapixels); WebP widths for srcset are made from it`,
         consumes: ['multipart/form-data'],
         params: IdParams,
         response: { 201: ProductImage },
@@ -176,9 +182,9 @@ export const productRoutes: FastifyPluginAsyncTypebox<{ db: Db; media: MediaStor
       config: { access },
     },
     async (request, reply) => {
-      const data = await readUploadedFile(request)
+      const prepared = await prepareProductImage(await readUploadedFile(request))
       const image = await withTransaction(db, request, (trx, actor) =>
-        addProductImage(trx, actor, media, request.params.id, data),
+        addProductImage(trx, actor, media, request.params.id, prepared),
       )
       return reply.status(201).send(image)
     },
@@ -191,10 +197,10 @@ export const productRoutes: FastifyPluginAsyncTypebox<{ db: Db; media: MediaStor
       config: { access },
     },
     async (request, reply) => {
-      const key = await withTransaction(db, request, (trx, actor) =>
+      const keys = await withTransaction(db, request, (trx, actor) =>
         removeProductImage(trx, actor, request.params.id, request.params.imageId),
       )
-      await deleteObjects(media, [key], request)
+      await deleteObjects(media, keys, request)
       return reply.status(204).send(null)
     },
   )

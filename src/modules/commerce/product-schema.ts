@@ -73,13 +73,19 @@ export const Sku = Type.Object({
 })
 export type Sku = Static<typeof Sku>
 
+const IMAGE_SRCSET = Type.String({
+  description:
+    'The WebP widths for an <img srcset>: "/api/commerce/images/{id}?w=240 240w, …" (never wider than the original); empty for images uploaded before widths were made',
+})
+
 export const ProductImage = Type.Object({
   id: Type.String(),
-  url: Type.String(),
+  url: Type.String({ description: 'The original, as uploaded' }),
   contentType: Type.String(),
   bytes: Type.Integer(),
-  width: Nullable(Type.Integer()),
+  width: Nullable(Type.Integer({ description: 'Pixels, upright (EXIF orientation applied)' })),
   height: Nullable(Type.Integer()),
+  srcset: IMAGE_SRCSET,
   position: Type.Integer(),
 })
 export type ProductImage = Static<typeof ProductImage>
@@ -131,7 +137,11 @@ export const ProductCard = Type.Object({
   status: ProductStatus,
   salesCount: Type.Integer(),
   minPriceFen: Nullable(Type.Integer()),
+  /** The first image, as uploaded; imageSrcset has its widths for the screen. */
   imageUrl: Nullable(Type.String()),
+  imageWidth: Nullable(Type.Integer()),
+  imageHeight: Nullable(Type.Integer()),
+  imageSrcset: IMAGE_SRCSET,
   originName: Nullable(Type.String()),
 })
 export type ProductCard = Static<typeof ProductCard>

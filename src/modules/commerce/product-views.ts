@@ -1,11 +1,18 @@
 import type { Db } from '../../db/database.js'
 import { findDivisionPaths } from '../../platform/geography/index.js'
 import type { ProductImageTable, ProductTable, SkuTable } from './catalog-schema.js'
+import { parseVariantWidths } from './image-variants.js'
 import type { ProductCard, ProductDetail, ProductImage, Sku } from './product-schema.js'
 
 // How a product row becomes what the merchant's console and the H5 shop show.
 
 export const imageUrlOf = (imageId: string): string => `/api/commerce/images/${imageId}`
+
+/** `/api/commerce/images/i?w=240 240w, …`: the WebP widths stored for the image, for <img srcset>. */
+export const imageSrcsetOf = (imageId: string, variantWidths: string | null): string =>
+  parseVariantWidths(variantWidths)
+    .map((width) => `${imageUrlOf(imageId)}?w=${width} ${width}w`)
+    .join(', ')
 
 export const toSku = (row: SkuTable): Sku => ({
   id: row.id,
@@ -25,6 +32,7 @@ export const toProductImage = (row: ProductImageTable): ProductImage => ({
   bytes: row.bytes,
   width: row.width,
   height: row.height,
+  srcset: imageSrcsetOf(row.id, row.variant_widths),
   position: row.position,
 })
 
@@ -34,23 +42,38 @@ export const selectProductCards = (db: Db) =>
     .selectFrom('product')
     .innerJoin('shop', 'shop.id', 'product.shop_id')
     .leftJoin('division', 'division.code', 'product.origin_division_code')
+    .leftJoin('product_image as cover', (join) =>
+      join.on((eb) =>
+        eb(
+          'cover.id',
+          '=',
+          eb
+            .selectFrom('product_image')
+            .select('product_image.id')
+            .whereRef('product_image.product_id', '=', 'product.id')
+            .orderBy('product_image.position')
+            .orderBy('product_image.id')
+            .limit(1),
+        ),
+      ),
+    )
     .selectAll('product')
-    .select((eb) => [
+    .select([
       'shop.name as shop_name',
       'division.name as origin_name',
-      eb
-        .selectFrom('product_image')
-        .select('product_image.id')
-        .whereRef('product_image.product_id', '=', 'product.id')
-        .orderBy('product_image.position')
-        .limit(1)
-        .as('first_image_id'),
+      'cover.id as cover_id',
+      'cover.width as cover_width',
+      'cover.height as cover_height',
+      'cover.variant_widths as cover_variant_widths',
     ])
 
 type CardRow = ProductTable & {
   shop_name: string
   origin_name: string | null
-  first_image_id: string | null
+  cover_id: string | null
+  cover_width: number | null
+  cover_height: number | null
+  cover_variant_widths: string | null
 }
 
 export const toProductCard = (row: CardRow): ProductCard => ({
@@ -64,7 +87,10 @@ export const toProductCard = (row: CardRow): ProductCard => ({
   status: row.status,
   salesCount: row.sales_count,
   minPriceFen: row.min_price_fen,
-  imageUrl: row.first_image_id ? imageUrlOf(row.first_image_id) : null,
+  imageUrl: row.cover_id ? imageUrlOf(row.cover_id) : null,
+  imageWidth: row.cover_width,
+  imageHeight: row.cover_height,
+  imageSrcset: row.cover_id ? imageSrcsetOf(row.cover_id, row.cover_variant_widths) : '',
   originName: row.origin_name,
 })
 

@@ -12,6 +12,7 @@ import { holdsValidLicense } from './brand-licenses.js'
 import { findSeries } from './brands.js'
 import { CATEGORY, findCategory } from './categories.js'
 import type { ProductTable } from './catalog-schema.js'
+import { storageKeysOf } from './image-variants.js'
 import type {
   CreateProductBody,
   MerchantProductQuery,
@@ -216,7 +217,7 @@ export async function deleteProduct(db: Db, actor: Actor, id: string): Promise<s
   const before = await loadProductDetail(db, row)
   const images = await db
     .selectFrom('product_image')
-    .select('storage_key')
+    .select(['storage_key', 'variant_widths'])
     .where('product_id', '=', id)
     .execute()
   await db.deleteFrom('product_image').where('product_id', '=', id).execute()
@@ -230,5 +231,5 @@ export async function deleteProduct(db: Db, actor: Actor, id: string): Promise<s
     organizationId: row.organization_id,
     before,
   })
-  return images.map((i) => i.storage_key)
+  return images.flatMap(storageKeysOf)
 }

@@ -13,6 +13,12 @@ import { getPublicProduct, searchProducts } from './product-search.js'
 // The H5 shop's reads: no sign-in, on-sale products of approved shops only.
 
 const tags = ['commerce: shop']
+
+const ImageQuery = Type.Object({
+  w: Type.Optional(
+    Type.Integer({ minimum: 1, description: 'The width wanted, in px; any value is served' }),
+  ),
+})
 const access = { public: true } as const
 
 export const storefrontRoutes: FastifyPluginAsyncTypebox<{ db: Db; media: MediaStorage }> = async (
@@ -73,15 +79,23 @@ export const storefrontRoutes: FastifyPluginAsyncTypebox<{ db: Db; media: MediaS
   app.get(
     '/images/:id',
     {
-      schema: { tags, summary: 'A product image', params: IdParams },
+      schema: {
+        tags,
+        summary:
+          'A product image: the original, or with w the narrowest WebP width at least w px wide (else the widest)',
+        params: IdParams,
+        querystring: ImageQuery,
+      },
       config: { access },
     },
     async (request, reply) => {
-      // An image id never names other bytes, so browsers and CDNs may keep it for a year.
-      const etag = `"${request.params.id}"`
+      const { id } = request.params
+      const { w } = request.query
+      // An image id and width never name other bytes, so browsers and CDNs may keep them a year.
+      const etag = w === undefined ? `"${id}"` : `"${id}-w${w}"`
       void reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', etag)
       if (request.headers['if-none-match'] === etag) return reply.status(304).send()
-      const image = await readProductImage(db, media, request.params.id)
+      const image = await readProductImage(db, media, id, w)
       return reply
         .header('x-content-type-options', 'nosniff')
         .type(image.contentType)

@@ -10,8 +10,11 @@ export function ProductTile({ product }: { product: ProductCard }) {
     <li className="h5-tile">
       <Link to={`/h5/products/${product.id}`} className="h5-tile-link">
         {product.imageUrl ? (
+          // A 96 px square (object-fit: cover): the browser picks the width for the screen's density.
           <img
             src={product.imageUrl}
+            srcSet={product.imageSrcset || undefined}
+            sizes="96px"
             alt=""
             width={96}
             height={96}

@@ -57,13 +57,15 @@ function ProductView({ product }: { product: ProductDetail }) {
           </span>
         )}
         {product.images.map((image, index) => (
+          // Square slides (aspect-ratio in shop.css) as wide as the shop's column (at most 640 px).
           <img
             key={image.id}
             src={image.url}
+            srcSet={image.srcset || undefined}
+            sizes="(min-width: 640px) 640px, 100vw"
             alt={`${product.title} 图${index + 1}`}
             width={image.width ?? 375}
             height={image.height ?? 375}
-            sizes="100vw"
             loading={index === 0 ? 'eager' : 'lazy'}
             decoding="async"
           />
