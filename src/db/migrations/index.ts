@@ -12,6 +12,7 @@ import * as pickupReminders from './2026_11_28_010_pickup_reminders.js'
 import * as afterSales from './2026_11_28_011_after_sales.js'
 import * as orderParcels from './2026_12_02_013_order_parcels.js'
 import * as imageVariants from './2026_12_02_014_image_variants.js'
+import * as orderPromotions from './2026_12_02_015_order_promotions.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_011_after_sales': afterSales,
   '2026_12_02_013_order_parcels': orderParcels,
   '2026_12_02_014_image_variants': imageVariants,
+  '2026_12_02_015_order_promotions': orderPromotions,
 }

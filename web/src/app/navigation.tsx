@@ -2,14 +2,17 @@ import {
   AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  AlertOutlined,
   BankOutlined,
   CalculatorOutlined,
   CarOutlined,
+  CustomerServiceOutlined,
   DeploymentUnitOutlined,
   EnvironmentOutlined,
   IdcardOutlined,
   DatabaseOutlined,
   InboxOutlined,
+  InteractionOutlined,
   KeyOutlined,
   MessageOutlined,
   OrderedListOutlined,
@@ -51,6 +54,9 @@ export type NavigationKey =
   | 'products'
   | 'stock'
   | 'orders'
+  | 'afterSales'
+  | 'afterSalesReview'
+  | 'complaints'
   | 'localShare'
   | 'payouts'
   | 'reconciliation'
@@ -221,6 +227,27 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     label: 'nav.orders',
     icon: <OrderedListOutlined aria-hidden />,
     permission: 'orders:read',
+  },
+  {
+    key: 'afterSales',
+    path: '/after-sales',
+    label: 'nav.afterSales',
+    icon: <CustomerServiceOutlined aria-hidden />,
+    permission: 'after-sales:respond',
+  },
+  {
+    key: 'afterSalesReview',
+    path: '/after-sales-review',
+    label: 'nav.afterSalesReview',
+    icon: <InteractionOutlined aria-hidden />,
+    permission: 'orders:manage',
+  },
+  {
+    key: 'complaints',
+    path: '/complaints',
+    label: 'nav.complaints',
+    icon: <AlertOutlined aria-hidden />,
+    permission: 'complaints:handle',
   },
   {
     key: 'localShare',

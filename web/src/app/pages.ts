@@ -107,3 +107,18 @@ export const LocalSharePage = lazy(() =>
     default: m.LocalSharePage,
   })),
 )
+export const AfterSalesPage = lazy(() =>
+  import('../features/after-sales/components/after-sales-page').then((m) => ({
+    default: m.AfterSalesPage,
+  })),
+)
+export const EscalatedAfterSalesPage = lazy(() =>
+  import('../features/after-sales/components/escalated-after-sales-page').then((m) => ({
+    default: m.EscalatedAfterSalesPage,
+  })),
+)
+export const ComplaintsPage = lazy(() =>
+  import('../features/complaints/components/complaints-page').then((m) => ({
+    default: m.ComplaintsPage,
+  })),
+)

@@ -28,7 +28,10 @@ const AfterSale = Type.Object({
   id: Type.String(),
   orderId: Type.String(),
   kind: Type.Enum(['refund_only', 'return_refund']),
-  amountFen: Type.Integer(),
+  amountFen: Type.Integer({ description: 'what the buyer asked for' }),
+  approvedFen: Nullable(
+    Type.Integer({ description: 'what was approved: less than asked is a partial refund' }),
+  ),
   reason: Type.String(),
   status: Type.Enum(AFTER_SALE_STATUSES),
   respondBy: Type.String(),
@@ -48,9 +51,17 @@ const DecisionBody = Type.Object(
   {
     decision: Type.Enum(['approve', 'reject']),
     note: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    /** Approving less than the buyer asked for (a partial refund); at most the amount asked. */
+    amountFen: Type.Optional(Type.Integer({ minimum: 1 })),
   },
   { additionalProperties: false },
 )
+// The console's list names the order and the shop, so nobody reads order ids.
+const StaffAfterSale = Type.Object({
+  ...AfterSale.properties,
+  orderNo: Type.String(),
+  shopName: Type.String(),
+})
 const Complaint = Type.Object({
   id: Type.String(),
   kind: Type.Enum(COMPLAINT_KINDS),
@@ -71,6 +82,11 @@ const ComplaintBody = Type.Object(
   },
   { additionalProperties: false },
 )
+const StaffComplaint = Type.Object({
+  ...Complaint.properties,
+  orderNo: Nullable(Type.String()),
+  shopName: Nullable(Type.String()),
+})
 const ComplaintQuery = Type.Object({
   ...PageQuery.properties,
   status: Type.Optional(Type.Enum(COMPLAINT_STATUSES)),
@@ -82,6 +98,7 @@ const toAfterSale = (row: AfterSaleTable) => ({
   orderId: row.order_id,
   kind: row.kind,
   amountFen: row.amount_fen,
+  approvedFen: row.approved_fen,
   reason: row.reason,
   status: row.status,
   respondBy: row.respond_by,
@@ -192,7 +209,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
           ...PageQuery.properties,
           status: Type.Optional(Type.Enum(AFTER_SALE_STATUSES)),
         }),
-        response: { 200: Page(AfterSale) },
+        response: { 200: Page(StaffAfterSale) },
       },
       config: { access: { permission: 'orders:read' } },
     },
@@ -210,12 +227,19 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
         base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
         base
           .selectAll('after_sale')
+          .select(['shop_order.order_no', 'shop.name as shop_name'])
           .orderBy('after_sale.respond_by')
+          .orderBy('after_sale.id')
           .limit(pageSize)
           .offset(offset)
           .execute(),
       ])
-      return { items: rows.map(toAfterSale), total, page, pageSize }
+      const items = rows.map(({ order_no, shop_name, ...row }) => ({
+        ...toAfterSale(row),
+        orderNo: order_no,
+        shopName: shop_name,
+      }))
+      return { items, total, page, pageSize }
     },
   )
 
@@ -255,7 +279,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
       toAfterSale(
         await withTransaction(db, request, (trx, actor) =>
           decideAsOperator(trx, actor, request.params.id, {
-            decision: request.body.decision,
+            ...request.body,
             note: request.body.note ?? '',
           }),
         ),
@@ -265,12 +289,33 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
   app.get(
     '/complaints',
     {
-      schema: { tags, querystring: ComplaintQuery, response: { 200: Page(Complaint) } },
+      schema: { tags, querystring: ComplaintQuery, response: { 200: Page(StaffComplaint) } },
       config: { access: { permission: 'complaints:handle' } },
     },
     async (request) => {
       const page = await listComplaints(db, request.query)
-      return { ...page, items: page.items.map(toComplaint) }
+      const orderIds = page.items.flatMap((row) => (row.order_id ? [row.order_id] : []))
+      const shopIds = page.items.flatMap((row) => (row.shop_id ? [row.shop_id] : []))
+      const [orders, shops] = await Promise.all([
+        db
+          .selectFrom('shop_order')
+          .select(['id', 'order_no'])
+          .where('id', 'in', [...orderIds, ''])
+          .execute(),
+        db
+          .selectFrom('shop')
+          .select(['id', 'name'])
+          .where('id', 'in', [...shopIds, ''])
+          .execute(),
+      ])
+      const orderNo = new Map(orders.map((order) => [order.id, order.order_no]))
+      const shopName = new Map(shops.map((shop) => [shop.id, shop.name]))
+      const items = page.items.map((row) => ({
+        ...toComplaint(row),
+        orderNo: (row.order_id && orderNo.get(row.order_id)) ?? null,
+        shopName: (row.shop_id && shopName.get(row.shop_id)) ?? null,
+      }))
+      return { ...page, items }
     },
   )
 

@@ -17,6 +17,7 @@ const paidOrder = async (t: TestApp, buyer: Client, skuId: string, stationId: st
 
 const orderOf = async (buyer: Client, id: string) =>
   (await buyer.request({ method: 'GET', url: `/api/commerce/shop/orders/${id}` })).json<{
+    orderNo: string
     status: string
     refundedFen: number
   }>()
@@ -185,5 +186,111 @@ describe('after-sales and complaints (GOV-2)', () => {
       await t.logIn('merchant')
     ).request({ method: 'GET', url: '/api/commerce/complaints' })
     expect(merchantView.statusCode).toBe(403)
+  })
+
+  it('lets the merchant or the operator approve less than was asked, never more', async () => {
+    const t = await buildTestApp()
+    const places = await demoLocations(t.db)
+    const { skuId, merchant } = await sellableSku(t, {
+      priceFen: 4000,
+      stock: 5,
+      locationId: places.warehouseId,
+    })
+    const buyer = await signInCustomer(t, '13800006767')
+    const operator = await t.logIn('operator')
+    const ask = async (orderId: string) =>
+      (
+        await buyer.request({
+          method: 'POST',
+          url: `/api/commerce/shop/orders/${orderId}/after-sales`,
+          payload: { kind: 'refund_only', amountFen: 8000, reason: '部分商品变质' },
+        })
+      ).json<{ id: string }>().id
+    const first = await paidOrder(t, buyer, skuId, places.stationId)
+    const second = await paidOrder(t, buyer, skuId, places.stationId)
+    const byMerchant = await ask(first)
+    const respond = (payload: object) =>
+      merchant.request({
+        method: 'POST',
+        url: `/api/commerce/after-sales/${byMerchant}/respond`,
+        payload,
+      })
+    expect((await respond({ decision: 'approve', amountFen: 8001 })).json()).toMatchObject({
+      status: 400,
+      errors: [{ field: 'amountFen' }],
+    })
+    expect(
+      (await respond({ decision: 'reject', note: '不同意', amountFen: 100 })).json(),
+    ).toMatchObject({ status: 400, errors: [{ field: 'amountFen' }] })
+    // The request keeps what was asked beside what was approved.
+    expect((await respond({ decision: 'approve', amountFen: 2500 })).json()).toMatchObject({
+      status: 'approved',
+      amountFen: 8000,
+      approvedFen: 2500,
+    })
+
+    // Refused, escalated, and settled by the operator for part of the amount.
+    const byOperator = await ask(second)
+    await merchant.request({
+      method: 'POST',
+      url: `/api/commerce/after-sales/${byOperator}/respond`,
+      payload: { decision: 'reject', note: '买家未提供照片' },
+    })
+    await buyer.request({
+      method: 'POST',
+      url: `/api/commerce/shop/after-sales/${byOperator}/escalate`,
+    })
+    const queue = (
+      await operator.request({ method: 'GET', url: '/api/commerce/after-sales?status=escalated' })
+    ).json<{ items: { id: string; orderNo: string; shopName: string }[] }>()
+    expect(queue.items).toEqual([
+      expect.objectContaining({
+        id: byOperator,
+        orderNo: expect.any(String) as string,
+        shopName: expect.any(String) as string,
+      }),
+    ])
+    const decided = await operator.request({
+      method: 'POST',
+      url: `/api/commerce/after-sales/${byOperator}/decide`,
+      payload: { decision: 'approve', amountFen: 1500, note: '按变质部分退款' },
+    })
+    expect(decided.json()).toMatchObject({ status: 'approved', amountFen: 8000, approvedFen: 1500 })
+    await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl)
+    await t.payments.localGateway?.notifier.deliverDue()
+    expect(await orderOf(buyer, first)).toMatchObject({ status: 'paid', refundedFen: 2500 })
+    expect(await orderOf(buyer, second)).toMatchObject({ status: 'paid', refundedFen: 1500 })
+  })
+
+  it('names the order and the shop in the complaints list', async () => {
+    const t = await buildTestApp()
+    const places = await demoLocations(t.db)
+    const { skuId, shopId } = await sellableSku(t, {
+      priceFen: 2000,
+      stock: 5,
+      locationId: places.warehouseId,
+    })
+    const buyer = await signInCustomer(t, '13800007878')
+    const orderId = await paidOrder(t, buyer, skuId, places.stationId)
+    await buyer.request({
+      method: 'POST',
+      url: '/api/commerce/shop/complaints',
+      payload: { kind: 'fraud', orderId, description: '付款后商家要求加价' },
+    })
+    await buyer.request({
+      method: 'POST',
+      url: '/api/commerce/shop/complaints',
+      payload: { kind: 'complaint', shopId, description: '店铺客服态度差' },
+    })
+    const order = await orderOf(buyer, orderId)
+    const list = (
+      await (await t.logIn('bureau')).request({ method: 'GET', url: '/api/commerce/complaints' })
+    ).json<{ items: { kind: string; orderNo: string | null; shopName: string | null }[] }>()
+    const shopName = list.items[0]?.shopName
+    expect(shopName).toEqual(expect.any(String))
+    expect(list.items).toEqual([
+      expect.objectContaining({ kind: 'complaint', orderNo: null, shopName }),
+      expect.objectContaining({ kind: 'fraud', orderNo: order.orderNo, shopName }),
+    ])
   })
 })

@@ -4,7 +4,7 @@ import { isInScope } from '../../../platform/access/principal.js'
 import { recordAudit } from '../../../platform/audit/record-audit.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
-import { AppError, conflict, notFound } from '../../../shared/errors.js'
+import { AppError, conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import type { AfterSaleStatus, AfterSaleTable } from './order-tables.js'
 import { startRefund } from './refunds.js'
@@ -61,6 +61,7 @@ export async function requestAfterSale(
     user_id: userId,
     kind: body.kind,
     amount_fen: body.amountFen,
+    approved_fen: null,
     reason: body.reason,
     status: 'awaiting_merchant',
     respond_by: addSeconds(now, MERCHANT_RESPONSE_S),
@@ -81,12 +82,19 @@ export async function requestAfterSale(
   return row
 }
 
+/** Approve (all that was asked, or `amountFen` of it) or refuse. */
+export interface Decision {
+  decision: 'approve' | 'reject'
+  note?: string
+  amountFen?: number | undefined
+}
+
 /** The merchant approves (the refund starts) or refuses (the buyer may escalate). */
 export async function respondAsMerchant(
   db: Db,
   actor: Actor,
   id: string,
-  body: { decision: 'approve' | 'reject'; note?: string },
+  body: Decision,
 ): Promise<AfterSaleTable> {
   const { request, shopOrganization } = await loadInScope(db, actor, id)
   if (request.status !== 'awaiting_merchant')
@@ -95,7 +103,7 @@ export async function respondAsMerchant(
     throw new AppError('invalid', { en: 'say why', zh: '请填写拒绝理由' }, [
       { field: 'note', message: { en: 'required to refuse', zh: '拒绝时必填' } },
     ])
-  return decide(db, actor, request, shopOrganization, body.decision, 'awaiting_merchant', {
+  return decide(db, actor, request, shopOrganization, body, 'awaiting_merchant', {
     merchant_note: body.note ?? null,
   })
 }
@@ -117,7 +125,7 @@ export async function decideAsOperator(
   db: Db,
   actor: Actor,
   id: string,
-  body: { decision: 'approve' | 'reject'; note: string },
+  body: Decision & { note: string },
 ): Promise<AfterSaleTable> {
   const { request, shopOrganization } = await loadInScope(db, actor, id)
   if (request.status !== 'escalated')
@@ -125,7 +133,7 @@ export async function decideAsOperator(
       { en: 'only an escalated request is decided here', zh: '仅处理已申请平台介入的售后' },
       'decision',
     )
-  return decide(db, actor, request, shopOrganization, body.decision, 'escalated', {
+  return decide(db, actor, request, shopOrganization, body, 'escalated', {
     operator_note: body.note,
   })
 }
@@ -156,12 +164,22 @@ async function decide(
   actor: Actor,
   request: AfterSaleTable,
   shopOrganization: string,
-  decision: 'approve' | 'reject',
+  body: Decision,
   from: AfterSaleStatus,
   notes: Partial<Pick<AfterSaleTable, 'merchant_note' | 'operator_note'>>,
 ): Promise<AfterSaleTable> {
-  if (decision === 'reject')
+  if (body.decision === 'reject') {
+    if (body.amountFen !== undefined)
+      throw invalidField('amountFen', { en: 'only when approving', zh: '仅同意退款时填写金额' })
     return moveTo(db, actor, request, [from], 'rejected', notes, shopOrganization)
+  }
+  const amountFen = body.amountFen ?? request.amount_fen
+  // Less than asked is a partial refund; more than asked is never given.
+  if (amountFen > request.amount_fen)
+    throw invalidField('amountFen', {
+      en: `at most the ${request.amount_fen} fen asked for`,
+      zh: `不能超过买家申请的 ${(request.amount_fen / 100).toFixed(2)} 元`,
+    })
   const order = await db
     .selectFrom('shop_order')
     .selectAll()
@@ -174,7 +192,7 @@ async function decide(
     actor,
     order,
     order.status,
-    request.amount_fen,
+    amountFen,
     `售后：${request.reason}`,
   )
   return moveTo(
@@ -183,7 +201,7 @@ async function decide(
     request,
     [from],
     'approved',
-    { ...notes, refund_id: refundId },
+    { ...notes, refund_id: refundId, approved_fen: amountFen },
     shopOrganization,
   )
 }

@@ -1,5 +1,9 @@
 // Issue 4: stock per location, carts, addresses, orders, payments and refunds (tables).
 
+/** The promotions an order can be placed through (SVC-3): 秒杀, 拼团, 砍价, 团购. */
+export const PROMOTION_KINDS = ['flash_sale', 'team_buy', 'bargain', 'bulk_buy'] as const
+export type PromotionKind = (typeof PROMOTION_KINDS)[number]
+
 export const STOCK_LOCATION_KINDS = ['warehouse', 'store', 'station'] as const
 export type StockLocationKind = (typeof STOCK_LOCATION_KINDS)[number]
 
@@ -128,6 +132,9 @@ export interface ShopOrderTable {
   reminded_at: string | null
   /** Home delivery and station pickup: the parcel that carries it through the network. */
   parcel_id: string | null
+  /** Placed through a promotion (SVC-3): which kind, and which team, hold, bargain or campaign. */
+  promotion_kind: PromotionKind | null
+  promotion_id: string | null
   created_at: string
   updated_at: string
 }
@@ -197,6 +204,8 @@ export interface AfterSaleTable {
   user_id: string
   kind: 'refund_only' | 'return_refund'
   amount_fen: number
+  /** What was approved (a partial refund may be less than asked); null until approved. */
+  approved_fen: number | null
   reason: string
   status: AfterSaleStatus
   /** The merchant answers by then, or the request goes to the operating company. */

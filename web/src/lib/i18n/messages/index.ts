@@ -1,4 +1,5 @@
 import { accountMessages } from './account'
+import { afterSalesMessages } from './after-sales'
 import { apiTokenMessages } from './api-tokens'
 import { auditMessages } from './audit-log'
 import { commerceMessages } from './commerce'
@@ -26,6 +27,7 @@ export const messages = {
   ...pickupMessages,
   ...commerceMessages,
   ...payoutMessages,
+  ...afterSalesMessages,
   ...smsLogMessages,
 }
 
