@@ -8,6 +8,8 @@ import type { LogisticsTables } from '../modules/logistics/schema.js'
 import type { DispatchTables } from '../modules/logistics/dispatch-schema.js'
 import type { CatalogTables } from '../modules/commerce/catalog-schema.js'
 import type { OrderTables } from '../modules/commerce/orders/order-tables.js'
+import type { FlashSaleTables } from '../modules/promotions/flash-sale/schema.js'
+import type { TeamBuyTables } from '../modules/promotions/team-buy/schema.js'
 
 /** Every table of every module; each module owns its own table types. */
 export interface Database
@@ -20,7 +22,9 @@ export interface Database
     LogisticsTables,
     DispatchTables,
     CatalogTables,
-    OrderTables {}
+    OrderTables,
+    FlashSaleTables,
+    TeamBuyTables {}
 
 /** A database handle or a transaction: a Transaction<Database> is a Kysely<Database>. */
 export type Db = Kysely<Database>

@@ -6,9 +6,11 @@ import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { Redis } from 'ioredis'
 import type { Db } from '../db/database.js'
 import { catalogRoutes, MemoryMediaStorage, type MediaStorage } from '../modules/commerce/index.js'
 import { moveOrderWithParcel, orderRoutes } from '../modules/commerce/orders/index.js'
+import { flashSaleRoutes, teamBuyRoutes } from '../modules/promotions/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
 import {
   logisticsReportRoutes,
@@ -51,6 +53,8 @@ export interface AppOptions {
   revealLoginCodes?: boolean
   /** Background jobs of a serving node (payment expiry and refunds); off in tests. */
   backgroundJobs?: boolean
+  /** Redis (REDIS_URL): flash sale admissions run as one Lua script there. */
+  redis?: Redis
 }
 
 export async function buildApp({
@@ -64,6 +68,7 @@ export async function buildApp({
   payments,
   revealLoginCodes = true,
   backgroundJobs = false,
+  redis,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -128,6 +133,21 @@ export async function buildApp({
     secureCookies,
     paymentWorker: backgroundJobs,
     ...(payment.localGateway ? { localGateway: payment.localGateway } : {}),
+  })
+  await app.register(flashSaleRoutes, {
+    prefix: '/api/promotions',
+    db,
+    redis,
+    payments: payment.provider,
+    notifyUrl: payment.notifyUrl,
+    worker: backgroundJobs,
+  })
+  await app.register(teamBuyRoutes, {
+    prefix: '/api/promotions',
+    db,
+    payments: payment.provider,
+    notifyUrl: payment.notifyUrl,
+    worker: backgroundJobs,
   })
 
   const hasWeb = webDir !== undefined && existsSync(path.join(webDir, 'index.html'))

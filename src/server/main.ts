@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { Redis } from 'ioredis'
 import { createDb } from '../db/create-db.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { seedDemoData } from '../demo/seed.js'
@@ -17,6 +18,7 @@ const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 async function main(): Promise<void> {
   const config = loadConfig()
   const { db, dialect } = createDb(config.databaseUrl)
+  const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined
   await migrateToLatest(db)
   await failAbandonedPlans(db)
   const { seeded } = config.demoData
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     revealLoginCodes: config.sms.provider === 'local',
     ...(config.payment.provider === 'local' ? {} : { payments: providerPayments(config.payment) }),
     backgroundJobs: true,
+    ...(redis ? { redis } : {}),
   })
   const smsDispatcher = startSmsDispatcher(db, smsProviderFor(config.sms), app.log)
   app.log.info(
@@ -49,7 +52,7 @@ async function main(): Promise<void> {
       .close()
       // A plan being solved finishes within its time limit; let it land before the pool closes.
       .then(() => Promise.allSettled([...plansInFlight, smsDispatcher.stop()]))
-      .then(() => db.destroy())
+      .then(() => Promise.all([db.destroy(), redis?.quit()]))
       .then(
         () => process.exit(0),
         (error: unknown) => {

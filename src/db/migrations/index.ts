@@ -13,6 +13,8 @@ import * as afterSales from './2026_11_28_011_after_sales.js'
 import * as orderParcels from './2026_12_02_013_order_parcels.js'
 import * as imageVariants from './2026_12_02_014_image_variants.js'
 import * as orderPromotions from './2026_12_02_015_order_promotions.js'
+import * as flashSales from './2026_12_02_016_flash_sales.js'
+import * as teamBuys from './2026_12_02_017_team_buys.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -33,4 +35,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_013_order_parcels': orderParcels,
   '2026_12_02_014_image_variants': imageVariants,
   '2026_12_02_015_order_promotions': orderPromotions,
+  '2026_12_02_016_flash_sales': flashSales,
+  '2026_12_02_017_team_buys': teamBuys,
 }

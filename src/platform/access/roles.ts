@@ -50,6 +50,8 @@ export const PERMISSIONS = [
   'pos:sell',
   'after-sales:respond',
   'complaints:handle',
+  // promotions (SVC-3, SVC-4, MKT-2): creating, scheduling, pausing and reporting on them
+  'promotions:manage',
 ] as const
 export const Permission = Type.Enum(PERMISSIONS)
 export type Permission = (typeof PERMISSIONS)[number]
@@ -146,6 +148,7 @@ export const ROLES = {
       'orders:manage',
       'payouts:read',
       'complaints:handle',
+      'promotions:manage',
     ],
   },
   carrier_admin: {

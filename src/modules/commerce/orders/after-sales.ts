@@ -7,6 +7,7 @@ import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { AppError, conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import type { AfterSaleStatus, AfterSaleTable } from './order-tables.js'
+import { assertPromotionAllowsRefund } from './promotion-hooks.js'
 import { startRefund } from './refunds.js'
 
 // GOV-2 after-sales: the buyer asks for a refund (all or part, with or without returning the
@@ -36,6 +37,7 @@ export async function requestAfterSale(
       en: `a ${order.status} order has nothing to refund`,
       zh: '该订单当前状态无法申请售后',
     })
+  await assertPromotionAllowsRefund(db, order)
   const open = await db
     .selectFrom('after_sale')
     .select('id')

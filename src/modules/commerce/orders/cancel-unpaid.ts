@@ -4,6 +4,7 @@ import { nowIso } from '../../../shared/clock.js'
 import type { PaymentTable } from './order-tables.js'
 import { transitionOrder } from './order-status.js'
 import { linesOf, ordersOf } from './order-rows.js'
+import { promotionHooksOf } from './promotion-hooks.js'
 import { releaseStock } from './stock.js'
 
 /**
@@ -37,6 +38,7 @@ export async function cancelUnpaidPayment(
         orderId: order.id,
       })
     }
+    await promotionHooksOf(order)?.cancelled(db, actor, order)
   }
   return true
 }

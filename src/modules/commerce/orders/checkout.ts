@@ -5,7 +5,7 @@ import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { AppError, invalidField } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import { newOrderNumber } from './order-numbers.js'
-import type { DeliveryKind, StockLocationTable } from './order-tables.js'
+import type { DeliveryKind, PromotionKind, StockLocationTable } from './order-tables.js'
 import { reserveStock } from './stock.js'
 
 // Checkout: one payment for everything in the basket, one order per shop (an order is split by
@@ -26,6 +26,19 @@ export interface CheckoutInput {
   note?: string
   /** The items came from the cart: take them out of it. */
   fromCart?: boolean
+  /**
+   * Placed through a promotion (SVC-3): one item at the promotion's price, with its payment
+   * window; set by the promotion module, never taken from the buyer's request.
+   */
+  promotion?: CheckoutPromotion
+}
+
+export interface CheckoutPromotion {
+  kind: PromotionKind
+  /** The team, hold, bargain or campaign the order belongs to. */
+  id: string
+  unitPriceFen: number
+  paymentWindowS?: number
 }
 
 export interface CheckoutResult {
@@ -47,10 +60,10 @@ export async function checkout(
     throw invalidField('items', { en: 'the basket is empty', zh: '购物车是空的' })
   const location = await sourceLocation(db, input)
   const addressJson = await deliveryAddress(db, userId, input)
-  const lines = await priceLines(db, input.items)
+  const lines = promotionalPrice(await priceLines(db, input.items), input.promotion)
 
   const now = nowIso()
-  const expiresAt = addSeconds(now, PAYMENT_WINDOW_S)
+  const expiresAt = addSeconds(now, input.promotion?.paymentWindowS ?? PAYMENT_WINDOW_S)
   const paymentId = newId()
   const byShop = new Map<string, PricedLine[]>()
   for (const line of lines) byShop.set(line.shopId, [...(byShop.get(line.shopId) ?? []), line])
@@ -123,6 +136,9 @@ export async function checkout(
         cancelled_at: null,
         cancel_reason: null,
         reminded_at: null,
+        parcel_id: null,
+        promotion_kind: input.promotion?.kind ?? null,
+        promotion_id: input.promotion?.id ?? null,
         created_at: now,
         updated_at: now,
       })
@@ -195,6 +211,18 @@ interface PricedLine {
   unitPriceFen: number
   quantity: number
   lineFen: number
+}
+
+function promotionalPrice(
+  lines: PricedLine[],
+  promotion: CheckoutPromotion | undefined,
+): PricedLine[] {
+  if (!promotion) return lines
+  const [line] = lines
+  if (!line || lines.length !== 1)
+    throw invalidField('items', { en: 'one item per promotion order', zh: '活动订单仅限一种商品' })
+  const unitPriceFen = promotion.unitPriceFen
+  return [{ ...line, unitPriceFen, lineFen: unitPriceFen * line.quantity }]
 }
 
 /** Today's prices from the catalog, for SKUs on sale in approved shops only. */

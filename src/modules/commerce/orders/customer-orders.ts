@@ -6,6 +6,7 @@ import type { Order, OrderListQuery } from './order-schema.js'
 import type { ShopOrderTable } from './order-tables.js'
 import { toOrders } from './order-views.js'
 import { startRefund } from './refunds.js'
+import { assertPromotionAllowsRefund } from './promotion-hooks.js'
 
 // A consumer's own orders. Anyone else's order is "not found", never "forbidden".
 
@@ -61,5 +62,6 @@ export async function refundUncollected(
       en: 'only an order not yet collected or shipped can be cancelled; ask for after-sales instead',
       zh: '订单已发货或已取货，无法直接取消，请申请售后',
     })
+  await assertPromotionAllowsRefund(db, order)
   await startRefund(db, actor, order, order.status, order.total_fen - order.refunded_fen, reason)
 }

@@ -7,8 +7,8 @@ import type { PaymentTable, ShopOrderTable } from './order-tables.js'
 import { transitionOrder } from './order-status.js'
 import { cancelUnpaidPayment } from './cancel-unpaid.js'
 import { linesOf, ordersOf } from './order-rows.js'
-import { announceOrderParcel } from './order-shipping.js'
-import { assignPickupCode } from './pickup-codes.js'
+import { fulfilPaidOrder } from './order-fulfilment.js'
+import { promotionHooksOf } from './promotion-hooks.js'
 import { startRefund } from './refunds.js'
 import { releaseStock, reserveStock, restockSold, sellReservedStock } from './stock.js'
 
@@ -158,12 +158,21 @@ async function markOrderPaid(
   }
   if (fromCancelled) await revive(db, actor, order, paidAt)
   else await transitionOrder(db, actor, order, 'created', 'paid', { set: { paid_at: paidAt } })
-  if (order.delivery === 'store_pickup') {
-    await assignPickupCode(db, order)
-    await transitionOrder(db, actor, order, 'paid', 'ready_for_pickup', {
-      set: { ready_at: paidAt },
-    })
-  } else await announceOrderParcel(db, order)
+  const promotion = promotionHooksOf(order)
+  const answer = promotion ? await promotion.paid(db, actor, order, fromCancelled) : 'keep'
+  if (answer === 'refund') {
+    await startRefund(
+      db,
+      actor,
+      order,
+      'paid',
+      order.total_fen,
+      '活动名额已满或已结束，自动全额退款',
+    )
+    return
+  }
+  // 'hold': the promotion fulfils it later (a team purchase when its team forms).
+  if (answer === 'keep') await fulfilPaidOrder(db, actor, order, paidAt)
 }
 
 /** A cancelled (expired) order whose money arrived after all: it is paid, by the provider's word. */

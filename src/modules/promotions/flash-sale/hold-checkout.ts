@@ -1,0 +1,124 @@
+import type { Db } from '../../../db/database.js'
+import { recordAudit } from '../../../platform/audit/record-audit.js'
+import type { Actor } from '../../../platform/http/actor.js'
+import { nowIso } from '../../../shared/clock.js'
+import { checkout } from '../../commerce/orders/checkout.js'
+import {
+  registerPromotionHooks,
+  type PromotionHooks,
+} from '../../commerce/orders/promotion-hooks.js'
+import { holdGone, myHold, readmitHold, releaseHold } from './holds.js'
+import type { HoldCheckoutBody } from './schema.js'
+import { transitionHold } from './session-status.js'
+import type { FlashSaleContext } from './sessions.js'
+
+// From a hold to an order, once: the first call claims the hold (held → ordered) and checks out
+// at the sale price; every later call — a double tap, a retry after a lost answer — gets the
+// same payment back. The order's payment window ends when the hold's does.
+
+export async function checkoutHold(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  provider: string,
+  holdId: string,
+  body: HoldCheckoutBody,
+  now = nowIso(),
+): Promise<{ paymentId: string; created: boolean }> {
+  // The claim is a compare-and-set, so concurrent calls queue on the hold's row (PostgreSQL) or
+  // the single writer (SQLite): one checks out, the others find its order.
+  const claimed = await db
+    .updateTable('flash_hold')
+    .set({ status: 'ordered', updated_at: now })
+    .where('id', '=', holdId)
+    .where('user_id', '=', userId)
+    .where('status', '=', 'held')
+    .where('expires_at', '>', now)
+    .returningAll()
+    .executeTakeFirst()
+  if (!claimed) {
+    const hold = await myHold(db, userId, holdId)
+    if ((hold.status !== 'ordered' && hold.status !== 'paid') || hold.order_id === null)
+      throw holdGone(hold)
+    const order = await db
+      .selectFrom('shop_order')
+      .select('payment_id')
+      .where('id', '=', hold.order_id)
+      .executeTakeFirstOrThrow()
+    await recordAudit(db, actor, {
+      action: 'flash_hold.checkout_repeated',
+      entityType: 'flash_hold',
+      entityId: hold.id,
+      organizationId: null,
+    })
+    return { paymentId: order.payment_id ?? '', created: false }
+  }
+  const sku = await db
+    .selectFrom('flash_sku')
+    .innerJoin('flash_session', 'flash_session.id', 'flash_sku.session_id')
+    .select(['flash_sku.sale_price_fen'])
+    .where('flash_sku.session_id', '=', claimed.session_id)
+    .where('flash_sku.sku_id', '=', claimed.sku_id)
+    .executeTakeFirstOrThrow()
+  const result = await checkout(db, actor, userId, provider, {
+    items: [{ skuId: claimed.sku_id, quantity: claimed.quantity }],
+    delivery: body.delivery,
+    ...(body.addressId === undefined ? {} : { addressId: body.addressId }),
+    ...(body.pickupLocationId === undefined ? {} : { pickupLocationId: body.pickupLocationId }),
+    ...(body.note === undefined ? {} : { note: body.note }),
+    promotion: {
+      kind: 'flash_sale',
+      id: claimed.id,
+      unitPriceFen: sku.sale_price_fen,
+      paymentWindowS: Math.max(
+        1,
+        Math.ceil((Date.parse(claimed.expires_at) - Date.parse(now)) / 1000),
+      ),
+    },
+  })
+  const orderId = result.orderIds[0] ?? ''
+  await db
+    .updateTable('flash_hold')
+    .set({ order_id: orderId })
+    .where('id', '=', claimed.id)
+    .execute()
+  await recordAudit(db, actor, {
+    action: 'flash_hold.ordered',
+    entityType: 'flash_hold',
+    entityId: claimed.id,
+    organizationId: null,
+    before: { status: 'held' },
+    after: { status: 'ordered', orderId, paymentId: result.paymentId },
+  })
+  return { paymentId: result.paymentId, created: true }
+}
+
+/** What commerce tells the flash sale about its orders, in the payment's own transaction. */
+export function flashSaleHooks(context: FlashSaleContext): PromotionHooks {
+  const holdOf = (db: Db, orderId: string) =>
+    db.selectFrom('flash_hold').selectAll().where('order_id', '=', orderId).executeTakeFirst()
+  return {
+    async paid(db, actor, order, late) {
+      const hold = await holdOf(db, order.id)
+      if (!hold) return 'keep'
+      if (!late) {
+        await transitionHold(db, actor, hold, 'ordered', 'paid')
+        return 'keep'
+      }
+      // The order was cancelled and the unit went back: take it again, or refund.
+      if (hold.status === 'released' && (await readmitHold(db, context, hold))) {
+        await transitionHold(db, actor, hold, 'released', 'paid', {}, 'paid after the window')
+        return 'keep'
+      }
+      await transitionHold(db, actor, hold, 'released', 'refunded', {}, 'paid late, sold out')
+      return 'refund'
+    },
+    async cancelled(db, actor, order) {
+      const hold = await holdOf(db, order.id)
+      if (hold) await releaseHold(db, actor, context, hold, 'ordered', '订单未支付已取消')
+    },
+  }
+}
+
+export const registerFlashSaleHooks = (context: FlashSaleContext) =>
+  registerPromotionHooks('flash_sale', flashSaleHooks(context))

@@ -1,0 +1,6 @@
+// What the server may use of the flash sale (秒杀).
+export { flashSaleRoutes, type FlashSaleRoutesOptions } from './routes.js'
+export { runFlashSaleRound, startFlashSaleWorker } from './worker.js'
+export { expireFlashHolds } from './holds.js'
+export { RedisFlashStock } from './redis-stock.js'
+export type { FlashSaleTables } from './schema.js'

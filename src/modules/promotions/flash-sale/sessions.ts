@@ -1,0 +1,354 @@
+import type { Db } from '../../../db/database.js'
+import { recordAudit } from '../../../platform/audit/record-audit.js'
+import type { Actor } from '../../../platform/http/actor.js'
+import { nowIso } from '../../../shared/clock.js'
+import { conflict, invalidField, notFound } from '../../../shared/errors.js'
+import { newId } from '../../../shared/ids.js'
+import { countFromHolds, databaseStock, type FlashStock } from './flash-stock.js'
+import type { RedisFlashStock } from './redis-stock.js'
+import type {
+  FlashReport,
+  FlashSession,
+  FlashSessionBody,
+  FlashSessionRow,
+  FlashSessionStatus,
+} from './schema.js'
+import { transitionSession } from './session-status.js'
+
+// Flash sale sessions as the operating company runs them: created and edited as drafts,
+// scheduled, paused and resumed, ended (by the worker at the end of the window, or by hand),
+// and reported on.
+
+/** The flash sale's dependencies: Redis when the app has it. */
+export interface FlashSaleContext {
+  redisStock?: RedisFlashStock | undefined
+}
+
+/** Where this session's stock is counted right now. */
+export const stockOf = (context: FlashSaleContext, session: FlashSessionRow): FlashStock =>
+  context.redisStock && session.stock_in_redis === 1 ? context.redisStock : databaseStock
+
+export async function sessionRow(db: Db, id: string): Promise<FlashSessionRow> {
+  const row = await db
+    .selectFrom('flash_session')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw notFound({ en: 'flash sale', zh: '秒杀场次' }, id)
+  return row
+}
+
+export async function createSession(
+  db: Db,
+  actor: Actor,
+  body: FlashSessionBody,
+): Promise<FlashSessionRow> {
+  await validateSession(db, body)
+  const now = nowIso()
+  const id = newId()
+  await db
+    .insertInto('flash_session')
+    .values({
+      id,
+      title: body.title,
+      starts_at: new Date(body.startsAt).toISOString(),
+      ends_at: new Date(body.endsAt).toISOString(),
+      payment_window_s: body.paymentWindowS ?? 300,
+      per_user_limit: body.perUserLimit ?? 1,
+      status: 'draft',
+      stock_in_redis: 0,
+      reconciled_at: null,
+      created_by: actor.principal?.userId ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute()
+  await insertSkus(db, id, body)
+  await recordAudit(db, actor, {
+    action: 'flash_session.created',
+    entityType: 'flash_session',
+    entityId: id,
+    organizationId: null,
+    after: { title: body.title, startsAt: body.startsAt, endsAt: body.endsAt, skus: body.skus },
+  })
+  return sessionRow(db, id)
+}
+
+/** Only a draft can be edited: once scheduled, buyers may already be counting down to it. */
+export async function updateSession(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: FlashSessionBody,
+): Promise<FlashSessionRow> {
+  const session = await sessionRow(db, id)
+  if (session.status !== 'draft')
+    throw conflict(
+      { en: 'only a draft flash sale can be edited', zh: '只能修改草稿状态的秒杀场次' },
+      'status',
+    )
+  await validateSession(db, body)
+  await db
+    .updateTable('flash_session')
+    .set({
+      title: body.title,
+      starts_at: new Date(body.startsAt).toISOString(),
+      ends_at: new Date(body.endsAt).toISOString(),
+      payment_window_s: body.paymentWindowS ?? 300,
+      per_user_limit: body.perUserLimit ?? 1,
+      updated_at: nowIso(),
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .execute()
+  await db.deleteFrom('flash_sku').where('session_id', '=', id).execute()
+  await insertSkus(db, id, body)
+  await recordAudit(db, actor, {
+    action: 'flash_session.updated',
+    entityType: 'flash_session',
+    entityId: id,
+    organizationId: null,
+    after: { title: body.title, startsAt: body.startsAt, endsAt: body.endsAt, skus: body.skus },
+  })
+  return sessionRow(db, id)
+}
+
+async function insertSkus(db: Db, sessionId: string, body: FlashSessionBody): Promise<void> {
+  await db
+    .insertInto('flash_sku')
+    .values(
+      body.skus.map((sku) => ({
+        session_id: sessionId,
+        sku_id: sku.skuId,
+        sale_price_fen: sku.salePriceFen,
+        stock_total: sku.stock,
+        stock_left: sku.stock,
+        updated_at: nowIso(),
+      })),
+    )
+    .execute()
+}
+
+/** Window end after start; each SKU on sale, sold below its normal price, stock the warehouse has. */
+async function validateSession(db: Db, body: FlashSessionBody): Promise<void> {
+  if (Date.parse(body.endsAt) <= Date.parse(body.startsAt))
+    throw invalidField('endsAt', { en: 'must be after the start', zh: '结束时间必须晚于开始时间' })
+  const skuIds = body.skus.map((sku) => sku.skuId)
+  const rows = await db
+    .selectFrom('sku')
+    .innerJoin('product', 'product.id', 'sku.product_id')
+    .leftJoin('stock_level', (join) =>
+      join
+        .onRef('stock_level.sku_id', '=', 'sku.id')
+        .on('stock_level.location_id', 'in', (eb) =>
+          eb
+            .selectFrom('stock_location')
+            .select('id')
+            .where('kind', '=', 'warehouse')
+            .where('active', '=', 1),
+        ),
+    )
+    .select(['sku.id', 'sku.price_fen', 'sku.active', 'product.status', 'stock_level.available'])
+    .where('sku.id', 'in', [...skuIds, ''])
+    .execute()
+  const seen = new Set<string>()
+  body.skus.forEach((sku, i) => {
+    const row = rows.find((r) => r.id === sku.skuId)
+    if (seen.has(sku.skuId))
+      throw invalidField(`skus/${i}/skuId`, { en: 'listed twice', zh: '商品重复' })
+    seen.add(sku.skuId)
+    if (!row || row.active !== 1 || row.status !== 'on_sale')
+      throw invalidField(`skus/${i}/skuId`, {
+        en: 'this item is not on sale',
+        zh: '该商品已下架或不存在',
+      })
+    if (sku.salePriceFen >= row.price_fen)
+      throw invalidField(`skus/${i}/salePriceFen`, {
+        en: `must be below the normal price ${row.price_fen} fen`,
+        zh: `秒杀价必须低于原价（${(row.price_fen / 100).toFixed(2)} 元）`,
+      })
+    const available = rows
+      .filter((r) => r.id === sku.skuId)
+      .reduce((sum, r) => sum + (r.available ?? 0), 0)
+    if (sku.stock > available)
+      throw invalidField(`skus/${i}/stock`, {
+        en: `the county warehouse has only ${available}`,
+        zh: `县级仓库仅有 ${available} 件`,
+      })
+  })
+}
+
+/** draft → scheduled; with Redis the stock is loaded now, before the first buyer arrives. */
+export async function scheduleSession(
+  db: Db,
+  actor: Actor,
+  context: FlashSaleContext,
+  id: string,
+): Promise<FlashSessionRow> {
+  const session = await sessionRow(db, id)
+  if (session.status !== 'draft')
+    throw conflict(
+      { en: `the flash sale is ${session.status}, not a draft`, zh: '只能排期草稿状态的秒杀场次' },
+      'status',
+    )
+  if (Date.parse(session.ends_at) <= Date.now())
+    throw invalidField('endsAt', { en: 'the window is over', zh: '活动时间已过' })
+  const scheduled = await transitionSession(db, actor, session, 'scheduled', {
+    stock_in_redis: context.redisStock ? 1 : 0,
+  })
+  await context.redisStock?.load(db, scheduled)
+  return scheduled
+}
+
+/** scheduled ⇄ paused: a paused session admits nobody; holds already given stay valid. */
+export async function pauseSession(
+  db: Db,
+  actor: Actor,
+  context: FlashSaleContext,
+  id: string,
+  to: Extract<FlashSessionStatus, 'paused' | 'scheduled'>,
+): Promise<FlashSessionRow> {
+  const session = await sessionRow(db, id)
+  if (to === 'scheduled' && session.status !== 'paused')
+    throw conflict({ en: 'the flash sale is not paused', zh: '秒杀场次未暂停' }, 'status')
+  const moved = await transitionSession(db, actor, session, to)
+  if (moved.stock_in_redis === 1) await context.redisStock?.load(db, moved)
+  return moved
+}
+
+/**
+ * Ends a session: no more admissions. Stock counted in Redis comes back into the database,
+ * counted from the holds (the truth); what Redis said is kept in the audit entry beside it.
+ */
+export async function endSession(
+  db: Db,
+  actor: Actor,
+  context: FlashSaleContext,
+  session: FlashSessionRow,
+  now = nowIso(),
+): Promise<FlashSessionRow> {
+  const ended = await transitionSession(db, actor, session, 'ended', {
+    stock_in_redis: 0,
+    reconciled_at: now,
+  })
+  const counts = await countFromHolds(db, session.id)
+  const fromRedis =
+    session.stock_in_redis === 1 && context.redisStock
+      ? await context.redisStock.unload(session.id)
+      : undefined
+  for (const [skuId, left] of counts.stockLeft) {
+    await db
+      .updateTable('flash_sku')
+      .set({ stock_left: left, updated_at: now })
+      .where('session_id', '=', session.id)
+      .where('sku_id', '=', skuId)
+      .execute()
+  }
+  await recordAudit(db, actor, {
+    action: 'flash_session.reconciled',
+    entityType: 'flash_session',
+    entityId: session.id,
+    organizationId: null,
+    after: {
+      stockLeft: Object.fromEntries(counts.stockLeft),
+      ...(fromRedis ? { redisStockLeft: Object.fromEntries(fromRedis) } : {}),
+    },
+  })
+  return ended
+}
+
+export async function listSessions(
+  db: Db,
+  context: FlashSaleContext,
+  filter: { statuses?: FlashSessionStatus[]; endsAfter?: string; limit: number },
+): Promise<FlashSession[]> {
+  let query = db.selectFrom('flash_session').selectAll()
+  if (filter.statuses) query = query.where('status', 'in', filter.statuses)
+  if (filter.endsAfter) query = query.where('ends_at', '>', filter.endsAfter)
+  const rows = await query.orderBy('starts_at').limit(filter.limit).execute()
+  return Promise.all(rows.map((row) => toFlashSession(db, context, row)))
+}
+
+export async function toFlashSession(
+  db: Db,
+  context: FlashSaleContext,
+  session: FlashSessionRow,
+): Promise<FlashSession> {
+  const skus = await db
+    .selectFrom('flash_sku')
+    .innerJoin('sku', 'sku.id', 'flash_sku.sku_id')
+    .innerJoin('product', 'product.id', 'sku.product_id')
+    .select([
+      'flash_sku.sku_id',
+      'flash_sku.sale_price_fen',
+      'flash_sku.stock_total',
+      'flash_sku.stock_left',
+      'sku.spec',
+      'sku.price_fen',
+      'product.id as product_id',
+      'product.title',
+    ])
+    .where('flash_sku.session_id', '=', session.id)
+    .orderBy('product.title')
+    .execute()
+  const left = await stockOf(context, session).stockLeft(db, session)
+  const views = skus.map((sku) => {
+    const stockLeft = left.get(sku.sku_id) ?? sku.stock_left
+    return {
+      skuId: sku.sku_id,
+      productId: sku.product_id,
+      title: sku.title,
+      spec: sku.spec,
+      priceFen: sku.price_fen,
+      salePriceFen: sku.sale_price_fen,
+      stockTotal: sku.stock_total,
+      stockLeft,
+      soldOut: stockLeft <= 0,
+    }
+  })
+  return {
+    id: session.id,
+    title: session.title,
+    startsAt: session.starts_at,
+    endsAt: session.ends_at,
+    paymentWindowS: session.payment_window_s,
+    perUserLimit: session.per_user_limit,
+    status: session.status,
+    soldOut: views.every((sku) => sku.soldOut),
+    skus: views,
+  }
+}
+
+export async function reportSession(
+  db: Db,
+  context: FlashSaleContext,
+  id: string,
+): Promise<FlashReport> {
+  const session = await sessionRow(db, id)
+  const view = await toFlashSession(db, context, session)
+  const rows = await db
+    .selectFrom('flash_hold')
+    .select((eb) => ['sku_id', 'status', eb.fn.sum<number | string>('quantity').as('units')])
+    .where('session_id', '=', id)
+    .groupBy(['sku_id', 'status'])
+    .execute()
+  const units = (skuId: string, status: string) =>
+    Number(rows.find((r) => r.sku_id === skuId && r.status === status)?.units ?? 0)
+  return {
+    sessionId: id,
+    status: session.status,
+    skus: view.skus.map((sku) => ({
+      skuId: sku.skuId,
+      stockTotal: sku.stockTotal,
+      stockLeft: sku.stockLeft,
+      admitted: rows
+        .filter((r) => r.sku_id === sku.skuId)
+        .reduce((sum, r) => sum + Number(r.units), 0),
+      held: units(sku.skuId, 'held'),
+      ordered: units(sku.skuId, 'ordered'),
+      paid: units(sku.skuId, 'paid'),
+      released: units(sku.skuId, 'released'),
+      refunded: units(sku.skuId, 'refunded'),
+    })),
+  }
+}

@@ -1,0 +1,45 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { Db } from '../../../db/database.js'
+import { systemActor } from '../../../platform/http/actor.js'
+import { startPeriodicJob, type PeriodicJob } from '../../../platform/jobs/periodic-job.js'
+import { nowIso } from '../../../shared/clock.js'
+import { expireFlashHolds } from './holds.js'
+import { endSession, type FlashSaleContext } from './sessions.js'
+
+/**
+ * One round of the flash sale worker: holds not ordered within their window give their units
+ * back, and sessions past their end are ended (their Redis stock reconciled into the database).
+ * Safe on several nodes at once: every change is a compare-and-set.
+ */
+export async function runFlashSaleRound(
+  db: Db,
+  context: FlashSaleContext,
+  now: string = nowIso(),
+): Promise<{ released: number; ended: number }> {
+  const released = await expireFlashHolds(db, context, now)
+  const due = await db
+    .selectFrom('flash_session')
+    .selectAll()
+    .where('status', 'in', ['scheduled', 'paused'])
+    .where('ends_at', '<=', now)
+    .execute()
+  let ended = 0
+  for (const session of due) {
+    await db
+      .transaction()
+      .execute((trx) => endSession(trx, systemActor('flash-sale'), context, session, now))
+      .then(
+        () => (ended += 1),
+        () => undefined, // another node ended it first
+      )
+  }
+  return { released, ended }
+}
+
+export const startFlashSaleWorker = (
+  db: Db,
+  context: FlashSaleContext,
+  log: FastifyBaseLogger,
+  intervalMs = 5_000,
+): PeriodicJob =>
+  startPeriodicJob('flash-sale', intervalMs, () => runFlashSaleRound(db, context), log)

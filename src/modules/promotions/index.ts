@@ -1,0 +1,3 @@
+// What the server may use of the promotions (SVC-3).
+export { flashSaleRoutes, runFlashSaleRound, startFlashSaleWorker } from './flash-sale/index.js'
+export { expireTeams, startTeamBuyWorker, teamBuyRoutes } from './team-buy/index.js'

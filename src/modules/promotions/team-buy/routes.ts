@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
+import { activityRoutes } from './activity-routes.js'
+import { startTeamBuyWorker } from './expire-teams.js'
+import { teamShopRoutes, type TeamShopRoutesOptions } from './shop-routes.js'
+
+// 拼团 over HTTP: operators manage activities; buyers open and join teams, see them, and follow
+// share links. With `worker`, the expiry round runs in the background of this node.
+
+export type TeamBuyRoutesOptions = TeamShopRoutesOptions & {
+  /** Run the expiry round (failing and refunding expired teams) while the app runs. */
+  worker?: boolean
+}
+
+export const teamBuyRoutes: FastifyPluginAsyncTypebox<TeamBuyRoutesOptions> = async (
+  app,
+  { db, payments, notifyUrl, worker },
+) => {
+  if (worker) {
+    let job: PeriodicJob | undefined
+    app.addHook('onReady', async () => {
+      job = startTeamBuyWorker(db, app.log)
+    })
+    app.addHook('onClose', async () => {
+      await job?.stop()
+    })
+  }
+  await app.register(activityRoutes, { db })
+  await app.register(teamShopRoutes, { db, payments, notifyUrl })
+}

@@ -1,0 +1,198 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import type { Db } from '../../../db/database.js'
+import { IdParams, Nullable } from '../../../platform/http/schemas.js'
+import { withTransaction } from '../../../platform/http/with-transaction.js'
+import { nowIso } from '../../../shared/clock.js'
+import { AppError, notFound } from '../../../shared/errors.js'
+import { PayAction, PaymentInfo } from '../../commerce/orders/order-schema.js'
+import { toPaymentInfo } from '../../commerce/orders/order-views.js'
+import type { PaymentProvider } from '../../commerce/payment/index.js'
+import { ActivityWithTeams, SeatBody, ShareQuery, ShareTarget, Team } from './schema.js'
+import { takeSeat, type SeatRequest } from './seats.js'
+import { visitShareLink } from './share-links.js'
+import { getTeam, joinableActivities } from './team-views.js'
+
+// Buyers' side of 拼团: running activities and their joinable teams, opening and joining a team
+// (then paying like any order), a team's page, and share links.
+
+export interface TeamShopRoutesOptions {
+  db: Db
+  payments: PaymentProvider
+  /** Where the provider posts payment callbacks (the same URL checkout gives it). */
+  notifyUrl: string
+}
+
+const tags = ['promotions']
+const signedIn = { authenticated: true } as const
+
+const SeatTaken = Type.Object({
+  teamId: Type.String(),
+  seatId: Type.String(),
+  orderId: Type.String(),
+  payment: PaymentInfo,
+  action: Nullable(PayAction),
+})
+
+export const teamShopRoutes: FastifyPluginAsyncTypebox<TeamShopRoutesOptions> = async (
+  app,
+  { db, payments, notifyUrl },
+) => {
+  app.get(
+    '/shop/team-buys',
+    {
+      schema: {
+        tags,
+        summary: 'Running activities of a product or SKU, with the teams one can join now',
+        querystring: Type.Object({
+          productId: Type.Optional(Type.String()),
+          skuId: Type.Optional(Type.String()),
+        }),
+        response: { 200: Type.Array(ActivityWithTeams) },
+      },
+      config: { access: { public: true } },
+    },
+    (request) =>
+      joinableActivities(db, {
+        ...(request.query.productId ? { productId: request.query.productId } : {}),
+        ...(request.query.skuId ? { skuId: request.query.skuId } : {}),
+      }),
+  )
+
+  app.get(
+    '/shop/team-buys/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One running activity with the teams one can join now',
+        params: IdParams,
+        response: { 200: ActivityWithTeams },
+      },
+      config: { access: { public: true } },
+    },
+    async (request) => {
+      const [found] = await joinableActivities(db, { ids: [request.params.id] })
+      if (!found)
+        throw notFound({ en: 'running team-buy activity', zh: '拼团活动' }, request.params.id)
+      return found
+    },
+  )
+
+  const seatRoute = async (request: FastifyRequest, seat: Omit<SeatRequest, 'userId'>) => {
+    const userId = request.principal?.userId
+    if (!userId) throw new AppError('unauthenticated', { en: 'Sign in first', zh: '请先登录' })
+    const taken = await withTransaction(db, request, (trx, actor) =>
+      takeSeat(trx, actor, payments.name, { ...seat, userId }),
+    )
+    const payment = toPaymentInfo(
+      await db
+        .selectFrom('payment')
+        .selectAll()
+        .where('id', '=', taken.paymentId)
+        .executeTakeFirstOrThrow(),
+    )
+    // After commit, as at checkout: if the provider cannot be reached, the buyer pays from the
+    // order page.
+    const action = await payments
+      .createPayment({
+        outTradeNo: payment.outTradeNo,
+        amountFen: payment.amountFen,
+        description: '五台村通商城拼团订单',
+        notifyUrl,
+        expiresAt: payment.expiresAt,
+        channel: { kind: 'h5', payerClientIp: request.ip },
+      })
+      .catch((error: unknown) => {
+        request.log.warn({ err: error }, 'payment provider unreachable at team checkout')
+        return null
+      })
+    return { teamId: taken.teamId, seatId: taken.seatId, orderId: taken.orderId, payment, action }
+  }
+
+  app.post(
+    '/shop/team-buys/:id/teams',
+    {
+      schema: {
+        tags,
+        summary:
+          'Open a team as its leader: holds the seat, places the order at the team price, answers how to pay',
+        params: IdParams,
+        querystring: ShareQuery,
+        body: SeatBody,
+        response: { 201: SeatTaken },
+      },
+      config: { access: signedIn },
+    },
+    async (request, reply) => {
+      const taken = await seatRoute(request, {
+        activityId: request.params.id,
+        body: request.body,
+        ...(request.query.share ? { shareCode: request.query.share } : {}),
+      })
+      return reply.status(201).send(taken)
+    },
+  )
+
+  app.post(
+    '/shop/teams/:id/join',
+    {
+      schema: {
+        tags,
+        summary: 'Join an open team: holds a seat for the payment window and places the order',
+        params: IdParams,
+        querystring: ShareQuery,
+        body: SeatBody,
+        response: { 201: SeatTaken },
+      },
+      config: { access: signedIn },
+    },
+    async (request, reply) => {
+      const team = await db
+        .selectFrom('team')
+        .select('activity_id')
+        .where('id', '=', request.params.id)
+        .where('status', '<>', 'pending')
+        .executeTakeFirst()
+      if (!team) throw notFound({ en: 'team', zh: '拼团' }, request.params.id)
+      const taken = await seatRoute(request, {
+        activityId: team.activity_id,
+        teamId: request.params.id,
+        body: request.body,
+        ...(request.query.share ? { shareCode: request.query.share } : {}),
+      })
+      return reply.status(201).send(taken)
+    },
+  )
+
+  app.get(
+    '/shop/teams/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A team: status, masked members, expiry with the server time, share link',
+        params: IdParams,
+        response: { 200: Team },
+      },
+      config: { access: { public: true } },
+    },
+    (request) => getTeam(db, request.params.id, request.principal?.userId ?? null, nowIso()),
+  )
+
+  app.get(
+    '/shop/share/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Follow a share link: counts the visit and answers what it leads to',
+        params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 32 }) }),
+        response: { 200: ShareTarget },
+      },
+      config: { access: { public: true } },
+    },
+    (request) =>
+      withTransaction(db, request, (trx, actor) =>
+        visitShareLink(trx, actor, request.params.code, request.principal?.userId ?? null),
+      ),
+  )
+}
