@@ -18,6 +18,10 @@ export const shanghaiDate = (instant: string | number): string =>
     .toISOString()
     .slice(0, 10)
 
+/** An instant as Shanghai wall-clock time, `YYYY-MM-DD HH:mm`, as clerks read it in Excel. */
+export const shanghaiDateTime = (instant: string): string =>
+  new Date(Date.parse(instant) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
+
 /** The UTC bounds of a Shanghai calendar month (YYYY-MM), end exclusive. */
 export function shanghaiMonthBounds(month: string): { from: string; to: string } {
   const [year = 0, monthNumber = 1] = month.split('-').map(Number)

@@ -1,5 +1,5 @@
 import { fillSheet, type FilledSheet } from '../../../platform/export/excel.js'
-import { shanghaiDate } from '../../../shared/clock.js'
+import { shanghaiDateTime } from '../../../shared/clock.js'
 import type { Order } from './order-schema.js'
 import { orderStatusZh } from './order-status.js'
 
@@ -13,10 +13,7 @@ const DELIVERY_ZH: Record<Order['delivery'], string> = {
 }
 
 const yuan = (fen: number) => fen / 100
-const beijingTime = (iso: string | null) =>
-  iso === null
-    ? null
-    : `${shanghaiDate(iso)} ${new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16)}`
+const beijingTime = (iso: string | null) => (iso === null ? null : shanghaiDateTime(iso))
 
 export const ordersSheet = (orders: readonly Order[]): FilledSheet =>
   fillSheet({
