@@ -54,6 +54,8 @@ export const AFTER_SALE_KIND_ZH: Record<AfterSaleKind, string> = {
 export const AFTER_SALE_STATUS_ZH: Record<AfterSaleStatus, string> = {
   awaiting_merchant: '待商家处理',
   escalated: '平台处理中',
+  awaiting_return: '商家已同意，请寄回商品',
+  returning: '退货途中，待商家确认收货',
   approved: '已同意，退款中',
   rejected: '商家已拒绝',
   refunded: '已退款',

@@ -9,7 +9,9 @@ import {
   decideAsOperator,
   escalateAsBuyer,
   requestAfterSale,
+  receiveReturn,
   respondAsMerchant,
+  shipReturn,
 } from './after-sales.js'
 import { fileComplaint, handleComplaint, listComplaints } from './complaints.js'
 import {
@@ -32,6 +34,9 @@ const AfterSale = Type.Object({
   approvedFen: Nullable(
     Type.Integer({ description: 'what was approved: less than asked is a partial refund' }),
   ),
+  returnCarrier: Nullable(Type.String()),
+  returnWaybillNo: Nullable(Type.String()),
+  returnShippedAt: Nullable(Type.String()),
   reason: Type.String(),
   status: Type.Enum(AFTER_SALE_STATUSES),
   respondBy: Type.String(),
@@ -44,6 +49,13 @@ const AfterSaleBody = Type.Object(
     kind: Type.Enum(['refund_only', 'return_refund']),
     amountFen: Type.Integer({ minimum: 1 }),
     reason: Type.String({ minLength: 2, maxLength: 500 }),
+  },
+  { additionalProperties: false },
+)
+const ReturnShipmentBody = Type.Object(
+  {
+    carrier: Type.String({ minLength: 2, maxLength: 40, description: 'e.g. 中国邮政, 中通快递' }),
+    waybillNo: Type.String({ pattern: '^[A-Za-z0-9-]{6,32}$' }),
   },
   { additionalProperties: false },
 )
@@ -99,6 +111,9 @@ const toAfterSale = (row: AfterSaleTable) => ({
   kind: row.kind,
   amountFen: row.amount_fen,
   approvedFen: row.approved_fen,
+  returnCarrier: row.return_carrier,
+  returnWaybillNo: row.return_waybill_no,
+  returnShippedAt: row.return_shipped_at,
   reason: row.reason,
   status: row.status,
   respondBy: row.respond_by,
@@ -174,6 +189,28 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
       return toAfterSale(
         await withTransaction(db, request, (trx, actor) =>
           escalateAsBuyer(trx, actor, userId, request.params.id),
+        ),
+      )
+    },
+  )
+
+  app.post(
+    '/shop/after-sales/:id/return',
+    {
+      schema: {
+        tags,
+        summary: '退货退款: how the goods were sent back (the merchant then confirms them)',
+        params: IdParams,
+        body: ReturnShipmentBody,
+        response: { 200: AfterSale },
+      },
+      config: { access: signedIn },
+    },
+    async (request) => {
+      const userId = buyerIdOf(request)
+      return toAfterSale(
+        await withTransaction(db, request, (trx, actor) =>
+          shipReturn(trx, actor, userId, request.params.id, request.body),
         ),
       )
     },
@@ -259,6 +296,25 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
       toAfterSale(
         await withTransaction(db, request, (trx, actor) =>
           respondAsMerchant(trx, actor, request.params.id, request.body),
+        ),
+      ),
+  )
+
+  app.post(
+    '/after-sales/:id/receive-return',
+    {
+      schema: {
+        tags,
+        summary: 'The merchant has the returned goods: the approved amount is refunded',
+        params: IdParams,
+        response: { 200: AfterSale },
+      },
+      config: { access: { permission: 'after-sales:respond' } },
+    },
+    async (request) =>
+      toAfterSale(
+        await withTransaction(db, request, (trx, actor) =>
+          receiveReturn(trx, actor, request.params.id),
         ),
       ),
   )

@@ -71,6 +71,85 @@ describe('after-sales and complaints (GOV-2)', () => {
     expect(mine.map((r) => r.status)).toEqual(['refunded'])
   })
 
+  it('refunds a return only when the merchant has the goods back, or after 7 days unconfirmed', async () => {
+    const t = await buildTestApp()
+    const places = await demoLocations(t.db)
+    const { skuId, merchant } = await sellableSku(t, {
+      priceFen: 2000,
+      stock: 5,
+      locationId: places.warehouseId,
+    })
+    const buyer = await signInCustomer(t, '13800004545')
+    const askReturn = async (orderId: string) =>
+      (
+        await buyer.request({
+          method: 'POST',
+          url: `/api/commerce/shop/orders/${orderId}/after-sales`,
+          payload: { kind: 'return_refund', amountFen: 4000, reason: '小米发霉' },
+        })
+      ).json<{ id: string }>().id
+    const settle = async (now?: string) => {
+      await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl, now)
+      await t.payments.localGateway?.notifier.deliverDue()
+    }
+    const send = (id: string, payload: object) =>
+      buyer.request({ method: 'POST', url: `/api/commerce/shop/after-sales/${id}/return`, payload })
+    const receive = (id: string) =>
+      merchant.request({ method: 'POST', url: `/api/commerce/after-sales/${id}/receive-return` })
+
+    const first = await paidOrder(t, buyer, skuId, places.stationId)
+    const request = await askReturn(first)
+    // Approving a return asks for the goods; nothing is refunded yet.
+    const approved = await merchant.request({
+      method: 'POST',
+      url: `/api/commerce/after-sales/${request}/respond`,
+      payload: { decision: 'approve' },
+    })
+    expect(approved.json()).toMatchObject({ status: 'awaiting_return', approvedFen: 4000 })
+    expect((await receive(request)).statusCode).toBe(409) // nothing sent back yet
+    await settle()
+    expect((await orderOf(buyer, first)).refundedFen).toBe(0)
+    expect(
+      (await send(request, { carrier: '中国邮政', waybillNo: '坏单号' })).json(),
+    ).toMatchObject({ status: 400, errors: [{ field: 'waybillNo' }] })
+    const sent = await send(request, { carrier: '中国邮政', waybillNo: 'ems123456789cn' })
+    expect(sent.json()).toMatchObject({ status: 'returning', returnWaybillNo: 'EMS123456789CN' })
+    const other = await t.logIn('merchant2')
+    expect(
+      (
+        await other.request({
+          method: 'POST',
+          url: `/api/commerce/after-sales/${request}/receive-return`,
+        })
+      ).statusCode,
+    ).toBe(404)
+    expect((await receive(request)).json()).toMatchObject({ status: 'approved' })
+    await settle()
+    expect(await orderOf(buyer, first)).toMatchObject({ refundedFen: 4000 })
+
+    // A merchant who never confirms: the buyer is refunded seven days after sending it back.
+    const second = await paidOrder(t, buyer, skuId, places.stationId)
+    const unanswered = await askReturn(second)
+    await merchant.request({
+      method: 'POST',
+      url: `/api/commerce/after-sales/${unanswered}/respond`,
+      payload: { decision: 'approve', amountFen: 1500 },
+    })
+    await send(unanswered, { carrier: '中通快递', waybillNo: '7310000000001' })
+    await settle(new Date(Date.now() + 6 * 86_400_000).toISOString())
+    expect((await orderOf(buyer, second)).refundedFen).toBe(0)
+    await settle(new Date(Date.now() + 7 * 86_400_000 + 60_000).toISOString())
+    await settle()
+    expect(await orderOf(buyer, second)).toMatchObject({ refundedFen: 1500 })
+    const mine = (
+      await buyer.request({ method: 'GET', url: '/api/commerce/shop/after-sales' })
+    ).json<{ id: string; status: string; operatorNote: string | null }[]>()
+    expect(mine.find((r) => r.id === unanswered)).toMatchObject({
+      status: 'refunded',
+      operatorNote: '商家超时未确认收货，系统自动退款',
+    })
+  })
+
   it('sends a refused or unanswered request to the operating company, whose decision is final', async () => {
     const t = await buildTestApp()
     const places = await demoLocations(t.db)
@@ -120,7 +199,11 @@ describe('after-sales and complaints (GOV-2)', () => {
       url: `/api/commerce/after-sales/${refused}/decide`,
       payload: { decision: 'approve', note: '照片显示与描述不符' },
     })
-    expect(decided.json()).toMatchObject({ status: 'approved', operatorNote: '照片显示与描述不符' })
+    // A return-and-refund request: approved, the goods are then sent back before the refund.
+    expect(decided.json()).toMatchObject({
+      status: 'awaiting_return',
+      operatorNote: '照片显示与描述不符',
+    })
 
     // Unanswered for 48 hours: escalated by the worker.
     const silent = await ask(second)

@@ -15,7 +15,13 @@ import { startRefund } from './refunds.js'
 // the operating company, whose decision is final. An approval starts the refund.
 
 export const MERCHANT_RESPONSE_S = 48 * 3600
-const OPEN: readonly AfterSaleStatus[] = ['awaiting_merchant', 'escalated', 'approved']
+const OPEN: readonly AfterSaleStatus[] = [
+  'awaiting_merchant',
+  'escalated',
+  'awaiting_return',
+  'returning',
+  'approved',
+]
 const REFUNDABLE = ['paid', 'ready_for_pickup', 'shipped', 'completed'] as const
 
 export async function requestAfterSale(
@@ -64,6 +70,9 @@ export async function requestAfterSale(
     kind: body.kind,
     amount_fen: body.amountFen,
     approved_fen: null,
+    return_carrier: null,
+    return_waybill_no: null,
+    return_shipped_at: null,
     reason: body.reason,
     status: 'awaiting_merchant',
     respond_by: addSeconds(now, MERCHANT_RESPONSE_S),
@@ -182,6 +191,29 @@ async function decide(
       en: `at most the ${request.amount_fen} fen asked for`,
       zh: `不能超过买家申请的 ${(request.amount_fen / 100).toFixed(2)} 元`,
     })
+  // 退货退款: the money goes back once the goods are back (see receiveReturn).
+  if (request.kind === 'return_refund')
+    return moveTo(
+      db,
+      actor,
+      request,
+      [from],
+      'awaiting_return',
+      { ...notes, approved_fen: amountFen },
+      shopOrganization,
+    )
+  return refundApproved(db, actor, request, amountFen, [from], notes, shopOrganization)
+}
+
+async function refundApproved(
+  db: Db,
+  actor: Actor,
+  request: AfterSaleTable,
+  amountFen: number,
+  from: readonly AfterSaleStatus[],
+  set: Partial<AfterSaleTable>,
+  shopOrganization: string | null,
+): Promise<AfterSaleTable> {
   const order = await db
     .selectFrom('shop_order')
     .selectAll()
@@ -201,11 +233,85 @@ async function decide(
     db,
     actor,
     request,
-    [from],
+    from,
     'approved',
-    { ...notes, refund_id: refundId, approved_fen: amountFen },
+    { ...set, refund_id: refundId, approved_fen: amountFen },
     shopOrganization,
   )
+}
+
+/** The merchant has this long to confirm a return once the buyer has sent it, or it is refunded. */
+export const RETURN_CONFIRM_S = 7 * 24 * 3600
+
+/** The buyer records how the goods went back (carrier and waybill number). */
+export async function shipReturn(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  id: string,
+  body: { carrier: string; waybillNo: string },
+): Promise<AfterSaleTable> {
+  const request = await db
+    .selectFrom('after_sale')
+    .selectAll()
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  if (!request) throw notFound({ en: 'after-sales request', zh: '售后申请' }, id)
+  const now = nowIso()
+  return moveTo(db, actor, request, ['awaiting_return'], 'returning', {
+    return_carrier: body.carrier.trim(),
+    return_waybill_no: body.waybillNo.trim().toUpperCase(),
+    return_shipped_at: now,
+    // From now on the deadline is the merchant's, to confirm receiving the goods.
+    respond_by: addSeconds(now, RETURN_CONFIRM_S),
+  })
+}
+
+/** The merchant has the goods back: the approved amount is refunded. */
+export async function receiveReturn(db: Db, actor: Actor, id: string): Promise<AfterSaleTable> {
+  const { request, shopOrganization } = await loadInScope(db, actor, id)
+  if (request.status !== 'returning')
+    throw conflict(
+      { en: `the request is ${request.status}`, zh: '该售后申请不在退货途中' },
+      'status',
+    )
+  return refundApproved(
+    db,
+    actor,
+    request,
+    request.approved_fen ?? request.amount_fen,
+    ['returning'],
+    { merchant_note: request.merchant_note },
+    shopOrganization,
+  )
+}
+
+/** Returns the merchant has not confirmed within RETURN_CONFIRM_S are refunded (系统自动退款). */
+export async function refundUnconfirmedReturns(
+  db: Db,
+  actor: Actor,
+  now: string = nowIso(),
+): Promise<number> {
+  const overdue = await db
+    .selectFrom('after_sale')
+    .selectAll()
+    .where('status', '=', 'returning')
+    .where('respond_by', '<=', now)
+    .limit(100)
+    .execute()
+  for (const request of overdue) {
+    await refundApproved(
+      db,
+      actor,
+      request,
+      request.approved_fen ?? request.amount_fen,
+      ['returning'],
+      { operator_note: '商家超时未确认收货，系统自动退款' },
+      null,
+    )
+  }
+  return overdue.length
 }
 
 async function moveTo(

@@ -192,6 +192,10 @@ export interface RefundTable {
 export const AFTER_SALE_STATUSES = [
   'awaiting_merchant',
   'escalated',
+  /** 退货退款 approved: the buyer sends the goods back. */
+  'awaiting_return',
+  /** The goods are on their way back; the merchant confirms receiving them. */
+  'returning',
   'approved',
   'rejected',
   'refunded',
@@ -206,6 +210,10 @@ export interface AfterSaleTable {
   amount_fen: number
   /** What was approved (a partial refund may be less than asked); null until approved. */
   approved_fen: number | null
+  /** 退货退款: how the buyer sent the goods back, and when. */
+  return_carrier: string | null
+  return_waybill_no: string | null
+  return_shipped_at: string | null
   reason: string
   status: AfterSaleStatus
   /** The merchant answers by then, or the request goes to the operating company. */

@@ -4,7 +4,7 @@ import { startPeriodicJob, type PeriodicJob } from '../../../platform/jobs/perio
 import { systemActor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
 import type { PaymentProvider } from '../payment/index.js'
-import { escalateOverdue } from './after-sales.js'
+import { escalateOverdue, refundUnconfirmedReturns } from './after-sales.js'
 import { expireUnpaidPayments } from './order-expiry.js'
 import { applyPaymentEvent } from './payments.js'
 import { submitPendingRefunds } from './refunds.js'
@@ -25,6 +25,9 @@ export async function runPaymentRound(
   const expired = await expireUnpaidPayments(db, actor, provider, now)
   const uncollected = await db.transaction().execute((trx) => handleUncollected(trx, actor, now))
   const escalated = await db.transaction().execute((trx) => escalateOverdue(trx, actor, now))
+  const returnsRefunded = await db
+    .transaction()
+    .execute((trx) => refundUnconfirmedReturns(trx, actor, now))
   const answers = await submitPendingRefunds(db, provider, notifyUrl, now)
   // A provider that refunds synchronously has already said so: apply it like its callback.
   for (const answer of answers.filter((a) => a.status === 'succeeded')) {
@@ -39,7 +42,13 @@ export async function runPaymentRound(
       }),
     )
   }
-  return { ...expired, ...uncollected, escalated, refundsSubmitted: answers.length }
+  return {
+    ...expired,
+    ...uncollected,
+    escalated,
+    returnsRefunded,
+    refundsSubmitted: answers.length,
+  }
 }
 
 export const startPaymentWorker = (

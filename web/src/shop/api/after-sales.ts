@@ -4,7 +4,13 @@ import { apiClient } from '../../lib/api-client'
 
 export type AfterSaleKind = 'refund_only' | 'return_refund'
 export type AfterSaleStatus =
-  'awaiting_merchant' | 'escalated' | 'approved' | 'rejected' | 'refunded'
+  | 'awaiting_merchant'
+  | 'escalated'
+  | 'awaiting_return'
+  | 'returning'
+  | 'approved'
+  | 'rejected'
+  | 'refunded'
 export type ComplaintKind = 'complaint' | 'counterfeit' | 'fraud'
 
 export interface AfterSale {
@@ -12,8 +18,11 @@ export interface AfterSale {
   orderId: string
   kind: AfterSaleKind
   amountFen: number
+  approvedFen: number | null
   reason: string
   status: AfterSaleStatus
+  returnCarrier: string | null
+  returnWaybillNo: string | null
   respondBy: string
   merchantNote: string | null
   operatorNote: string | null
@@ -41,6 +50,9 @@ export const listMyAfterSales = (signal?: AbortSignal) =>
 
 export const escalateAfterSale = (id: string) =>
   apiClient.post<AfterSale>(`${BASE}/after-sales/${encodeURIComponent(id)}/escalate`)
+
+export const shipReturn = (id: string, body: { carrier: string; waybillNo: string }) =>
+  apiClient.post<AfterSale>(`${BASE}/after-sales/${encodeURIComponent(id)}/return`, body)
 
 export const fileComplaint = (body: {
   kind: ComplaintKind

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { Link } from 'react-router-dom'
 import { formatDateTime, formatYuan } from '../../lib/format'
 import { useRequest } from '../../lib/use-request'
-import { escalateAfterSale, listMyAfterSales, type AfterSale } from '../api/after-sales'
+import { escalateAfterSale, listMyAfterSales, shipReturn, type AfterSale } from '../api/after-sales'
 import { ErrorNote, Loading, PageTitle } from '../components/page-state'
 import { AFTER_SALE_KIND_ZH, AFTER_SALE_STATUS_ZH } from '../order-labels'
 import { useShopSession } from '../shop-session'
@@ -13,6 +13,7 @@ const POLL_MS = 4_000
 const OPEN: ReadonlySet<AfterSale['status']> = new Set([
   'awaiting_merchant',
   'escalated',
+  'returning',
   'approved',
 ])
 
@@ -64,11 +65,11 @@ function AfterSaleList() {
 function AfterSaleCard({ request, onChanged }: { request: AfterSale; onChanged: () => void }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
-  const escalate = async () => {
+  const run = async (action: () => Promise<unknown>) => {
     setBusy(true)
     setError(null)
     try {
-      await escalateAfterSale(request.id)
+      await action()
       onChanged()
     } catch (reason) {
       setError(reason)
@@ -76,6 +77,7 @@ function AfterSaleCard({ request, onChanged }: { request: AfterSale; onChanged: 
       setBusy(false)
     }
   }
+  const escalate = () => run(() => escalateAfterSale(request.id))
   return (
     <li className="h5-card" data-testid="after-sale-card">
       <span className="h5-order-head">
@@ -97,6 +99,20 @@ function AfterSaleCard({ request, onChanged }: { request: AfterSale; onChanged: 
             <dd>商家须在 {formatDateTime(request.respondBy, 'zh-CN')}（北京时间）前处理</dd>
           </>
         )}
+        {request.approvedFen !== null && request.approvedFen !== request.amountFen && (
+          <>
+            <dt>同意退款</dt>
+            <dd>{formatYuan(request.approvedFen)}</dd>
+          </>
+        )}
+        {request.returnWaybillNo && (
+          <>
+            <dt>退货物流</dt>
+            <dd>
+              {request.returnCarrier} {request.returnWaybillNo}
+            </dd>
+          </>
+        )}
         {request.merchantNote && (
           <>
             <dt>商家说明</dt>
@@ -114,6 +130,9 @@ function AfterSaleCard({ request, onChanged }: { request: AfterSale; onChanged: 
         查看订单
       </Link>
       <ErrorNote error={error} />
+      {request.status === 'awaiting_return' && (
+        <ReturnForm busy={busy} onSubmit={(body) => void run(() => shipReturn(request.id, body))} />
+      )}
       {request.status === 'rejected' && (
         <button
           type="button"
@@ -125,5 +144,52 @@ function AfterSaleCard({ request, onChanged }: { request: AfterSale; onChanged: 
         </button>
       )}
     </li>
+  )
+}
+
+/** 退货退款 approved: the buyer says how the goods went back; the merchant then confirms them. */
+function ReturnForm({
+  busy,
+  onSubmit,
+}: {
+  busy: boolean
+  onSubmit: (body: { carrier: string; waybillNo: string }) => void
+}) {
+  const [carrier, setCarrier] = useState('')
+  const [waybillNo, setWaybillNo] = useState('')
+  return (
+    <form
+      className="h5-form"
+      aria-label="填写退货物流"
+      onSubmit={(event) => {
+        event.preventDefault()
+        onSubmit({ carrier, waybillNo })
+      }}
+    >
+      <label className="h5-field">
+        <span>快递公司</span>
+        <input
+          value={carrier}
+          required
+          minLength={2}
+          maxLength={40}
+          placeholder="如：中国邮政"
+          onChange={(event) => setCarrier(event.target.value)}
+        />
+      </label>
+      <label className="h5-field">
+        <span>运单号</span>
+        <input
+          value={waybillNo}
+          required
+          pattern="[A-Za-z0-9-]{6,32}"
+          inputMode="text"
+          onChange={(event) => setWaybillNo(event.target.value)}
+        />
+      </label>
+      <button type="submit" className="h5-button h5-block" disabled={busy}>
+        提交退货物流
+      </button>
+    </form>
   )
 }

@@ -19,6 +19,9 @@ export interface AfterSale {
   amountFen: number
   /** What was approved; less than asked is a partial refund. */
   approvedFen: number | null
+  returnCarrier: string | null
+  returnWaybillNo: string | null
+  returnShippedAt: string | null
   reason: string
   status: AfterSaleStatus
   /** The merchant answers by then, or the request goes to the operating company. */
@@ -41,6 +44,8 @@ const BASE = '/api/commerce'
 export const AFTER_SALE_STATUSES: readonly AfterSaleStatus[] = [
   'awaiting_merchant',
   'escalated',
+  'awaiting_return',
+  'returning',
   'approved',
   'rejected',
   'refunded',
@@ -72,5 +77,8 @@ export const respondToAfterSale = (id: string, body: DecisionBody) =>
   apiClient.post<AfterSale>(`${BASE}/after-sales/${encodeURIComponent(id)}/respond`, body)
 
 /** The operating company's final decision on an escalated request. */
+export const receiveReturn = (id: string) =>
+  apiClient.post<AfterSale>(`${BASE}/after-sales/${encodeURIComponent(id)}/receive-return`)
+
 export const decideAfterSale = (id: string, body: DecisionBody) =>
   apiClient.post<AfterSale>(`${BASE}/after-sales/${encodeURIComponent(id)}/decide`, body)

@@ -53,6 +53,15 @@ export function AfterSaleDrawer({
             children: t(`afterSale.kind.${request.kind}`),
           },
           { key: 'amount', label: t('afterSale.amount'), children: formatYuan(request.amountFen) },
+          ...(request.returnWaybillNo === null
+            ? []
+            : [
+                {
+                  key: 'return',
+                  label: t('afterSale.returnShipment'),
+                  children: `${request.returnCarrier ?? ''} ${request.returnWaybillNo}`,
+                },
+              ]),
           ...(request.approvedFen === null
             ? []
             : [

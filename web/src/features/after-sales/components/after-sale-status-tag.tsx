@@ -5,6 +5,8 @@ import type { AfterSaleStatus } from '../api/after-sales'
 const COLOR: Record<AfterSaleStatus, string> = {
   awaiting_merchant: 'gold',
   escalated: 'red',
+  awaiting_return: 'orange',
+  returning: 'purple',
   approved: 'blue',
   rejected: 'default',
   refunded: 'green',

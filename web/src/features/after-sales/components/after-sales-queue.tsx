@@ -1,12 +1,14 @@
-import { Button, Select, Space } from 'antd'
+import { App, Button, Popconfirm, Select, Space } from 'antd'
 import { useState } from 'react'
 import { PageHeader } from '../../../components/page-header'
 import { LoadErrorResult } from '../../../components/status-result'
 import { useI18n, type MessageKey } from '../../../lib/i18n'
 import { pagePagination } from '../../../lib/page-pagination'
 import { useListParams } from '../../../lib/use-list-params'
+import { errorMessage } from '../../../lib/error-message'
 import {
   AFTER_SALE_STATUSES,
+  receiveReturn,
   useAfterSales,
   type AfterSale,
   type AfterSaleStatus,
@@ -43,6 +45,18 @@ export function AfterSalesQueue({
   })
   const [open, setOpen] = useState<AfterSale | null>(null)
   const [decision, setDecision] = useState<Decision | null>(null)
+  const { message } = App.useApp()
+  // 退货退款: the merchant confirms the goods are back, and the approved amount is refunded.
+  const confirmReturn = async (request: AfterSale) => {
+    try {
+      await receiveReturn(request.id)
+      void message.success(t('afterSale.done'))
+      setOpen(null)
+      requests.reload()
+    } catch (error) {
+      void message.error(errorMessage(error, t))
+    }
+  }
 
   return (
     <>
@@ -78,15 +92,24 @@ export function AfterSalesQueue({
           request={open}
           onClose={() => setOpen(null)}
           actions={
-            canDecide(open) && (
-              <Space>
-                <Button danger onClick={() => setDecision('reject')}>
-                  {t(DECISION_LABEL[decider].reject)}
-                </Button>
-                <Button type="primary" onClick={() => setDecision('approve')}>
-                  {t(DECISION_LABEL[decider].approve)}
-                </Button>
-              </Space>
+            decider === 'respond' && open.status === 'returning' ? (
+              <Popconfirm
+                title={t('afterSale.receiveReturnConfirm')}
+                onConfirm={() => void confirmReturn(open)}
+              >
+                <Button type="primary">{t('afterSale.receiveReturn')}</Button>
+              </Popconfirm>
+            ) : (
+              canDecide(open) && (
+                <Space>
+                  <Button danger onClick={() => setDecision('reject')}>
+                    {t(DECISION_LABEL[decider].reject)}
+                  </Button>
+                  <Button type="primary" onClick={() => setDecision('approve')}>
+                    {t(DECISION_LABEL[decider].approve)}
+                  </Button>
+                </Space>
+              )
             )
           }
         />

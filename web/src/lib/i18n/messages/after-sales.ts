@@ -9,6 +9,14 @@ export const afterSalesMessages = {
 
   'afterSale.status.awaiting_merchant': ['待商家处理', 'Awaiting the merchant'],
   'afterSale.status.escalated': ['平台介入中', 'Escalated'],
+  'afterSale.status.awaiting_return': ['待买家退货', 'Awaiting the return'],
+  'afterSale.status.returning': ['退货途中，待确认收货', 'Goods on their way back'],
+  'afterSale.returnShipment': ['退货物流', 'Return shipment'],
+  'afterSale.receiveReturn': ['确认收到退货', 'Goods received'],
+  'afterSale.receiveReturnConfirm': [
+    '确认已收到退货？确认后将按同意金额退款给买家。',
+    'Confirm the goods are back? The approved amount is then refunded to the buyer.',
+  ],
   'afterSale.status.approved': ['已同意，退款中', 'Approved, refunding'],
   'afterSale.status.rejected': ['已拒绝', 'Refused'],
   'afterSale.status.refunded': ['已退款', 'Refunded'],
