@@ -13,6 +13,18 @@ export { runPaymentRound, startPaymentWorker } from './payment-worker.js'
 export type { OrderTables } from './order-tables.js'
 export { moveOrderWithParcel } from './order-shipping.js'
 
+// What the promotions (SVC-3) build their orders on.
+export { buyerIdOf } from './buyer.js'
+export { checkout, PAYMENT_WINDOW_S, type CheckoutPromotion } from './checkout.js'
+export { fulfilPaidOrder } from './order-fulfilment.js'
+export { ordersOf } from './order-rows.js'
+export { CheckoutResult, PayAction, PaymentInfo } from './order-schema.js'
+export type { OrderStatus, ShopOrderTable } from './order-tables.js'
+export { toOrders, toPaymentInfo } from './order-views.js'
+export { payActionFor } from './pay-action.js'
+export { registerPromotionHooks, type PromotionHooks } from './promotion-hooks.js'
+export { startRefund } from './refunds.js'
+
 export type OrderRoutesOptions = CustomerRoutesOptions & {
   localGateway?: LocalPaymentProvider
   /** Run the payment worker (expiring unpaid orders, submitting refunds) while the app runs. */

@@ -2,15 +2,15 @@ import type { Db } from '../../../db/database.js'
 import { recordAudit } from '../../../platform/audit/record-audit.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
-import { checkout } from '../../commerce/orders/checkout.js'
-import {
-  registerPromotionHooks,
-  type PromotionHooks,
-} from '../../commerce/orders/promotion-hooks.js'
 import { holdGone, myHold, readmitHold, releaseHold } from './holds.js'
 import type { HoldCheckoutBody } from './schema.js'
 import { transitionHold } from './session-status.js'
 import type { FlashSaleContext } from './sessions.js'
+import {
+  checkout,
+  type PromotionHooks,
+  registerPromotionHooks,
+} from '../../commerce/orders/index.js'
 
 // From a hold to an order, once: the first call claims the hold (held → ordered) and checks out
 // at the sale price; every later call — a double tap, a retry after a lost answer — gets the

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
 import type { Redis } from 'ioredis'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
@@ -8,10 +7,6 @@ import { IdParams } from '../../../platform/http/schemas.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
 import { nowIso } from '../../../shared/clock.js'
 import { AppError } from '../../../shared/errors.js'
-import { buyerIdOf } from '../../commerce/orders/buyer.js'
-import { CheckoutResult } from '../../commerce/orders/order-schema.js'
-import { ordersOf } from '../../commerce/orders/order-rows.js'
-import { toOrders, toPaymentInfo } from '../../commerce/orders/order-views.js'
 import type { PaymentProvider } from '../../commerce/payment/index.js'
 import { checkoutHold, registerFlashSaleHooks } from './hold-checkout.js'
 import { admitBuyer, myHold, refusal, toFlashHold } from './holds.js'
@@ -39,6 +34,13 @@ import {
   type FlashSaleContext,
 } from './sessions.js'
 import { startFlashSaleWorker } from './worker.js'
+import {
+  buyerIdOf,
+  CheckoutResult,
+  ordersOf,
+  payActionFor,
+  toOrders,
+} from '../../commerce/orders/index.js'
 
 export interface FlashSaleRoutesOptions {
   db: Db
@@ -163,33 +165,18 @@ export const flashSaleRoutes: FastifyPluginAsyncTypebox<FlashSaleRoutesOptions> 
       const { paymentId, created } = await withTransaction(db, request, (trx, actor) =>
         checkoutHold(trx, actor, userId, payments.name, request.params.id, request.body),
       )
-      const row = await db
-        .selectFrom('payment')
-        .selectAll()
-        .where('id', '=', paymentId)
-        .executeTakeFirstOrThrow()
-      const payment = toPaymentInfo(row)
-      const action =
-        payment.status === 'pending'
-          ? await payAction(request, payment).catch((error: unknown) => {
-              request.log.warn({ err: error }, 'payment provider unreachable at checkout')
-              return null
-            })
-          : null
+      const { payment, action } = await payActionFor(
+        db,
+        payments,
+        notifyUrl,
+        request,
+        paymentId,
+        '五台村通秒杀订单',
+      )
       const orders = await toOrders(db, await ordersOf(db, paymentId), { showPickupCode: true })
       return reply.status(created ? 201 : 200).send({ payment, orders, action })
     },
   )
-
-  const payAction = (request: FastifyRequest, payment: ReturnType<typeof toPaymentInfo>) =>
-    payments.createPayment({
-      outTradeNo: payment.outTradeNo,
-      amountFen: payment.amountFen,
-      description: '五台村通秒杀订单',
-      notifyUrl,
-      expiresAt: payment.expiresAt,
-      channel: { kind: 'h5', payerClientIp: request.ip },
-    })
 
   app.get(
     '/flash-sales',

@@ -4,13 +4,12 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { systemActor } from '../../../platform/http/actor.js'
 import { startPeriodicJob, type PeriodicJob } from '../../../platform/jobs/periodic-job.js'
 import { nowIso } from '../../../shared/clock.js'
-import type { OrderStatus } from '../../commerce/orders/order-tables.js'
-import { startRefund } from '../../commerce/orders/refunds.js'
 import { returnActivityStock } from './activity-stock.js'
 import type { TeamTable } from './schema.js'
 import { transitionSeat, transitionTeam } from './team-states.js'
 import './team-hooks.js'
 import { fulfilTeamOrders } from './team-hooks.js'
+import { type OrderStatus, startRefund } from '../../commerce/orders/index.js'
 
 // Teams that reach their expiry short of N members: FAILED, and every paid member refunded in
 // full to the original payment route (commerce's payment worker submits the refund under a

@@ -4,10 +4,10 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
 import { AppError, conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
-import { checkout, PAYMENT_WINDOW_S } from '../../commerce/orders/checkout.js'
 import { takeActivityStock } from './activity-stock.js'
 import type { SeatBody, TeamActivityTable } from './schema.js'
 import { attributeOrder, createShareLink } from './share-links.js'
+import { checkout, PAYMENT_WINDOW_S } from '../../commerce/orders/index.js'
 
 // Taking a seat: the leader opening a team, or a member joining one. The seat is held for the
 // payment window; the order is placed at the team price through commerce's checkout, in the same

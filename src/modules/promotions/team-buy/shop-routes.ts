@@ -6,13 +6,12 @@ import { IdParams, Nullable } from '../../../platform/http/schemas.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
 import { nowIso } from '../../../shared/clock.js'
 import { AppError, notFound } from '../../../shared/errors.js'
-import { PayAction, PaymentInfo } from '../../commerce/orders/order-schema.js'
-import { toPaymentInfo } from '../../commerce/orders/order-views.js'
 import type { PaymentProvider } from '../../commerce/payment/index.js'
 import { ActivityWithTeams, SeatBody, ShareQuery, ShareTarget, Team } from './schema.js'
 import { takeSeat, type SeatRequest } from './seats.js'
 import { visitShareLink } from './share-links.js'
 import { getTeam, joinableActivities } from './team-views.js'
+import { PayAction, payActionFor, PaymentInfo } from '../../commerce/orders/index.js'
 
 // Buyers' side of 拼团: running activities and their joinable teams, opening and joining a team
 // (then paying like any order), a team's page, and share links.
@@ -85,28 +84,14 @@ export const teamShopRoutes: FastifyPluginAsyncTypebox<TeamShopRoutesOptions> = 
     const taken = await withTransaction(db, request, (trx, actor) =>
       takeSeat(trx, actor, payments.name, { ...seat, userId }),
     )
-    const payment = toPaymentInfo(
-      await db
-        .selectFrom('payment')
-        .selectAll()
-        .where('id', '=', taken.paymentId)
-        .executeTakeFirstOrThrow(),
+    const { payment, action } = await payActionFor(
+      db,
+      payments,
+      notifyUrl,
+      request,
+      taken.paymentId,
+      '五台村通商城拼团订单',
     )
-    // After commit, as at checkout: if the provider cannot be reached, the buyer pays from the
-    // order page.
-    const action = await payments
-      .createPayment({
-        outTradeNo: payment.outTradeNo,
-        amountFen: payment.amountFen,
-        description: '五台村通商城拼团订单',
-        notifyUrl,
-        expiresAt: payment.expiresAt,
-        channel: { kind: 'h5', payerClientIp: request.ip },
-      })
-      .catch((error: unknown) => {
-        request.log.warn({ err: error }, 'payment provider unreachable at team checkout')
-        return null
-      })
     return { teamId: taken.teamId, seatId: taken.seatId, orderId: taken.orderId, payment, action }
   }
 

@@ -1,13 +1,15 @@
 import type { Db } from '../../../db/database.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
-import type { ShopOrderTable } from '../../commerce/orders/order-tables.js'
-import { fulfilPaidOrder } from '../../commerce/orders/order-fulfilment.js'
-import { registerPromotionHooks } from '../../commerce/orders/promotion-hooks.js'
 import { returnActivityStock, takeActivityStock } from './activity-stock.js'
 import type { TeamSeatTable, TeamTable } from './schema.js'
 import { countPaidOrder } from './share-links.js'
 import { transitionSeat, transitionTeam } from './team-states.js'
+import {
+  fulfilPaidOrder,
+  registerPromotionHooks,
+  type ShopOrderTable,
+} from '../../commerce/orders/index.js'
 
 // What a team hears from commerce, inside the payment callback's or the expiry's transaction.
 // Rows are locked in one order everywhere (stock, then team, then seat, then activity), so
