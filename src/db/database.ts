@@ -10,6 +10,8 @@ import type { CatalogTables } from '../modules/commerce/catalog-schema.js'
 import type { OrderTables } from '../modules/commerce/orders/order-tables.js'
 import type { FlashSaleTables } from '../modules/promotions/flash-sale/schema.js'
 import type { TeamBuyTables } from '../modules/promotions/team-buy/schema.js'
+import type { BargainTables } from '../modules/promotions/bargain/schema.js'
+import type { BulkBuyTables } from '../modules/promotions/bulk-buy/schema.js'
 
 /** Every table of every module; each module owns its own table types. */
 export interface Database
@@ -24,7 +26,9 @@ export interface Database
     CatalogTables,
     OrderTables,
     FlashSaleTables,
-    TeamBuyTables {}
+    TeamBuyTables,
+    BargainTables,
+    BulkBuyTables {}
 
 /** A database handle or a transaction: a Transaction<Database> is a Kysely<Database>. */
 export type Db = Kysely<Database>

@@ -10,7 +10,12 @@ import type { Redis } from 'ioredis'
 import type { Db } from '../db/database.js'
 import { catalogRoutes, MemoryMediaStorage, type MediaStorage } from '../modules/commerce/index.js'
 import { moveOrderWithParcel, orderRoutes } from '../modules/commerce/orders/index.js'
-import { flashSaleRoutes, teamBuyRoutes } from '../modules/promotions/index.js'
+import {
+  bargainRoutes,
+  bulkBuyRoutes,
+  flashSaleRoutes,
+  teamBuyRoutes,
+} from '../modules/promotions/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
 import {
   logisticsReportRoutes,
@@ -147,6 +152,20 @@ export async function buildApp({
     db,
     payments: payment.provider,
     notifyUrl: payment.notifyUrl,
+    worker: backgroundJobs,
+  })
+  await app.register(bargainRoutes, {
+    prefix: '/api/promotions',
+    db,
+    payments: payment.provider,
+    notifyUrl: payment.notifyUrl,
+  })
+  await app.register(bulkBuyRoutes, {
+    prefix: '/api/promotions',
+    db,
+    payments: payment.provider,
+    notifyUrl: payment.notifyUrl,
+    // The bargain and bulk-buy rounds run together, with the bulk-buy plugin.
     worker: backgroundJobs,
   })
 

@@ -16,6 +16,7 @@ import * as orderPromotions from './2026_12_02_015_order_promotions.js'
 import * as flashSales from './2026_12_02_016_flash_sales.js'
 import * as teamBuys from './2026_12_02_017_team_buys.js'
 import * as returnShipping from './2026_12_02_018_return_shipping.js'
+import * as bargainsBulkBuys from './2026_12_02_019_bargains_bulk_buys.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_016_flash_sales': flashSales,
   '2026_12_02_017_team_buys': teamBuys,
   '2026_12_02_018_return_shipping': returnShipping,
+  '2026_12_02_019_bargains_bulk_buys': bargainsBulkBuys,
 }

@@ -1,3 +1,10 @@
 // What the server may use of the promotions (SVC-3).
 export { flashSaleRoutes, runFlashSaleRound, startFlashSaleWorker } from './flash-sale/index.js'
 export { expireTeams, startTeamBuyWorker, teamBuyRoutes } from './team-buy/index.js'
+export { bargainRoutes, expireBargains } from './bargain/index.js'
+export {
+  bulkBuyRoutes,
+  runBargainBulkRound,
+  settleBulkCampaigns,
+  startBargainBulkWorker,
+} from './bulk-buy/index.js'

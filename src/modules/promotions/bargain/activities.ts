@@ -1,0 +1,161 @@
+import type { Db } from '../../../db/database.js'
+import { recordAudit } from '../../../platform/audit/record-audit.js'
+import type { Actor } from '../../../platform/http/actor.js'
+import { nowIso } from '../../../shared/clock.js'
+import { invalidField, notFound } from '../../../shared/errors.js'
+import { newId } from '../../../shared/ids.js'
+import { transitionActivity } from './bargain-states.js'
+import type {
+  BargainActivity,
+  BargainActivityStatus,
+  BargainActivityTable,
+  CreateBargainActivityBody,
+} from './schema.js'
+
+// Operators' side of 砍价: activities (promotions:manage), their status and their report.
+
+export const DEFAULT_DURATION_S = 24 * 3600
+
+export async function createActivity(
+  db: Db,
+  actor: Actor,
+  body: CreateBargainActivityBody,
+): Promise<BargainActivity> {
+  if (body.floorPriceFen >= body.originalPriceFen)
+    throw invalidField('floorPriceFen', {
+      en: 'the floor must be below the original price',
+      zh: '底价须低于原价',
+    })
+  if (body.originalPriceFen - body.floorPriceFen < body.helpersNeeded)
+    throw invalidField('helpersNeeded', {
+      en: `each of the ${body.helpersNeeded} helpers must cut at least ¥0.01: original − floor is too small`,
+      zh: `每位好友至少砍 ¥0.01，原价与底价之差不足 ${body.helpersNeeded} 分`,
+    })
+  if (Date.parse(body.endsAt) <= Date.parse(body.startsAt))
+    throw invalidField('endsAt', { en: 'must be after the start', zh: '结束时间须晚于开始时间' })
+  const sku = await db
+    .selectFrom('sku')
+    .select('id')
+    .where('id', '=', body.skuId)
+    .executeTakeFirst()
+  if (!sku) throw invalidField('skuId', { en: 'no such SKU', zh: '商品规格不存在' })
+  const now = nowIso()
+  const row: BargainActivityTable = {
+    id: newId(),
+    sku_id: body.skuId,
+    title: body.title,
+    original_price_fen: body.originalPriceFen,
+    floor_price_fen: body.floorPriceFen,
+    helpers_needed: body.helpersNeeded,
+    duration_s: body.durationS ?? DEFAULT_DURATION_S,
+    stock: body.stock,
+    stock_taken: 0,
+    per_user_launch_limit: body.perUserLaunchLimit,
+    helper_daily_quota: body.helperDailyQuota,
+    buy_before_floor: body.buyBeforeFloor ? 1 : 0,
+    starts_at: new Date(body.startsAt).toISOString(),
+    ends_at: new Date(body.endsAt).toISOString(),
+    status: 'active',
+    created_by: actor.principal?.userId ?? null,
+    created_at: now,
+    updated_at: now,
+  }
+  await db.insertInto('bargain_activity').values(row).execute()
+  await recordAudit(db, actor, {
+    action: 'bargain_activity.created',
+    entityType: 'bargain_activity',
+    entityId: row.id,
+    organizationId: null,
+    after: toActivity(row),
+  })
+  return toActivity(row)
+}
+
+export async function findActivity(db: Db, id: string): Promise<BargainActivityTable> {
+  const row = await db
+    .selectFrom('bargain_activity')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw notFound({ en: 'bargain activity', zh: '砍价活动' }, id)
+  return row
+}
+
+export async function listActivities(
+  db: Db,
+  status?: BargainActivityStatus,
+): Promise<BargainActivity[]> {
+  let query = db.selectFrom('bargain_activity').selectAll().orderBy('created_at', 'desc')
+  if (status) query = query.where('status', '=', status)
+  return (await query.limit(200).execute()).map(toActivity)
+}
+
+export async function setActivityStatus(
+  db: Db,
+  actor: Actor,
+  id: string,
+  status: BargainActivityStatus,
+): Promise<BargainActivity> {
+  const activity = await findActivity(db, id)
+  await transitionActivity(db, actor, id, activity.status, status)
+  return toActivity(await findActivity(db, id))
+}
+
+export async function activityReport(db: Db, id: string) {
+  const activity = await findActivity(db, id)
+  const byStatus = await db
+    .selectFrom('bargain')
+    .select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('activity_id', '=', id)
+    .groupBy('status')
+    .execute()
+  const helps = await db
+    .selectFrom('bargain_help')
+    .innerJoin('bargain', 'bargain.id', 'bargain_help.bargain_id')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('helps'),
+      eb.fn.count<number | string>('bargain_help.helper_user_id').distinct().as('helpers'),
+    ])
+    .where('bargain.activity_id', '=', id)
+    .executeTakeFirstOrThrow()
+  const paid = await db
+    .selectFrom('shop_order')
+    .innerJoin('bargain', 'bargain.id', 'shop_order.promotion_id')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('orders'),
+      eb.fn.coalesce(eb.fn.sum<number | string>('shop_order.total_fen'), eb.lit(0)).as('fen'),
+    ])
+    .where('shop_order.promotion_kind', '=', 'bargain')
+    .where('bargain.activity_id', '=', id)
+    .where('shop_order.paid_at', 'is not', null)
+    .executeTakeFirstOrThrow()
+  return {
+    activityId: id,
+    bargains: Object.fromEntries(byStatus.map((row) => [row.status, Number(row.n)])),
+    helps: Number(helps.helps),
+    helpers: Number(helps.helpers),
+    ordersPaid: Number(paid.orders),
+    paidFen: Number(paid.fen),
+    stock: activity.stock,
+    stockTaken: activity.stock_taken,
+  }
+}
+
+export const toActivity = (row: BargainActivityTable): BargainActivity => ({
+  id: row.id,
+  skuId: row.sku_id,
+  title: row.title,
+  originalPriceFen: row.original_price_fen,
+  floorPriceFen: row.floor_price_fen,
+  helpersNeeded: row.helpers_needed,
+  durationS: row.duration_s,
+  stock: row.stock,
+  stockTaken: row.stock_taken,
+  perUserLaunchLimit: row.per_user_launch_limit,
+  helperDailyQuota: row.helper_daily_quota,
+  buyBeforeFloor: row.buy_before_floor === 1,
+  startsAt: row.starts_at,
+  endsAt: row.ends_at,
+  status: row.status,
+  createdAt: row.created_at,
+})

@@ -1,0 +1,71 @@
+import type { Db } from '../../../db/database.js'
+import { nowIso } from '../../../shared/clock.js'
+import { maskName } from '../../../shared/personal-data.js'
+import { formatYuan } from '../bulk-buy/ladder.js'
+import { findActivity } from './activities.js'
+import { canBuy } from './bargain-orders.js'
+import { findBargain } from './bargains.js'
+import type { BargainProgress, BargainTable } from './schema.js'
+
+// What the launcher and the friends see: the remaining amount in yuan and the helpers still
+// needed, both exact. Never a rounded percentage (a Shanghai court found "已砍 99%" misleading
+// in 2022).
+
+export async function bargainProgress(
+  db: Db,
+  bargainId: string,
+  viewerId: string | null,
+  now: string = nowIso(),
+): Promise<BargainProgress> {
+  const bargain = await findBargain(db, bargainId)
+  const activity = await findActivity(db, bargain.activity_id)
+  const helpers = await db
+    .selectFrom('bargain_help')
+    .innerJoin('app_user', 'app_user.id', 'bargain_help.helper_user_id')
+    .select(['app_user.display_name', 'bargain_help.cut_fen', 'bargain_help.created_at'])
+    .where('bargain_help.bargain_id', '=', bargainId)
+    .orderBy('bargain_help.cut_index')
+    .execute()
+  const remainingFen = bargain.current_price_fen - bargain.floor_price_fen
+  const remainingHelpers = bargain.helpers_needed - bargain.helps_done
+  return {
+    id: bargain.id,
+    activityId: activity.id,
+    title: activity.title,
+    status: bargain.status,
+    originalPriceFen: bargain.original_price_fen,
+    floorPriceFen: bargain.floor_price_fen,
+    currentPriceFen: bargain.current_price_fen,
+    remainingFen,
+    helpersNeeded: bargain.helpers_needed,
+    helpsDone: bargain.helps_done,
+    remainingHelpers,
+    text: progressText(bargain, remainingFen, remainingHelpers, now),
+    canBuyNow:
+      viewerId === bargain.launcher_user_id &&
+      canBuy(bargain, activity.buy_before_floor === 1, now),
+    orderId: viewerId === bargain.launcher_user_id ? bargain.order_id : null,
+    expiresAt: bargain.expires_at,
+    serverTime: now,
+    seed: bargain.seed,
+    helpers: helpers.map((helper) => ({
+      name: maskName(helper.display_name),
+      cutFen: helper.cut_fen,
+      at: helper.created_at,
+    })),
+  }
+}
+
+function progressText(
+  bargain: BargainTable,
+  remainingFen: number,
+  remainingHelpers: number,
+  now: string,
+): string {
+  const price = formatYuan(bargain.current_price_fen)
+  if (bargain.status === 'bought') return `已以 ${price} 购买`
+  if (bargain.status === 'expired' || bargain.expires_at <= now)
+    return `砍价已结束，最终价 ${price}`
+  if (bargain.status === 'floor_reached') return `已砍到底价 ${price}`
+  return `现价 ${price}，还差 ${formatYuan(remainingFen)}，再邀 ${remainingHelpers} 位好友砍到底价`
+}

@@ -1,0 +1,5 @@
+// What the server may use of 砍价 (SVC-3).
+export { bargainRoutes, type BargainRoutesOptions } from './routes.js'
+export { expireBargains } from './expire-bargains.js'
+export { planCuts } from './plan-cuts.js'
+export type { BargainTables } from './schema.js'

@@ -1,0 +1,194 @@
+import type { Db } from '../../../db/database.js'
+import { recordAudit } from '../../../platform/audit/record-audit.js'
+import type { Actor } from '../../../platform/http/actor.js'
+import { nowIso } from '../../../shared/clock.js'
+import { AppError, invalidField, notFound } from '../../../shared/errors.js'
+import { newId } from '../../../shared/ids.js'
+import { ladderProblem, type Tier } from './ladder.js'
+import type { BulkCampaignTable, Campaign, CampaignStatus, CreateCampaignBody } from './schema.js'
+
+// Operators' side of 团购: campaigns (promotions:manage), their status and their report.
+
+/**
+ * draft → open ⇄ paused; open / paused → settled (minimum reached: every buyer pays the final
+ * tier, the difference refunded) or failed (below the minimum: refunded in full). The close is
+ * settle-campaigns.ts; here only the operator's moves.
+ */
+const OPERATOR_NEXT: Partial<Record<CampaignStatus, readonly CampaignStatus[]>> = {
+  draft: ['open'],
+  open: ['paused'],
+  paused: ['open'],
+}
+
+export async function createCampaign(
+  db: Db,
+  actor: Actor,
+  body: CreateCampaignBody,
+): Promise<Campaign> {
+  const problem = ladderProblem(body.ladder)
+  if (problem)
+    throw invalidField('ladder', { en: problem, zh: '阶梯价须从 0 件起、件数递增、价格递减' })
+  if (body.minQuantity > body.cap)
+    throw invalidField('minQuantity', { en: 'above the cap', zh: '成团件数不能超过上限' })
+  if (body.perUserMax > body.cap)
+    throw invalidField('perUserMax', { en: 'above the cap', zh: '每人限购不能超过上限' })
+  if (Date.parse(body.endsAt) <= Date.parse(body.startsAt))
+    throw invalidField('endsAt', { en: 'must be after the start', zh: '结束时间须晚于开始时间' })
+  const sku = await db
+    .selectFrom('sku')
+    .select('id')
+    .where('id', '=', body.skuId)
+    .executeTakeFirst()
+  if (!sku) throw invalidField('skuId', { en: 'no such SKU', zh: '商品规格不存在' })
+  if (body.pickupLocationId !== undefined) {
+    const store = await db
+      .selectFrom('stock_location')
+      .select('id')
+      .where('id', '=', body.pickupLocationId)
+      .where('kind', '=', 'store')
+      .where('active', '=', 1)
+      .executeTakeFirst()
+    if (!store)
+      throw invalidField('pickupLocationId', {
+        en: 'no open store has this id',
+        zh: '体验店不存在或已停业',
+      })
+  }
+  const now = nowIso()
+  const row: BulkCampaignTable = {
+    id: newId(),
+    sku_id: body.skuId,
+    title: body.title,
+    ladder_json: JSON.stringify(body.ladder),
+    min_quantity: body.minQuantity,
+    cap: body.cap,
+    per_user_max: body.perUserMax,
+    starts_at: new Date(body.startsAt).toISOString(),
+    ends_at: new Date(body.endsAt).toISOString(),
+    pickup_location_id: body.pickupLocationId ?? null,
+    pickup_date: body.pickupDate ?? null,
+    status: body.open === false ? 'draft' : 'open',
+    paid_quantity: 0,
+    reserved_quantity: 0,
+    final_price_fen: null,
+    settled_at: null,
+    created_by: actor.principal?.userId ?? null,
+    created_at: now,
+    updated_at: now,
+  }
+  await db.insertInto('bulk_campaign').values(row).execute()
+  await recordAudit(db, actor, {
+    action: 'bulk_campaign.created',
+    entityType: 'bulk_campaign',
+    entityId: row.id,
+    organizationId: null,
+    after: toCampaign(row),
+  })
+  return toCampaign(row)
+}
+
+export async function findCampaign(db: Db, id: string): Promise<BulkCampaignTable> {
+  const row = await db
+    .selectFrom('bulk_campaign')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw notFound({ en: 'bulk-buy campaign', zh: '团购活动' }, id)
+  return row
+}
+
+export async function listCampaigns(db: Db, status?: CampaignStatus): Promise<Campaign[]> {
+  let query = db.selectFrom('bulk_campaign').selectAll().orderBy('created_at', 'desc')
+  if (status) query = query.where('status', '=', status)
+  return (await query.limit(200).execute()).map(toCampaign)
+}
+
+export async function setCampaignStatus(
+  db: Db,
+  actor: Actor,
+  id: string,
+  to: 'open' | 'paused',
+): Promise<Campaign> {
+  const campaign = await findCampaign(db, id)
+  const from = campaign.status
+  const refused = new AppError(
+    'conflict',
+    {
+      en: `a campaign that is ${from} cannot become ${to}`,
+      zh: `团购当前为“${from}”，无法变为“${to}”`,
+    },
+    [{ field: 'status', message: { en: `not from ${from}`, zh: '状态不允许此操作' } }],
+  )
+  if (!(OPERATOR_NEXT[from] ?? []).includes(to)) throw refused
+  const moved = await db
+    .updateTable('bulk_campaign')
+    .set({ status: to, updated_at: nowIso() })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst()
+  if (moved.numUpdatedRows !== 1n) throw refused
+  await recordAudit(db, actor, {
+    action: `bulk_campaign.${to}`,
+    entityType: 'bulk_campaign',
+    entityId: id,
+    organizationId: null,
+    before: { status: from },
+    after: { status: to },
+  })
+  return toCampaign(await findCampaign(db, id))
+}
+
+export async function campaignReport(db: Db, id: string) {
+  const campaign = await findCampaign(db, id)
+  const rows = await db
+    .selectFrom('bulk_order')
+    .select((eb) => [
+      'status',
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn.sum<number | string>(eb('unit_paid_fen', '*', eb.ref('quantity'))).as('fen'),
+      eb.fn.sum<number | string>('refunded_fen').as('refunded'),
+    ])
+    .where('campaign_id', '=', id)
+    .groupBy('status')
+    .execute()
+  const counted = rows.filter((row) => ['paid', 'settled', 'refunded'].includes(row.status))
+  const buyers = await db
+    .selectFrom('bulk_order')
+    .select((eb) => eb.fn.count<number | string>('user_id').distinct().as('n'))
+    .where('campaign_id', '=', id)
+    .where('status', 'in', ['paid', 'settled', 'refunded'])
+    .executeTakeFirstOrThrow()
+  return {
+    campaignId: id,
+    status: campaign.status,
+    paidQuantity: campaign.paid_quantity,
+    finalPriceFen: campaign.final_price_fen,
+    buyers: Number(buyers.n),
+    orders: Object.fromEntries(rows.map((row) => [row.status, Number(row.n)])),
+    paidFen: counted.reduce((sum, row) => sum + Number(row.fen), 0),
+    refundedFen: counted.reduce((sum, row) => sum + Number(row.refunded), 0),
+  }
+}
+
+export const ladderOf = (campaign: Pick<BulkCampaignTable, 'ladder_json'>): Tier[] =>
+  JSON.parse(campaign.ladder_json) as Tier[]
+
+export const toCampaign = (row: BulkCampaignTable): Campaign => ({
+  id: row.id,
+  skuId: row.sku_id,
+  title: row.title,
+  ladder: ladderOf(row),
+  minQuantity: row.min_quantity,
+  cap: row.cap,
+  perUserMax: row.per_user_max,
+  startsAt: row.starts_at,
+  endsAt: row.ends_at,
+  pickupLocationId: row.pickup_location_id,
+  pickupDate: row.pickup_date,
+  status: row.status,
+  paidQuantity: row.paid_quantity,
+  reservedQuantity: row.reserved_quantity,
+  finalPriceFen: row.final_price_fen,
+  settledAt: row.settled_at,
+  createdAt: row.created_at,
+})
