@@ -12,6 +12,7 @@ import type { FlashSaleTables } from '../modules/promotions/flash-sale/schema.js
 import type { TeamBuyTables } from '../modules/promotions/team-buy/schema.js'
 import type { BargainTables } from '../modules/promotions/bargain/schema.js'
 import type { BulkBuyTables } from '../modules/promotions/bulk-buy/schema.js'
+import type { EventTables } from '../modules/promotions/events/schema.js'
 
 /** Every table of every module; each module owns its own table types. */
 export interface Database
@@ -28,7 +29,8 @@ export interface Database
     FlashSaleTables,
     TeamBuyTables,
     BargainTables,
-    BulkBuyTables {}
+    BulkBuyTables,
+    EventTables {}
 
 /** A database handle or a transaction: a Transaction<Database> is a Kysely<Database>. */
 export type Db = Kysely<Database>

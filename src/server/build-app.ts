@@ -11,6 +11,7 @@ import type { Db } from '../db/database.js'
 import { catalogRoutes, MemoryMediaStorage, type MediaStorage } from '../modules/commerce/index.js'
 import { moveOrderWithParcel, orderRoutes } from '../modules/commerce/orders/index.js'
 import {
+  eventRoutes,
   bargainRoutes,
   bulkBuyRoutes,
   flashSaleRoutes,
@@ -168,6 +169,7 @@ export async function buildApp({
     // The bargain and bulk-buy rounds run together, with the bulk-buy plugin.
     worker: backgroundJobs,
   })
+  await app.register(eventRoutes, { prefix: '/api/promotions', db })
 
   const hasWeb = webDir !== undefined && existsSync(path.join(webDir, 'index.html'))
   // Files are looked up per request (wildcard), so a rebuilt console is served without a restart.

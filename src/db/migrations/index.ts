@@ -17,6 +17,7 @@ import * as flashSales from './2026_12_02_016_flash_sales.js'
 import * as teamBuys from './2026_12_02_017_team_buys.js'
 import * as returnShipping from './2026_12_02_018_return_shipping.js'
 import * as bargainsBulkBuys from './2026_12_02_019_bargains_bulk_buys.js'
+import * as promotionEvents from './2026_12_02_020_promotion_events.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_017_team_buys': teamBuys,
   '2026_12_02_018_return_shipping': returnShipping,
   '2026_12_02_019_bargains_bulk_buys': bargainsBulkBuys,
+  '2026_12_02_020_promotion_events': promotionEvents,
 }

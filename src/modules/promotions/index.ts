@@ -8,3 +8,4 @@ export {
   settleBulkCampaigns,
   startBargainBulkWorker,
 } from './bulk-buy/index.js'
+export { eventRoutes } from './events/index.js'
