@@ -10,6 +10,7 @@ import { seedCatalog } from './seed-catalog.js'
 import { seedStock } from './seed-stock.js'
 import { seedFleet, seedLogisticsNetwork } from './seed-logistics.js'
 import { seedParcelHistory } from './seed-parcel-history.js'
+import { seedPromotions } from './seed-promotions.js'
 
 const DIVISIONS_FILE = new URL('./wutai/divisions.json', import.meta.url)
 
@@ -21,12 +22,14 @@ export function readWutaiDivisions(): DivisionInput[] {
 export interface SeedOptions {
   /** Also two weeks of parcels and scans (for `npm start`; tests start from no parcels). */
   parcelHistory?: boolean
+  /** Also running promotions and offline events (for `npm start`; tests make their own). */
+  promotions?: boolean
 }
 
 /** Loads Wutai's divisions, organizations, demo accounts and network, in one transaction, into an empty database. */
 export async function seedDemoData(
   db: Db,
-  { parcelHistory = false }: SeedOptions = {},
+  { parcelHistory = false, promotions = false }: SeedOptions = {},
 ): Promise<{ seeded: boolean }> {
   const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst()
   if (anyUser) return { seeded: false }
@@ -88,6 +91,7 @@ export async function seedDemoData(
     const vehicles = await seedFleet(trx)
     const catalog = await seedCatalog(trx, ids)
     const stock = await seedStock(trx, ids)
+    const promotionCount = promotions ? await seedPromotions(trx) : 0
     const parcels = parcelHistory ? await seedParcelHistory(trx, new Date()) : 0
     await recordAudit(
       trx,
@@ -112,6 +116,7 @@ export async function seedDemoData(
           vehicles,
           products: catalog.products,
           stockLocations: stock.locations,
+          promotions: promotionCount,
           parcels,
         },
       },

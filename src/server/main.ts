@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   await migrateToLatest(db)
   await failAbandonedPlans(db)
   const { seeded } = config.demoData
-    ? await seedDemoData(db, { parcelHistory: true })
+    ? await seedDemoData(db, { parcelHistory: true, promotions: true })
     : { seeded: false }
   const app = await buildApp({
     db,
