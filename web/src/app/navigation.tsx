@@ -9,6 +9,11 @@ import {
   CustomerServiceOutlined,
   DeploymentUnitOutlined,
   EnvironmentOutlined,
+  FireOutlined,
+  GiftOutlined,
+  ScissorOutlined,
+  CalendarOutlined,
+  UsergroupAddOutlined,
   IdcardOutlined,
   DatabaseOutlined,
   InboxOutlined,
@@ -61,6 +66,11 @@ export type NavigationKey =
   | 'payouts'
   | 'reconciliation'
   | 'smsLog'
+  | 'flashSales'
+  | 'teamBuys'
+  | 'bargains'
+  | 'bulkBuys'
+  | 'promotionEvents'
   | 'geography'
   | 'account'
 
@@ -269,6 +279,42 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     label: 'nav.reconciliation',
     icon: <ReconciliationOutlined aria-hidden />,
     permission: 'orders:manage',
+  },
+  // 促销活动: one entry per kind of promotion.
+  {
+    key: 'flashSales',
+    path: '/promotions/flash-sales',
+    label: 'nav.flashSales',
+    icon: <FireOutlined aria-hidden />,
+    permission: 'promotions:manage',
+  },
+  {
+    key: 'teamBuys',
+    path: '/promotions/team-buys',
+    label: 'nav.teamBuys',
+    icon: <UsergroupAddOutlined aria-hidden />,
+    permission: 'promotions:manage',
+  },
+  {
+    key: 'bargains',
+    path: '/promotions/bargains',
+    label: 'nav.bargains',
+    icon: <ScissorOutlined aria-hidden />,
+    permission: 'promotions:manage',
+  },
+  {
+    key: 'bulkBuys',
+    path: '/promotions/bulk-buys',
+    label: 'nav.bulkBuys',
+    icon: <GiftOutlined aria-hidden />,
+    permission: 'promotions:manage',
+  },
+  {
+    key: 'promotionEvents',
+    path: '/promotions/events',
+    label: 'nav.promotionEvents',
+    icon: <CalendarOutlined aria-hidden />,
+    permission: 'promotions:manage',
   },
   {
     key: 'smsLog',

@@ -122,3 +122,28 @@ export const ComplaintsPage = lazy(() =>
     default: m.ComplaintsPage,
   })),
 )
+export const FlashSalesPage = lazy(() =>
+  import('../features/promotions/components/flash-sales/flash-sales-page').then((m) => ({
+    default: m.FlashSalesPage,
+  })),
+)
+export const TeamBuysPage = lazy(() =>
+  import('../features/promotions/components/team-buys/team-buys-page').then((m) => ({
+    default: m.TeamBuysPage,
+  })),
+)
+export const BargainsPage = lazy(() =>
+  import('../features/promotions/components/bargains/bargains-page').then((m) => ({
+    default: m.BargainsPage,
+  })),
+)
+export const BulkBuysPage = lazy(() =>
+  import('../features/promotions/components/bulk-buys/bulk-buys-page').then((m) => ({
+    default: m.BulkBuysPage,
+  })),
+)
+export const PromotionEventsPage = lazy(() =>
+  import('../features/promotions/components/events/events-page').then((m) => ({
+    default: m.EventsPage,
+  })),
+)

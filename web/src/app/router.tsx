@@ -40,6 +40,11 @@ const PAGE_BY_KEY: Record<NavigationKey, ComponentType> = {
   reconciliation: pages.ReconciliationPage,
   payouts: pages.PayoutsPage,
   smsLog: pages.SmsLogPage,
+  flashSales: pages.FlashSalesPage,
+  teamBuys: pages.TeamBuysPage,
+  bargains: pages.BargainsPage,
+  bulkBuys: pages.BulkBuysPage,
+  promotionEvents: pages.PromotionEventsPage,
 }
 
 function route(entry: NavigationEntry) {

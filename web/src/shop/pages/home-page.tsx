@@ -1,9 +1,14 @@
+import { lazy, Suspense } from 'react'
 import { Link } from 'react-router-dom'
 import { useRequest } from '../../lib/use-request'
 import { listBrands, searchProducts } from '../api/catalog'
 import { ErrorNote, Loading } from '../components/page-state'
 import { ProductTile } from '../components/product-tile'
 import { SearchBox } from '../components/search-box'
+
+// Its own chunk: the home page's first paint does not wait for the flash sale's code.
+const FlashSaleBlock = lazy(() => import('../components/flash-sale-block'))
+const EventLinks = lazy(() => import('../components/event-links'))
 
 export default function HomePage() {
   const brands = useRequest((signal) => listBrands(signal), 'brands')
@@ -17,6 +22,12 @@ export default function HomePage() {
         <p className="h5-hero-name">五台村通商城</p>
         <SearchBox />
       </header>
+      <Suspense fallback={null}>
+        <EventLinks />
+      </Suspense>
+      <Suspense fallback={null}>
+        <FlashSaleBlock />
+      </Suspense>
       <ErrorNote error={brands.error} />
       {brands.data?.map((brand) => (
         <section key={brand.id} className="h5-section" aria-labelledby={`brand-${brand.id}`}>

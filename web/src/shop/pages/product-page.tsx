@@ -1,11 +1,13 @@
 import { useState } from 'react'
-import { useNavigate, useParams } from 'react-router-dom'
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import type { ProductDetail } from '../../lib/api-types'
 import { formatYuan } from '../../lib/format'
 import { useRequest } from '../../lib/use-request'
 import { getProduct } from '../api/catalog'
 import { ErrorNote, Loading } from '../components/page-state'
+import { BargainBulkEntries } from '../components/bargain-entry'
 import { QuantityStepper } from '../components/quantity-stepper'
+import { TeamBuyPanel } from '../components/team-buy-panel'
 import { useShopCart } from '../shop-cart'
 
 export default function ProductPage() {
@@ -25,6 +27,7 @@ function ProductView({ product }: { product: ProductDetail }) {
   const cart = useShopCart()
   const navigate = useNavigate()
   const sku = skus.find((s) => s.id === skuId)
+  const [params] = useSearchParams()
 
   const addToCart = async () => {
     if (!sku) return
@@ -101,6 +104,8 @@ function ProductView({ product }: { product: ProductDetail }) {
           <dt>已售</dt>
           <dd>{product.salesCount}</dd>
         </dl>
+        <TeamBuyPanel productId={product.id} share={params.get('share')} />
+        <BargainBulkEntries productId={product.id} />
         <fieldset className="h5-options">
           <legend>规格</legend>
           {skus.map((option) => (

@@ -10,6 +10,7 @@ import { networkMessages } from './network'
 import { organizationMessages } from './organizations'
 import { payoutMessages } from './payouts'
 import { pickupMessages } from './pickups'
+import { promotionMessages } from './promotions'
 import { smsLogMessages } from './sms-log'
 import { userMessages } from './users'
 
@@ -29,6 +30,7 @@ export const messages = {
   ...payoutMessages,
   ...afterSalesMessages,
   ...smsLogMessages,
+  ...promotionMessages,
 }
 
 export type MessageKey = keyof typeof messages

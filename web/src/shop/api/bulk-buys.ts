@@ -1,0 +1,23 @@
+import { apiClient } from '../../lib/api-client'
+import type { PayAction } from '../../lib/api-types'
+import type { CampaignProgress, JoinBody } from '../../../../src/modules/promotions/bulk-buy/schema'
+
+// 团购 for buyers (docs/promotions.md): the live, exact progress and joining at the current tier.
+
+export type { CampaignProgress }
+export type Tier = CampaignProgress['ladder'][number]
+
+export interface BulkBuyJoined {
+  bulkOrderId: string
+  orderId: string
+  unitPriceFen: number
+  action: PayAction | null
+}
+
+const BASE = '/api/promotions/shop/bulk-buys'
+
+export const getBulkBuy = (id: string, signal?: AbortSignal) =>
+  apiClient.get<CampaignProgress>(`${BASE}/${encodeURIComponent(id)}`, undefined, signal)
+
+export const joinBulkBuy = (id: string, body: JoinBody) =>
+  apiClient.post<BulkBuyJoined>(`${BASE}/${encodeURIComponent(id)}/orders`, body)

@@ -1,0 +1,69 @@
+import { apiClient } from '../../lib/api-client'
+import type { CheckoutResult, PayAction } from '../../lib/api-types'
+import type {
+  ActivityWithTeams,
+  SeatBody,
+  ShareTarget,
+  Team,
+} from '../../../../src/modules/promotions/team-buy/schema'
+import type {
+  FlashHold,
+  FlashSessionList,
+  HoldCheckoutBody,
+} from '../../../../src/modules/promotions/flash-sale/schema'
+
+// 拼团 and 秒杀 for buyers (docs/promotions.md). Types only from the server's schemas.
+
+export type { ActivityWithTeams, FlashHold, FlashSessionList, SeatBody, ShareTarget, Team }
+export type TeamActivity = ActivityWithTeams['activity']
+export type FlashSession = FlashSessionList['sessions'][number]
+export type FlashSku = FlashSession['skus'][number]
+
+/** What opening or joining a team answers: the seat's order and how to pay for it. */
+export interface SeatTaken {
+  teamId: string
+  seatId: string
+  orderId: string
+  payment: { id: string; amountFen: number; expiresAt: string }
+  action: PayAction | null
+}
+
+const BASE = '/api/promotions/shop'
+const id = encodeURIComponent
+const withShare = (path: string, share: string | null) =>
+  share ? `${path}?share=${id(share)}` : path
+
+export const listProductTeamBuys = (productId: string, signal?: AbortSignal) =>
+  apiClient.get<ActivityWithTeams[]>(`${BASE}/team-buys`, { productId }, signal)
+
+export const getTeamBuy = (activityId: string, signal?: AbortSignal) =>
+  apiClient.get<ActivityWithTeams>(`${BASE}/team-buys/${id(activityId)}`, undefined, signal)
+
+export const getTeam = (teamId: string, signal?: AbortSignal) =>
+  apiClient.get<Team>(`${BASE}/teams/${id(teamId)}`, undefined, signal)
+
+export const openTeam = (activityId: string, body: SeatBody, share: string | null) =>
+  apiClient.post<SeatTaken>(withShare(`${BASE}/team-buys/${id(activityId)}/teams`, share), body)
+
+export const joinTeam = (teamId: string, body: SeatBody, share: string | null) =>
+  apiClient.post<SeatTaken>(withShare(`${BASE}/teams/${id(teamId)}/join`, share), body)
+
+/** Follows a share link: the server counts the visit and says where it leads. */
+export const visitShare = (code: string, signal?: AbortSignal) =>
+  apiClient.get<ShareTarget>(`${BASE}/share/${id(code)}`, undefined, signal)
+
+export const listFlashSales = (signal?: AbortSignal) =>
+  apiClient.get<FlashSessionList>(`${BASE}/flash-sales`, undefined, signal)
+
+export const admitToFlashSale = (sessionId: string, skuId: string, quantity: number) =>
+  apiClient.post<FlashHold>(`${BASE}/flash-sales/${id(sessionId)}/admissions`, {
+    skuId,
+    quantity,
+  })
+
+export const getFlashHold = (holdId: string, signal?: AbortSignal) =>
+  apiClient.get<FlashHold>(`${BASE}/flash-sale-holds/${id(holdId)}`, undefined, signal)
+
+/** Calling again (a double tap, a retry) answers the same order. */
+export const checkoutFlashHold = (holdId: string, body: HoldCheckoutBody) =>
+  apiClient.post<CheckoutResult>(`${BASE}/flash-sale-holds/${id(holdId)}/checkout`, body)
