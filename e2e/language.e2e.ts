@@ -21,7 +21,9 @@ describe('the language switch', () => {
       'Network',
       'Statements',
       'Orders',
+      'Complaints and reports',
       'Local product share',
+      'Payouts',
       'Geography',
       'My account',
     ])
@@ -45,7 +47,9 @@ describe('the language switch', () => {
       '物流网点',
       '对账结算',
       '订单管理',
+      '投诉举报',
       '本地产品占比',
+      '结算报表',
       '行政区划',
       '我的账户',
     ])
