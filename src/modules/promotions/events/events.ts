@@ -6,7 +6,7 @@ import { pageWindow, type Page } from '../../../platform/http/schemas.js'
 import { nowIso, shanghaiDayStartMs } from '../../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
-import { createShareLink } from '../team-buy/share-links.js'
+import { createShareLink, shareLinksOf } from '../share-links.js'
 import type {
   EventBody,
   EventQuery,
@@ -188,19 +188,14 @@ async function toEvents(db: Db, rows: readonly PromotionEventTable[]): Promise<P
       .where('promotion_event_product.event_id', 'in', ids)
       .orderBy('product.title')
       .execute(),
-    db
-      .selectFrom('share_link')
-      .select(['promotion_id', 'code', 'visits'])
-      .where('promotion_kind', '=', 'event')
-      .where('promotion_id', 'in', ids)
-      .execute(),
+    shareLinksOf(db, 'event', ids),
     findDivisionPaths(
       db,
       rows.map((r) => r.division_code),
     ),
   ])
   return rows.map((row) => {
-    const link = links.find((l) => l.promotion_id === row.id)
+    const link = links.get(row.id)
     return {
       id: row.id,
       title: row.title,

@@ -13,7 +13,7 @@ import type {
   UpdateActivityBody,
 } from './schema.js'
 import { TEAM_STATUSES } from './schema.js'
-import { createShareLink } from './share-links.js'
+import { createShareLink } from '../share-links.js'
 import { transitionActivity } from './team-states.js'
 import { activitiesOf } from './team-views.js'
 

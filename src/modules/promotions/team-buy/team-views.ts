@@ -3,6 +3,7 @@ import { nowIso } from '../../../shared/clock.js'
 import { notFound } from '../../../shared/errors.js'
 import { maskName } from '../../../shared/personal-data.js'
 import type { Activity, ActivityWithTeams, Team, TeamActivityTable, TeamTable } from './schema.js'
+import { shareLinksOf } from '../share-links.js'
 
 // What buyers see: activities of a product, their joinable teams with masked members and the
 // time left (with the server's clock, so a phone with a wrong clock counts down correctly).
@@ -27,14 +28,12 @@ export async function activitiesOf(
   if (filter.skuId) query = query.where('sku.id', '=', filter.skuId)
   if (filter.status) query = query.where('team_activity.status', '=', filter.status as 'active')
   const rows = await query.orderBy('team_activity.created_at', 'desc').limit(200).execute()
-  const links = await db
-    .selectFrom('share_link')
-    .select(['promotion_id', 'code'])
-    .where('promotion_kind', '=', 'team_buy')
-    .where('promotion_id', 'in', [...rows.map((row) => row.id), ''])
-    .execute()
-  const codes = new Map(links.map((link) => [link.promotion_id, link.code]))
-  return rows.map((row) => toActivity(row, codes.get(row.id) ?? null))
+  const links = await shareLinksOf(
+    db,
+    'team_buy',
+    rows.map((row) => row.id),
+  )
+  return rows.map((row) => toActivity(row, links.get(row.id)?.code ?? null))
 }
 
 export const toActivity = (
@@ -127,13 +126,7 @@ async function toTeams(db: Db, rows: readonly TeamTable[], now: string): Promise
     .orderBy('team_seat.is_leader', 'desc')
     .orderBy('team_seat.paid_at')
     .execute()
-  const links = await db
-    .selectFrom('share_link')
-    .select(['promotion_id', 'code'])
-    .where('promotion_kind', '=', 'team')
-    .where('promotion_id', 'in', ids)
-    .execute()
-  const codes = new Map(links.map((link) => [link.promotion_id, link.code]))
+  const links = await shareLinksOf(db, 'team', ids)
   return rows.map((row) => ({
     id: row.id,
     activityId: row.activity_id,
@@ -158,6 +151,6 @@ async function toTeams(db: Db, rows: readonly TeamTable[], now: string): Promise
         isLeader: member.is_leader === 1,
         paidAt: member.paid_at ?? '',
       })),
-    shareCode: codes.get(row.id) ?? null,
+    shareCode: links.get(row.id)?.code ?? null,
   }))
 }

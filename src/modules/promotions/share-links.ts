@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import type { Db } from '../../../db/database.js'
-import { recordAudit } from '../../../platform/audit/record-audit.js'
-import type { Actor } from '../../../platform/http/actor.js'
-import { nowIso } from '../../../shared/clock.js'
-import { notFound } from '../../../shared/errors.js'
-import { newId } from '../../../shared/ids.js'
-import type { ShareTarget } from './schema.js'
+import type { Db } from '../../db/database.js'
+import { recordAudit } from '../../platform/audit/record-audit.js'
+import type { Actor } from '../../platform/http/actor.js'
+import { nowIso } from '../../shared/clock.js'
+import { notFound } from '../../shared/errors.js'
+import { newId } from '../../shared/ids.js'
+import type { ShareTarget } from './team-buy/schema.js'
 
-// Share links (分享链接): every promotion (an activity, a team) has one. A visit through it is
+// Share links (分享链接, MKT-2), shared by the promotions: a team-buy activity, a team, an offline
+// event each has one. A visit through it is
 // counted and logged; an order placed with `?share=code` is attributed to it, and counted again
 // when paid.
 
@@ -114,4 +115,24 @@ export async function countPaidOrder(db: Db, code: string | null): Promise<void>
     .set((eb) => ({ paid_orders: eb('paid_orders', '+', 1) }))
     .where('code', '=', code)
     .execute()
+}
+
+/** The share link of each of `ids` of one kind, for list views: code and visits by id. */
+export async function shareLinksOf(
+  db: Db,
+  kind: string,
+  ids: readonly string[],
+): Promise<Map<string, { code: string; visits: number }>> {
+  const rows = await db
+    .selectFrom('share_link')
+    .select(['promotion_id', 'code', 'visits'])
+    .where('promotion_kind', '=', kind)
+    .where('promotion_id', 'in', [...ids, ''])
+    .orderBy('created_at')
+    .execute()
+  const links = new Map<string, { code: string; visits: number }>()
+  for (const row of rows)
+    if (!links.has(row.promotion_id))
+      links.set(row.promotion_id, { code: row.code, visits: row.visits })
+  return links
 }
