@@ -1,8 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Button, Space, Table } from 'antd'
+import { Table } from 'antd'
 import { useState } from 'react'
-import { PageHeader } from '../../../../components/page-header'
-import { LoadErrorResult } from '../../../../components/status-result'
 import { TableEmpty } from '../../../../components/table-empty'
 import { formatYuan } from '../../../../lib/format'
 import { useI18n } from '../../../../lib/i18n'
@@ -13,15 +10,22 @@ import {
   type BargainActivity,
   type BargainActivityStatus,
 } from '../../api/bargains'
-import { ConfirmButton } from '../shared/confirm-button'
+import { PromotionListFrame } from '../shared/promotion-list-frame'
 import { PromotionStatusTag } from '../shared/promotion-status-tag'
 import { parseStatus, StatusFilter } from '../shared/status-filter'
+import { end, pause, resume, StatusActions, type StatusMove } from '../shared/status-actions'
 import { useAction } from '../shared/use-action'
 import { WindowText } from '../shared/window-text'
 import { BargainForm } from './bargain-form'
 import { BargainReport } from './bargain-report'
 
 const STATUSES: readonly BargainActivityStatus[] = ['active', 'paused', 'ended']
+
+const MOVES: Record<BargainActivityStatus, readonly StatusMove<BargainActivityStatus>[]> = {
+  active: [pause('paused'), end('ended')],
+  paused: [resume('active'), end('ended')],
+  ended: [],
+}
 
 /** 砍价: activities, pausing and resuming them, and their report. */
 export function BargainsPage() {
@@ -33,64 +37,31 @@ export function BargainsPage() {
   const [creating, setCreating] = useState(false)
   const [reporting, setReporting] = useState<BargainActivity>()
 
-  function actions(activity: BargainActivity) {
-    const title = activity.title
-    const move = (to: BargainActivityStatus) => () => run(() => setBargainStatus(activity.id, to))
-    return (
-      <Space size={0} wrap>
-        {activity.status === 'active' && (
-          <ConfirmButton
-            label={t('promotions.pause')}
-            title={t('promotions.confirmPause', { title })}
-            onConfirm={move('paused')}
-          />
-        )}
-        {activity.status === 'paused' && (
-          <ConfirmButton
-            label={t('promotions.resume')}
-            title={t('promotions.confirmResume', { title })}
-            onConfirm={move('active')}
-          />
-        )}
-        {activity.status !== 'ended' && (
-          <ConfirmButton
-            danger
-            label={t('promotions.end')}
-            title={t('promotions.confirmEnd', { title })}
-            onConfirm={move('ended')}
-          />
-        )}
-        <Button type="link" size="small" onClick={() => setReporting(activity)}>
-          {t('promotions.report')}
-        </Button>
-      </Space>
-    )
-  }
+  const actions = (activity: BargainActivity) => (
+    <StatusActions
+      title={activity.title}
+      moves={MOVES[activity.status]}
+      onMove={(to) => run(() => setBargainStatus(activity.id, to))}
+      onReport={() => setReporting(activity)}
+    />
+  )
 
   return (
     <>
-      <PageHeader
+      <PromotionListFrame
         title={t('nav.bargains')}
-        extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined aria-hidden />}
-            onClick={() => setCreating(true)}
-          >
-            {t('bargain.create')}
-          </Button>
+        createLabel={t('bargain.create')}
+        onCreate={() => setCreating(true)}
+        filter={
+          <StatusFilter
+            statuses={STATUSES}
+            value={status}
+            onChange={(s) => list.setFilter('status', s)}
+          />
         }
-      />
-      <Space style={{ marginBottom: 16 }}>
-        <StatusFilter
-          statuses={STATUSES}
-          value={status}
-          onChange={(s) => list.setFilter('status', s)}
-        />
-      </Space>
-      {activities.error ? (
-        <LoadErrorResult error={activities.error} onRetry={activities.reload} />
-      ) : (
+        error={activities.error}
+        onRetry={activities.reload}
+      >
         <Table<BargainActivity>
           rowKey="id"
           loading={activities.loading}
@@ -131,7 +102,7 @@ export function BargainsPage() {
             { title: t('common.actions'), key: 'actions', render: (_, a) => actions(a) },
           ]}
         />
-      )}
+      </PromotionListFrame>
       {creating && (
         <BargainForm
           onClose={() => setCreating(false)}

@@ -1,8 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Button, Space, Table } from 'antd'
+import { Table } from 'antd'
 import { useState } from 'react'
-import { PageHeader } from '../../../../components/page-header'
-import { LoadErrorResult } from '../../../../components/status-result'
 import { TableEmpty } from '../../../../components/table-empty'
 import { formatYuan } from '../../../../lib/format'
 import { useI18n } from '../../../../lib/i18n'
@@ -13,15 +10,24 @@ import {
   type BulkBuy,
   type BulkBuyStatus,
 } from '../../api/bulk-buys'
-import { ConfirmButton } from '../shared/confirm-button'
+import { PromotionListFrame } from '../shared/promotion-list-frame'
 import { PromotionStatusTag } from '../shared/promotion-status-tag'
 import { parseStatus, StatusFilter } from '../shared/status-filter'
+import { pause, resume, StatusActions, type StatusMove } from '../shared/status-actions'
 import { useAction } from '../shared/use-action'
 import { WindowText } from '../shared/window-text'
 import { BulkBuyForm } from './bulk-buy-form'
 import { BulkBuyReport } from './bulk-buy-report'
 
 const STATUSES: readonly BulkBuyStatus[] = ['draft', 'open', 'paused', 'settled', 'failed']
+
+const MOVES: Record<BulkBuyStatus, readonly StatusMove<'open' | 'paused'>[]> = {
+  draft: [{ label: 'bulkBuy.openDraft', confirm: 'bulkBuy.confirmOpen', to: 'open' }],
+  open: [pause('paused')],
+  paused: [resume('open')],
+  settled: [],
+  failed: [],
+}
 
 /** 团购: campaigns with their price ladders, opening, pausing and resuming, and their report. */
 export function BulkBuysPage() {
@@ -33,63 +39,31 @@ export function BulkBuysPage() {
   const [creating, setCreating] = useState(false)
   const [reporting, setReporting] = useState<BulkBuy>()
 
-  function actions(campaign: BulkBuy) {
-    const title = campaign.title
-    const move = (to: 'open' | 'paused') => () => run(() => setBulkBuyStatus(campaign.id, to))
-    return (
-      <Space size={0} wrap>
-        {campaign.status === 'draft' && (
-          <ConfirmButton
-            label={t('bulkBuy.openDraft')}
-            title={t('bulkBuy.confirmOpen', { title })}
-            onConfirm={move('open')}
-          />
-        )}
-        {campaign.status === 'open' && (
-          <ConfirmButton
-            label={t('promotions.pause')}
-            title={t('promotions.confirmPause', { title })}
-            onConfirm={move('paused')}
-          />
-        )}
-        {campaign.status === 'paused' && (
-          <ConfirmButton
-            label={t('promotions.resume')}
-            title={t('promotions.confirmResume', { title })}
-            onConfirm={move('open')}
-          />
-        )}
-        <Button type="link" size="small" onClick={() => setReporting(campaign)}>
-          {t('promotions.report')}
-        </Button>
-      </Space>
-    )
-  }
+  const actions = (campaign: BulkBuy) => (
+    <StatusActions
+      title={campaign.title}
+      moves={MOVES[campaign.status]}
+      onMove={(to) => run(() => setBulkBuyStatus(campaign.id, to))}
+      onReport={() => setReporting(campaign)}
+    />
+  )
 
   return (
     <>
-      <PageHeader
+      <PromotionListFrame
         title={t('nav.bulkBuys')}
-        extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined aria-hidden />}
-            onClick={() => setCreating(true)}
-          >
-            {t('bulkBuy.create')}
-          </Button>
+        createLabel={t('bulkBuy.create')}
+        onCreate={() => setCreating(true)}
+        filter={
+          <StatusFilter
+            statuses={STATUSES}
+            value={status}
+            onChange={(s) => list.setFilter('status', s)}
+          />
         }
-      />
-      <Space style={{ marginBottom: 16 }}>
-        <StatusFilter
-          statuses={STATUSES}
-          value={status}
-          onChange={(s) => list.setFilter('status', s)}
-        />
-      </Space>
-      {campaigns.error ? (
-        <LoadErrorResult error={campaigns.error} onRetry={campaigns.reload} />
-      ) : (
+        error={campaigns.error}
+        onRetry={campaigns.reload}
+      >
         <Table<BulkBuy>
           rowKey="id"
           loading={campaigns.loading}
@@ -132,7 +106,7 @@ export function BulkBuysPage() {
             { title: t('common.actions'), key: 'actions', render: (_, c) => actions(c) },
           ]}
         />
-      )}
+      </PromotionListFrame>
       {creating && (
         <BulkBuyForm
           onClose={() => setCreating(false)}

@@ -1,8 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Button, Space, Table } from 'antd'
+import { Table } from 'antd'
 import { useState } from 'react'
-import { PageHeader } from '../../../../components/page-header'
-import { LoadErrorResult } from '../../../../components/status-result'
 import { TableEmpty } from '../../../../components/table-empty'
 import { formatYuan } from '../../../../lib/format'
 import { useI18n } from '../../../../lib/i18n'
@@ -14,15 +11,23 @@ import {
   type FlashSession,
   type FlashSessionStatus,
 } from '../../api/flash-sales'
-import { ConfirmButton } from '../shared/confirm-button'
+import { PromotionListFrame } from '../shared/promotion-list-frame'
 import { PromotionStatusTag } from '../shared/promotion-status-tag'
 import { parseStatus, StatusFilter } from '../shared/status-filter'
+import { end, pause, resume, StatusActions, type StatusMove } from '../shared/status-actions'
 import { useAction } from '../shared/use-action'
 import { WindowText } from '../shared/window-text'
 import { FlashSaleForm } from './flash-sale-form'
 import { FlashSaleReport } from './flash-sale-report'
 
 const STATUSES: readonly FlashSessionStatus[] = ['draft', 'scheduled', 'paused', 'ended']
+
+const MOVES: Record<FlashSessionStatus, readonly StatusMove<FlashSaleMove>[]> = {
+  draft: [{ label: 'flashSale.schedule', confirm: 'flashSale.confirmSchedule', to: 'schedule' }],
+  scheduled: [pause('pause'), end('end')],
+  paused: [resume('resume'), end('end')],
+  ended: [],
+}
 
 /** 限时秒杀: sessions, scheduling and pausing them, and their report. */
 export function FlashSalesPage() {
@@ -34,71 +39,31 @@ export function FlashSalesPage() {
   const [creating, setCreating] = useState(false)
   const [reporting, setReporting] = useState<FlashSession>()
 
-  function actions(session: FlashSession) {
-    const title = session.title
-    const move = (to: FlashSaleMove) => () => run(() => moveFlashSale(session.id, to))
-    return (
-      <Space size={0} wrap>
-        {session.status === 'draft' && (
-          <ConfirmButton
-            label={t('flashSale.schedule')}
-            title={t('flashSale.confirmSchedule', { title })}
-            onConfirm={move('schedule')}
-          />
-        )}
-        {session.status === 'scheduled' && (
-          <ConfirmButton
-            label={t('promotions.pause')}
-            title={t('promotions.confirmPause', { title })}
-            onConfirm={move('pause')}
-          />
-        )}
-        {session.status === 'paused' && (
-          <ConfirmButton
-            label={t('promotions.resume')}
-            title={t('promotions.confirmResume', { title })}
-            onConfirm={move('resume')}
-          />
-        )}
-        {(session.status === 'scheduled' || session.status === 'paused') && (
-          <ConfirmButton
-            danger
-            label={t('promotions.end')}
-            title={t('promotions.confirmEnd', { title })}
-            onConfirm={move('end')}
-          />
-        )}
-        <Button type="link" size="small" onClick={() => setReporting(session)}>
-          {t('promotions.report')}
-        </Button>
-      </Space>
-    )
-  }
+  const actions = (session: FlashSession) => (
+    <StatusActions
+      title={session.title}
+      moves={MOVES[session.status]}
+      onMove={(to) => run(() => moveFlashSale(session.id, to))}
+      onReport={() => setReporting(session)}
+    />
+  )
 
   return (
     <>
-      <PageHeader
+      <PromotionListFrame
         title={t('nav.flashSales')}
-        extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined aria-hidden />}
-            onClick={() => setCreating(true)}
-          >
-            {t('flashSale.create')}
-          </Button>
+        createLabel={t('flashSale.create')}
+        onCreate={() => setCreating(true)}
+        filter={
+          <StatusFilter
+            statuses={STATUSES}
+            value={status}
+            onChange={(s) => list.setFilter('status', s)}
+          />
         }
-      />
-      <Space style={{ marginBottom: 16 }}>
-        <StatusFilter
-          statuses={STATUSES}
-          value={status}
-          onChange={(s) => list.setFilter('status', s)}
-        />
-      </Space>
-      {sessions.error ? (
-        <LoadErrorResult error={sessions.error} onRetry={sessions.reload} />
-      ) : (
+        error={sessions.error}
+        onRetry={sessions.reload}
+      >
         <Table<FlashSession>
           rowKey="id"
           loading={sessions.loading}
@@ -133,7 +98,7 @@ export function FlashSalesPage() {
             { title: t('common.actions'), key: 'actions', render: (_, s) => actions(s) },
           ]}
         />
-      )}
+      </PromotionListFrame>
       {creating && (
         <FlashSaleForm
           onClose={() => setCreating(false)}

@@ -1,8 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Button, Space, Table } from 'antd'
+import { Table } from 'antd'
 import { useState } from 'react'
-import { PageHeader } from '../../../../components/page-header'
-import { LoadErrorResult } from '../../../../components/status-result'
 import { TableEmpty } from '../../../../components/table-empty'
 import { formatYuan } from '../../../../lib/format'
 import { useI18n } from '../../../../lib/i18n'
@@ -13,16 +10,24 @@ import {
   type TeamBuy,
   type TeamBuyStatus,
 } from '../../api/team-buys'
-import { ConfirmButton } from '../shared/confirm-button'
+import { PromotionListFrame } from '../shared/promotion-list-frame'
 import { PromotionStatusTag } from '../shared/promotion-status-tag'
 import { ShareLink } from '../shared/share-link'
 import { parseStatus, StatusFilter } from '../shared/status-filter'
+import { end, pause, resume, StatusActions, type StatusMove } from '../shared/status-actions'
 import { useAction } from '../shared/use-action'
 import { WindowText } from '../shared/window-text'
 import { TeamBuyForm } from './team-buy-form'
 import { TeamBuyReport } from './team-buy-report'
 
 const STATUSES: readonly TeamBuyStatus[] = ['draft', 'active', 'paused', 'ended']
+
+const MOVES: Record<TeamBuyStatus, readonly StatusMove<'active' | 'paused' | 'ended'>[]> = {
+  draft: [{ label: 'teamBuy.activate', confirm: 'teamBuy.confirmActivate', to: 'active' }],
+  active: [pause('paused'), end('ended')],
+  paused: [resume('active'), end('ended')],
+  ended: [],
+}
 
 /** 拼团: activities, their state changes and their report. */
 export function TeamBuysPage() {
@@ -34,72 +39,31 @@ export function TeamBuysPage() {
   const [creating, setCreating] = useState(false)
   const [reporting, setReporting] = useState<TeamBuy>()
 
-  function actions(activity: TeamBuy) {
-    const move = (to: 'active' | 'paused' | 'ended') => () =>
-      run(() => setTeamBuyStatus(activity.id, to))
-    const title = activity.title
-    return (
-      <Space size={0} wrap>
-        {activity.status === 'draft' && (
-          <ConfirmButton
-            label={t('teamBuy.activate')}
-            title={t('teamBuy.confirmActivate', { title })}
-            onConfirm={move('active')}
-          />
-        )}
-        {activity.status === 'active' && (
-          <ConfirmButton
-            label={t('promotions.pause')}
-            title={t('promotions.confirmPause', { title })}
-            onConfirm={move('paused')}
-          />
-        )}
-        {activity.status === 'paused' && (
-          <ConfirmButton
-            label={t('promotions.resume')}
-            title={t('promotions.confirmResume', { title })}
-            onConfirm={move('active')}
-          />
-        )}
-        {(activity.status === 'active' || activity.status === 'paused') && (
-          <ConfirmButton
-            danger
-            label={t('promotions.end')}
-            title={t('promotions.confirmEnd', { title })}
-            onConfirm={move('ended')}
-          />
-        )}
-        <Button type="link" size="small" onClick={() => setReporting(activity)}>
-          {t('promotions.report')}
-        </Button>
-      </Space>
-    )
-  }
+  const actions = (activity: TeamBuy) => (
+    <StatusActions
+      title={activity.title}
+      moves={MOVES[activity.status]}
+      onMove={(to) => run(() => setTeamBuyStatus(activity.id, to))}
+      onReport={() => setReporting(activity)}
+    />
+  )
 
   return (
     <>
-      <PageHeader
+      <PromotionListFrame
         title={t('nav.teamBuys')}
-        extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined aria-hidden />}
-            onClick={() => setCreating(true)}
-          >
-            {t('teamBuy.create')}
-          </Button>
+        createLabel={t('teamBuy.create')}
+        onCreate={() => setCreating(true)}
+        filter={
+          <StatusFilter
+            statuses={STATUSES}
+            value={status}
+            onChange={(s) => list.setFilter('status', s)}
+          />
         }
-      />
-      <Space style={{ marginBottom: 16 }}>
-        <StatusFilter
-          statuses={STATUSES}
-          value={status}
-          onChange={(s) => list.setFilter('status', s)}
-        />
-      </Space>
-      {activities.error ? (
-        <LoadErrorResult error={activities.error} onRetry={activities.reload} />
-      ) : (
+        error={activities.error}
+        onRetry={activities.reload}
+      >
         <Table<TeamBuy>
           rowKey="id"
           loading={activities.loading}
@@ -145,7 +109,7 @@ export function TeamBuysPage() {
             { title: t('common.actions'), key: 'actions', render: (_, a) => actions(a) },
           ]}
         />
-      )}
+      </PromotionListFrame>
       {creating && (
         <TeamBuyForm
           onClose={() => setCreating(false)}
