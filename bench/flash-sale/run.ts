@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { Redis } from 'ioredis'
-import pg from 'pg'
 import { createDb } from '../../src/db/create-db.js'
 import type { Db } from '../../src/db/database.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
@@ -18,6 +17,14 @@ import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js'
 import { seedDemoData } from '../../src/demo/seed.js'
 import { receiveStock } from '../../src/modules/commerce/orders/stock.js'
 import { buildApp } from '../../src/server/build-app.js'
+import {
+  freshPostgres,
+  load,
+  logInStaff,
+  resultRow,
+  signInShopper,
+  type Session,
+} from '../support/http-load.js'
 
 const { values } = parseArgs({
   options: {
@@ -34,14 +41,9 @@ const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 const SESSION_SECRET = 'bench-secret-that-is-long-enough-0123456789'
 
-interface Buyer {
-  cookie: string
-  csrfToken: string
-}
-
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cuntong-bench-'))
-  const database = values.db === 'postgres' ? await freshPostgres() : undefined
+  const database = values.db === 'postgres' ? await freshPostgres(ADMIN_URL) : undefined
   const { db } = createDb(database?.url ?? `sqlite:${path.join(dataDir, 'bench.sqlite')}`)
   await migrateToLatest(db)
   await seedDemoData(db)
@@ -64,12 +66,12 @@ async function main(): Promise<void> {
     .where('kind', '=', 'warehouse')
     .executeTakeFirstOrThrow()
   await receiveStock(db, { skuId: sku.id, locationId: warehouse.id, quantity: 2 * STOCK })
-  const operator = await logIn(plainAddress, 'operator')
+  const operator = await logInStaff(plainAddress, 'operator', DEMO_PASSWORD)
   // Cookies are signed with the same secret, so a buyer signed in on one server is known to both.
-  const buyers: Buyer[] = []
+  const buyers: Session[] = []
   for (let i = 0; i < REQUESTS; i += 10) {
     const batch = Array.from({ length: Math.min(10, REQUESTS - i) }, (_, j) =>
-      signIn(plainAddress, `1360${String(i + j).padStart(7, '0')}`),
+      signInShopper(plainAddress, `1360${String(i + j).padStart(7, '0')}`),
     )
     buyers.push(...(await Promise.all(batch)))
   }
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
   )
   // Warm both servers up (JIT, connections) so the first measured phase is not the slow one.
   for (const address of [plainAddress, redisAddress]) {
-    await load(Math.min(REQUESTS, 1000), async () => {
+    await load(Math.min(REQUESTS, 1000), CONCURRENCY, async () => {
       await (await fetch(`${address}/healthz`)).arrayBuffer()
       return true
     })
@@ -91,13 +93,13 @@ async function main(): Promise<void> {
   ] as const) {
     const sessionId = await openSession(address, operator, sku)
     sessionIds.push(sessionId)
-    const baseline = await load(REQUESTS, async () => {
+    const baseline = await load(REQUESTS, CONCURRENCY, async () => {
       const response = await fetch(`${address}/healthz`)
       await response.arrayBuffer()
       return response.status === 200
     })
-    const admissions = await load(REQUESTS, async (i) => {
-      const buyer = buyers[i] as Buyer
+    const admissions = await load(REQUESTS, CONCURRENCY, async (i) => {
+      const buyer = buyers[i] as Session
       const response = await fetch(
         `${address}/api/promotions/shop/flash-sales/${sessionId}/admissions`,
         {
@@ -116,8 +118,8 @@ async function main(): Promise<void> {
       return response.status === 201
     })
     const holds = await holdsOf(db, sessionId)
-    console.log(row('baseline GET /healthz', baseline))
-    console.log(row(`admissions (${mode})`, admissions))
+    console.log(resultRow('baseline GET /healthz', baseline, 'other'))
+    console.log(resultRow(`admissions (${mode})`, admissions, 'other'))
     console.log(
       `  the ${admissions.ok} admitted: p50 ${admissions.okP50.toFixed(1)} ms  p99 ${admissions.okP99.toFixed(1)} ms`,
     )
@@ -137,9 +139,6 @@ async function main(): Promise<void> {
   }
   await redis.quit()
   await db.destroy()
-  // pg's pool.end() answers before its sockets have closed; dropping the database (with force)
-  // before they have would kill them and crash the process with an unhandled 'error'.
-  await new Promise((resolve) => setTimeout(resolve, 500))
   await database?.drop()
   rmSync(dataDir, { recursive: true, force: true })
 }
@@ -155,7 +154,7 @@ async function holdsOf(db: Db, sessionId: string) {
 
 async function openSession(
   address: string,
-  operator: Buyer,
+  operator: Session,
   sku: { id: string; price_fen: number },
 ): Promise<string> {
   const post = async (url: string, body?: object) => {
@@ -180,100 +179,6 @@ async function openSession(
   })
   await post(`/api/promotions/flash-sales/${session.id}/schedule`)
   return session.id
-}
-
-interface LoadResult {
-  ok: number
-  failed: number
-  perSecond: number
-  p50: number
-  p99: number
-  /** Latency of the requests that succeeded (for admissions: the ones that got a hold). */
-  okP50: number
-  okP99: number
-}
-
-/** Runs `total` requests with CONCURRENCY in flight; latencies in ms. */
-async function load(total: number, request: (i: number) => Promise<boolean>): Promise<LoadResult> {
-  const latencies: number[] = []
-  const okLatencies: number[] = []
-  let next = 0
-  let ok = 0
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < total) {
-        const i = next++
-        const t0 = performance.now()
-        const succeeded = await request(i)
-        latencies.push(performance.now() - t0)
-        if (succeeded) {
-          ok += 1
-          okLatencies.push(performance.now() - t0)
-        }
-      }
-    }),
-  )
-  const seconds = (performance.now() - started) / 1000
-  const at = (list: number[], q: number) =>
-    list.sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))] ?? 0
-  return {
-    ok,
-    failed: total - ok,
-    perSecond: total / seconds,
-    p50: at(latencies, 0.5),
-    p99: at(latencies, 0.99),
-    okP50: at(okLatencies, 0.5),
-    okP99: at(okLatencies, 0.99),
-  }
-}
-
-const row = (name: string, r: LoadResult) =>
-  `${name.padEnd(24)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.ok} ok, ${r.failed} other)`
-
-async function logIn(address: string, username: string): Promise<Buyer> {
-  const response = await fetch(`${address}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  })
-  const { csrfToken } = (await response.json()) as { csrfToken: string }
-  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrfToken }
-}
-
-async function signIn(address: string, phone: string): Promise<Buyer> {
-  const post = (url: string, body: object) =>
-    fetch(`${address}${url}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    })
-  const sent = (await (await post('/api/commerce/shop/auth/code', { phone })).json()) as {
-    localCode: string
-  }
-  const login = await post('/api/commerce/shop/auth/login', { phone, code: sent.localCode })
-  const { csrfToken } = (await login.json()) as { csrfToken: string }
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  return { cookie, csrfToken }
-}
-
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `cuntong_bench_${Date.now()}`
-  const admin = new pg.Client({ connectionString: ADMIN_URL })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const url = new URL(ADMIN_URL)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: ADMIN_URL })
-      await client.connect()
-      await client.query(`drop database if exists ${name} with (force)`)
-      await client.end()
-    },
-  }
 }
 
 await main()
