@@ -6,5 +6,12 @@ export { logisticsRoutes, trackingRoutes } from './routes.js'
 export { uplinkRoutes } from './uplink-routes.js'
 export type { LogisticsSiteTable } from './schema.js'
 export type { VehicleTable } from './dispatch-schema.js'
-export { recordScan, type ScanListener } from './scans.js'
+export type { ScanListener } from './scans.js'
 export { PARCEL_STATUSES, type ParcelStatus } from './parcel-status.js'
+export {
+  announceHubParcel,
+  handOverAtStation,
+  parcelProgressOf,
+  villageStationOf,
+  type ParcelProgress,
+} from './hub-parcels.js'

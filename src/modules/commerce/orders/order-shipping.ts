@@ -2,8 +2,12 @@ import type { Db } from '../../../db/database.js'
 import { findDivisionPaths } from '../../../platform/geography/index.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { AppError } from '../../../shared/errors.js'
-import { newId } from '../../../shared/ids.js'
-import { recordScan, type ScanListener } from '../../logistics/index.js'
+import {
+  announceHubParcel,
+  handOverAtStation,
+  villageStationOf,
+  type ScanListener,
+} from '../../logistics/index.js'
 import { transitionOrder } from './order-status.js'
 import type { ShopOrderTable } from './order-tables.js'
 import { assignPickupCode } from './pickup-codes.js'
@@ -34,15 +38,6 @@ interface DeliveryAddress {
 /** Announces a paid home-delivery or station-pickup order to the hub; other orders need none. */
 export async function announceOrderParcel(db: Db, order: ShippableOrder): Promise<void> {
   if (order.delivery !== 'home' && order.delivery !== 'station_pickup') return
-  const hub = await db
-    .selectFrom('organization')
-    .select('id')
-    .where('type', '=', 'hub')
-    .where('status', '=', 'active')
-    .orderBy('created_at')
-    .executeTakeFirst()
-  // A county without a hub yet ships by hand: the order stays paid for the warehouse to handle.
-  if (!hub) return
   const destination =
     order.delivery === 'home'
       ? await homeDestination(db, order)
@@ -60,30 +55,17 @@ export async function announceOrderParcel(db: Db, order: ShippableOrder): Promis
     ])
     .where('order_line.order_id', '=', order.id)
     .executeTakeFirstOrThrow()
-  const now = new Date().toISOString()
-  const parcelId = newId()
-  await db
-    .insertInto('parcel')
-    .values({
-      id: parcelId,
-      carrier_id: hub.id,
-      waybill_no: order.order_no,
-      recipient_name: destination.recipientName,
-      recipient_phone: destination.phone,
-      address_text: destination.addressText,
-      destination_site_id: destination.siteId,
-      weight_g: Number(measure.weightG ?? 0),
-      volume_cm3: Number(measure.volumeCm3 ?? 0),
-      cod_fen: 0,
-      status: 'announced',
-      received_at: null,
-      due_at: null,
-      arrived_at: null,
-      import_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute()
+  const parcelId = await announceHubParcel(db, {
+    waybillNo: order.order_no,
+    recipientName: destination.recipientName,
+    recipientPhone: destination.phone,
+    addressText: destination.addressText,
+    destinationSiteId: destination.siteId,
+    weightG: Number(measure.weightG ?? 0),
+    volumeCm3: Number(measure.volumeCm3 ?? 0),
+  })
+  // A county without a hub yet ships by hand: the order stays paid for the warehouse to handle.
+  if (parcelId === null) return
   await db
     .updateTable('shop_order')
     .set({ parcel_id: parcelId })
@@ -96,17 +78,11 @@ async function homeDestination(db: Db, order: ShippableOrder) {
   const region = (await findDivisionPaths(db, [address.divisionCode])).get(address.divisionCode)
   // A village's own station delivers to the door; a township-only address waits at the hub
   // for a clerk to choose the station (as any unmatched parcel does).
-  const station = await db
-    .selectFrom('logistics_site')
-    .select('id')
-    .where('kind', '=', 'village')
-    .where('division_code', '=', address.divisionCode)
-    .executeTakeFirst()
   return {
     recipientName: address.recipientName,
     phone: address.phone,
     addressText: `${(region ?? []).join('')}${address.detail}`,
-    siteId: station?.id ?? null,
+    siteId: await villageStationOf(db, address.divisionCode),
   }
 }
 
@@ -114,9 +90,8 @@ async function stationDestination(db: Db, order: ShippableOrder) {
   const [station, buyer] = await Promise.all([
     db
       .selectFrom('stock_location')
-      .leftJoin('logistics_site as site', 'site.id', 'stock_location.site_id')
-      .select(['stock_location.site_id', 'stock_location.name', 'site.address'])
-      .where('stock_location.id', '=', order.pickup_location_id ?? '')
+      .select(['site_id', 'name'])
+      .where('id', '=', order.pickup_location_id ?? '')
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('app_user')
@@ -181,19 +156,6 @@ export async function handParcelOver(
   actor: Actor,
   order: Pick<ShopOrderTable, 'parcel_id'>,
 ): Promise<void> {
-  if (order.parcel_id === null) return
-  const parcel = await db
-    .selectFrom('parcel')
-    .select(['waybill_no', 'carrier_id', 'recipient_phone', 'status'])
-    .where('id', '=', order.parcel_id)
-    .executeTakeFirstOrThrow()
-  if (parcel.status !== 'at_station') return
-  // The code already proved who collects it; the phone tail is the parcel's own.
-  await recordScan(db, actor, {
-    waybillNo: parcel.waybill_no,
-    carrierId: parcel.carrier_id,
-    type: 'picked_up',
-    phoneTail: parcel.recipient_phone.slice(-4),
-    note: '凭取货码取件',
-  })
+  // The code already proved who collects it.
+  if (order.parcel_id !== null) await handOverAtStation(db, actor, order.parcel_id, '凭取货码取件')
 }

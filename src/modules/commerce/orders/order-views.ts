@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/database.js'
-import type { Order, PaymentInfo, PickupPoint, Shipment } from './order-schema.js'
+import { parcelProgressOf } from '../../logistics/index.js'
+import type { Order, PaymentInfo, PickupPoint } from './order-schema.js'
 import type { PaymentTable, ShopOrderTable, StockLocationTable } from './order-tables.js'
 
 // Orders as the API shows them, read in a few queries for a whole page of orders.
@@ -48,22 +49,11 @@ export async function toOrders(
       .orderBy('at')
       .orderBy('id')
       .execute(),
-    db
-      .selectFrom('parcel')
-      .innerJoin('organization as carrier', 'carrier.id', 'parcel.carrier_id')
-      .leftJoin('logistics_site as site', 'site.id', 'parcel.destination_site_id')
-      .select([
-        'parcel.id',
-        'parcel.waybill_no',
-        'parcel.status',
-        'parcel.due_at',
-        'carrier.name as carrier_name',
-        'site.name as station_name',
-      ])
-      .where('parcel.id', 'in', [...rows.map((r) => r.parcel_id ?? ''), ''])
-      .execute(),
+    parcelProgressOf(
+      db,
+      rows.flatMap((r) => (r.parcel_id ? [r.parcel_id] : [])),
+    ),
   ])
-  const shipment = new Map(parcels.map((p) => [p.id, p]))
   const shopName = new Map(shops.map((s) => [s.id, s.name]))
   const location = new Map(locations.map((l) => [l.id, l]))
   return rows.map((row) => {
@@ -83,7 +73,7 @@ export async function toOrders(
       refundedFen: row.refunded_fen,
       pickupCode:
         options.showPickupCode && row.status === 'ready_for_pickup' ? row.pickup_code : null,
-      shipment: toShipment(row.parcel_id ? shipment.get(row.parcel_id) : undefined),
+      shipment: (row.parcel_id ? parcels.get(row.parcel_id) : undefined) ?? null,
       paymentId: row.payment_id,
       paymentDeadline: row.status === 'created' ? row.payment_deadline : null,
       createdAt: row.created_at,
@@ -107,25 +97,4 @@ export async function toOrders(
         .map((e) => ({ status: e.to_status, at: e.at, note: e.note })),
     }
   })
-}
-
-function toShipment(
-  parcel:
-    | {
-        waybill_no: string
-        status: Shipment['status']
-        due_at: string | null
-        carrier_name: string
-        station_name: string | null
-      }
-    | undefined,
-): Shipment | null {
-  if (!parcel) return null
-  return {
-    waybillNo: parcel.waybill_no,
-    carrierName: parcel.carrier_name,
-    status: parcel.status,
-    stationName: parcel.station_name,
-    dueAt: parcel.due_at,
-  }
 }

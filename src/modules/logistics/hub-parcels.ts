@@ -1,0 +1,137 @@
+import type { Db } from '../../db/database.js'
+import type { Actor } from '../../platform/http/actor.js'
+import { nowIso } from '../../shared/clock.js'
+import { newId } from '../../shared/ids.js'
+import type { ParcelStatus } from './parcel-status.js'
+import { recordScan } from './scans.js'
+
+// Parcels the county's own network carries from the hub — the county shop's home deliveries
+// and station pickups (issue 4). The hub organization is their carrier, so they are scanned,
+// planned and tracked like any carrier's parcels. For other modules: they announce parcels and
+// read where they are through these functions, never through the tables.
+
+export interface HubParcelInput {
+  waybillNo: string
+  recipientName: string
+  recipientPhone: string
+  addressText: string
+  /** The village station it goes to; null leaves it for a hub clerk to choose. */
+  destinationSiteId: string | null
+  weightG: number
+  volumeCm3: number
+}
+
+/** Announces a parcel leaving the hub; its id, or null while the county has no hub yet. */
+export async function announceHubParcel(db: Db, input: HubParcelInput): Promise<string | null> {
+  const hub = await db
+    .selectFrom('organization')
+    .select('id')
+    .where('type', '=', 'hub')
+    .where('status', '=', 'active')
+    .orderBy('created_at')
+    .executeTakeFirst()
+  if (!hub) return null
+  const now = nowIso()
+  const id = newId()
+  await db
+    .insertInto('parcel')
+    .values({
+      id,
+      carrier_id: hub.id,
+      waybill_no: input.waybillNo,
+      recipient_name: input.recipientName,
+      recipient_phone: input.recipientPhone,
+      address_text: input.addressText,
+      destination_site_id: input.destinationSiteId,
+      weight_g: input.weightG,
+      volume_cm3: input.volumeCm3,
+      cod_fen: 0,
+      status: 'announced',
+      received_at: null,
+      due_at: null,
+      arrived_at: null,
+      import_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute()
+  return id
+}
+
+/** The village station of a village division, or null (a township, or no station there). */
+export async function villageStationOf(db: Db, divisionCode: string): Promise<string | null> {
+  const station = await db
+    .selectFrom('logistics_site')
+    .select('id')
+    .where('kind', '=', 'village')
+    .where('division_code', '=', divisionCode)
+    .executeTakeFirst()
+  return station?.id ?? null
+}
+
+export interface ParcelProgress {
+  waybillNo: string
+  carrierName: string
+  status: ParcelStatus
+  stationName: string | null
+  /** The 72-hour promise, set when the hub receives it. */
+  dueAt: string | null
+}
+
+/** Where each of these parcels is, by id. */
+export async function parcelProgressOf(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, ParcelProgress>> {
+  const rows = await db
+    .selectFrom('parcel')
+    .innerJoin('organization as carrier', 'carrier.id', 'parcel.carrier_id')
+    .leftJoin('logistics_site as site', 'site.id', 'parcel.destination_site_id')
+    .select([
+      'parcel.id',
+      'parcel.waybill_no',
+      'parcel.status',
+      'parcel.due_at',
+      'carrier.name as carrier_name',
+      'site.name as station_name',
+    ])
+    .where('parcel.id', 'in', [...ids, ''])
+    .execute()
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        waybillNo: row.waybill_no,
+        carrierName: row.carrier_name,
+        status: row.status,
+        stationName: row.station_name,
+        dueAt: row.due_at,
+      },
+    ]),
+  )
+}
+
+/**
+ * The parcel waiting at its station was handed over on other proof (the buyer's pickup code):
+ * its pickup scan, without asking for the phone's last digits. Nothing when it is not waiting.
+ */
+export async function handOverAtStation(
+  db: Db,
+  actor: Actor,
+  parcelId: string,
+  note: string,
+): Promise<void> {
+  const parcel = await db
+    .selectFrom('parcel')
+    .select(['waybill_no', 'carrier_id', 'recipient_phone', 'status'])
+    .where('id', '=', parcelId)
+    .executeTakeFirstOrThrow()
+  if (parcel.status !== 'at_station') return
+  await recordScan(db, actor, {
+    waybillNo: parcel.waybill_no,
+    carrierId: parcel.carrier_id,
+    type: 'picked_up',
+    phoneTail: parcel.recipient_phone.slice(-4),
+    note,
+  })
+}
