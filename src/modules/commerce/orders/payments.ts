@@ -246,9 +246,15 @@ async function refundFinished(
     .where('id', '=', refund.order_id)
     .executeTakeFirstOrThrow()
   const back = await statusBeforeRefunding(db, order.id)
+  // Another refund of the order is still with the provider: it stays refunding until that ends.
+  const lastOfOrder = !(await hasPendingRefund(db, order.id))
   if (!succeeded) {
-    if (order.status === 'refunding')
-      await transitionOrder(db, actor, order, 'refunding', back, { note: 'refund failed' })
+    if (order.status === 'refunding' && lastOfOrder) {
+      const full = order.refunded_fen >= order.total_fen
+      await transitionOrder(db, actor, order, 'refunding', full ? 'refunded' : back, {
+        note: 'refund failed',
+      })
+    }
     return 'refund-failed'
   }
   await db
@@ -268,7 +274,7 @@ async function refundFinished(
     .set((eb) => ({ refunded_fen: eb('refunded_fen', '+', refund.amount_fen) }))
     .where('id', '=', payment.id)
     .execute()
-  if (order.status === 'refunding') {
+  if (order.status === 'refunding' && lastOfOrder) {
     const full = refundedFen >= order.total_fen
     await transitionOrder(db, actor, order, 'refunding', full ? 'refunded' : back, {
       note: `refunded ${refund.amount_fen} fen`,
@@ -294,6 +300,16 @@ async function restockOrder(db: Db, order: ShopOrderTable): Promise<void> {
       orderId: order.id,
     })
   }
+}
+
+async function hasPendingRefund(db: Db, orderId: string): Promise<boolean> {
+  const pending = await db
+    .selectFrom('refund')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst()
+  return pending !== undefined
 }
 
 async function statusBeforeRefunding(db: Db, orderId: string) {

@@ -29,6 +29,11 @@ export interface PromotionHooks {
    * or null when they may. Asked before a cancellation or an after-sales request.
    */
   refusesRefund?(db: Db, order: ShopOrderTable): Promise<Bilingual | null>
+  /**
+   * A refund of everything left on the paid order has started (after-sales, an uncollected
+   * order, the buyer cancelling), in that refund's transaction: the order no longer counts.
+   */
+  refundedInFull?(db: Db, actor: Actor, order: ShopOrderTable): Promise<void>
   /** The unpaid order was cancelled (its window lapsed, or the buyer gave up). */
   cancelled(db: Db, actor: Actor, order: ShopOrderTable): Promise<void>
 }

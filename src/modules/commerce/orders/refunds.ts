@@ -1,17 +1,24 @@
 import type { Db } from '../../../db/database.js'
+import { recordAudit } from '../../../platform/audit/record-audit.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { AppError } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import type { PaymentProvider, RefundState } from '../payment/index.js'
 import type { OrderStatus, ShopOrderTable } from './order-tables.js'
+import { promotionHooksOf } from './promotion-hooks.js'
 import { transitionOrder } from './order-status.js'
 
 // Refunds are decided in a transaction (the order goes to `refunding`, a refund row is written)
 // and submitted to the provider afterwards by the payment worker, always under the same
-// out_refund_no: a provider that sees the number twice refunds once.
+// out_refund_no: a provider that sees the number twice refunds once. An order already
+// refunding can take a second refund (a team buy's or campaign's automatic refund while an
+// after-sales refund is still with the provider); it leaves `refunding` when the last one ends.
 
-/** Starts a refund of `amountFen` of an order; the money moves when the provider confirms. */
+/**
+ * Starts a refund of `amountFen` of an order; the money moves when the provider confirms.
+ * `from` is the status the order is in; `refunding` adds to the refunds already under way.
+ */
 export async function startRefund(
   db: Db,
   actor: Actor,
@@ -43,7 +50,9 @@ export async function startRefund(
         },
       ],
     )
-  await transitionOrder(db, actor, order, from, 'refunding', { note: reason })
+  if (amountFen === refundable) await tellPromotionRefundedInFull(db, actor, order.id)
+  if (from === 'refunding') await keepRefunding(db, actor, order, amountFen, reason)
+  else await transitionOrder(db, actor, order, from, 'refunding', { note: reason })
   const id = newId()
   await db
     .insertInto('refund')
@@ -63,6 +72,43 @@ export async function startRefund(
     })
     .execute()
   return id
+}
+
+async function tellPromotionRefundedInFull(db: Db, actor: Actor, orderId: string): Promise<void> {
+  const order = await db
+    .selectFrom('shop_order')
+    .selectAll()
+    .where('id', '=', orderId)
+    .executeTakeFirstOrThrow()
+  await promotionHooksOf(order)?.refundedInFull?.(db, actor, order)
+}
+
+/** Compare-and-set on `refunding`: the refund under way may have ended in the meantime. */
+async function keepRefunding(
+  db: Db,
+  actor: Actor,
+  order: Pick<ShopOrderTable, 'id' | 'order_no' | 'shop_id'>,
+  amountFen: number,
+  reason: string,
+): Promise<void> {
+  const still = await db
+    .updateTable('shop_order')
+    .set({ updated_at: nowIso() })
+    .where('id', '=', order.id)
+    .where('status', '=', 'refunding')
+    .executeTakeFirst()
+  if (still.numUpdatedRows !== 1n)
+    throw new AppError('conflict', {
+      en: 'the order is no longer refunding',
+      zh: '订单已不在退款中，请刷新后重试',
+    })
+  await recordAudit(db, actor, {
+    action: 'order.refund_added',
+    entityType: 'order',
+    entityId: order.id,
+    organizationId: null,
+    after: { orderNo: order.order_no, amountFen, reason },
+  })
 }
 
 /**

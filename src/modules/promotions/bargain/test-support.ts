@@ -12,8 +12,12 @@ export const hoursFromNow = (hours: number) =>
 
 export async function storeSku(t: TestApp, priceFen = 12_900) {
   const places = await demoLocations(t.db)
-  const { skuId } = await sellableSku(t, { priceFen, stock: 500, locationId: places.storeId })
-  return { skuId, storeId: places.storeId, operator: await t.logIn('operator') }
+  const { skuId, merchant } = await sellableSku(t, {
+    priceFen,
+    stock: 500,
+    locationId: places.storeId,
+  })
+  return { skuId, storeId: places.storeId, merchant, operator: await t.logIn('operator') }
 }
 
 let phoneCounter = 0

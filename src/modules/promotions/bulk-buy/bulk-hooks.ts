@@ -96,6 +96,34 @@ export async function bulkOrderCancelled(
     await releaseBuyerUnits(db, link)
 }
 
+/**
+ * A paid order was refunded in full while the campaign runs (after-sales, the buyer cancelling):
+ * its units stop counting toward the tier and the buyer's maximum. After the close it is left as
+ * settled: the final tier was fixed from what was paid then.
+ */
+export async function bulkOrderRefundedInFull(
+  db: Db,
+  actor: Actor,
+  order: ShopOrderTable,
+): Promise<void> {
+  const link = await linkOf(db, order)
+  if (link?.status !== 'paid') return
+  const uncounted = await db
+    .updateTable('bulk_campaign')
+    .set((eb) => ({ paid_quantity: eb('paid_quantity', '-', link.quantity) }))
+    .where('id', '=', link.campaign_id)
+    .where('status', 'in', ['open', 'paused'])
+    .where('paid_quantity', '>=', link.quantity)
+    .executeTakeFirst()
+  if (uncounted.numUpdatedRows !== 1n) return
+  if (
+    await transitionBulkOrder(db, actor, link, 'paid', 'refunded', {
+      note: 'refunded in full before the close',
+    })
+  )
+    await releaseBuyerUnits(db, link)
+}
+
 async function unreserve(db: Db, link: BulkOrderTable): Promise<void> {
   await db
     .updateTable('bulk_campaign')
@@ -125,4 +153,8 @@ const linkOf = (db: Db, order: ShopOrderTable) =>
     .where('order_id', '=', order.id)
     .executeTakeFirst()
 
-registerPromotionHooks('bulk_buy', { paid: bulkOrderPaid, cancelled: bulkOrderCancelled })
+registerPromotionHooks('bulk_buy', {
+  paid: bulkOrderPaid,
+  refundedInFull: bulkOrderRefundedInFull,
+  cancelled: bulkOrderCancelled,
+})

@@ -19,7 +19,14 @@ import { type OrderStatus, startRefund } from '../../commerce/orders/index.js'
 /** How long after the close unpaid orders may still land before the campaign settles anyway. */
 export const SETTLE_GRACE_S = 15 * 60
 
-const REFUNDABLE: readonly OrderStatus[] = ['paid', 'ready_for_pickup', 'shipped', 'completed']
+// `refunding`: an after-sales refund is under way; the automatic one is added beside it.
+const REFUNDABLE: readonly OrderStatus[] = [
+  'paid',
+  'ready_for_pickup',
+  'shipped',
+  'completed',
+  'refunding',
+]
 
 export interface SettleResult {
   settled: number

@@ -15,7 +15,7 @@ export async function openCampaign(
   t: TestApp,
   terms: { minQuantity?: number; cap?: number; perUserMax?: number; endsAt?: string } = {},
 ) {
-  const { skuId, storeId, operator } = await storeSku(t, 5000)
+  const { skuId, storeId, merchant, operator } = await storeSku(t, 5000)
   const created = await operator.request({
     method: 'POST',
     url: '/api/promotions/bulk-buys',
@@ -33,7 +33,7 @@ export async function openCampaign(
     },
   })
   expect(created.statusCode, created.body).toBe(201)
-  return { campaignId: created.json<{ id: string }>().id, storeId, operator }
+  return { campaignId: created.json<{ id: string }>().id, storeId, merchant, operator }
 }
 
 export interface JoinedOrder extends Ordered {

@@ -17,7 +17,14 @@ import { type OrderStatus, startRefund } from '../../commerce/orders/index.js'
 // team's transition is a compare-and-set and the refunds start in its transaction, so however
 // many rounds run (on however many nodes), each payer is refunded exactly once.
 
-const REFUNDABLE: readonly OrderStatus[] = ['paid', 'ready_for_pickup', 'shipped', 'completed']
+// `refunding`: an after-sales refund is under way; the automatic one is added beside it.
+const REFUNDABLE: readonly OrderStatus[] = [
+  'paid',
+  'ready_for_pickup',
+  'shipped',
+  'completed',
+  'refunding',
+]
 
 export interface ExpiryResult {
   failed: number
