@@ -165,6 +165,23 @@ describe.each(['database', 'redis'] as const)('flash sale holds over time (%s)',
     ])
   })
 
+  it('marks the hold refunded when a late payment finds the warehouse itself sold out', async () => {
+    const t = await flashTestApp(mode)
+    const sale = await openSession(t, { stock: 1 })
+    const buyer = await signInCustomer(t, '13900008883')
+    const { holdId, placed } = await admitAndOrder(buyer, sale)
+    await expireOrders(t)
+    // Meanwhile the shop sold every unit the warehouse had (a stocktake would say the same).
+    await t.db
+      .updateTable('stock_level')
+      .set((eb) => ({ sold: eb('sold', '+', eb.ref('available')), available: 0 }))
+      .where('sku_id', '=', sale.skuId)
+      .execute()
+    expect(await latePayment(t, placed)).toBe('refunded-after-expiry')
+    expect(await orderStatus(t, placed)).toBe('refunding')
+    expect(await holdStatus(t, holdId)).toBe('refunded')
+  })
+
   it('ends the session at its end and writes the stock back to the database', async () => {
     const t = await flashTestApp(mode)
     const sale = await openSession(t, { stock: 3 })

@@ -113,6 +113,13 @@ export function flashSaleHooks(context: FlashSaleContext): PromotionHooks {
       await transitionHold(db, actor, hold, 'released', 'refunded', {}, 'paid late, sold out')
       return 'refund'
     },
+    // Money that came after the window when even the warehouse had no unit left is refunded by
+    // commerce before the sale is asked: the released hold is marked refunded, for the report.
+    async refundedInFull(db, actor, order) {
+      const hold = await holdOf(db, order.id)
+      if (hold?.status === 'released')
+        await transitionHold(db, actor, hold, 'released', 'refunded', {}, 'paid late, no stock')
+    },
     async cancelled(db, actor, order) {
       const hold = await holdOf(db, order.id)
       if (hold) await releaseHold(db, actor, context, hold, 'ordered', '订单未支付已取消')
