@@ -7,6 +7,7 @@ import { newId } from '../../../shared/ids.js'
 import { newOrderNumber } from './order-numbers.js'
 import type { DeliveryKind, PromotionKind, StockLocationTable } from './order-tables.js'
 import { reserveStock } from './stock.js'
+import { applyPaymentEvent } from './payments.js'
 
 // Checkout: one payment for everything in the basket, one order per shop (an order is split by
 // merchant; all orders of a checkout ship from one location: the pickup store, or the county
@@ -94,7 +95,7 @@ export async function checkout(
       id: paymentId,
       out_trade_no: paymentId.replaceAll('-', ''),
       user_id: userId,
-      provider,
+      provider: amountFen === 0 ? FREE_PROVIDER : provider,
       amount_fen: amountFen,
       status: 'pending',
       provider_transaction_id: null,
@@ -198,6 +199,32 @@ export async function checkout(
     expiresAt,
     orderIds: orders.map((o) => o.id),
   }
+}
+
+/**
+ * The payment of an order that costs nothing: it never goes to WeChat Pay or Alipay (which
+ * refuse ¥0), and reconciliation with them leaves it out.
+ */
+export const FREE_PROVIDER = 'free'
+
+/**
+ * Pays an order that costs nothing (a bargain cut to a ¥0 floor and collected in store), in the
+ * caller's transaction, through the same path as a provider's callback: stock is sold and the
+ * promotion hears of it as of any payment. Called by the promotion once it has linked the order.
+ */
+export async function payFreeOrder(
+  db: Db,
+  actor: Actor,
+  placed: Pick<CheckoutResult, 'outTradeNo' | 'amountFen'>,
+): Promise<void> {
+  if (placed.amountFen !== 0) throw new Error('programming error: only a ¥0 order is paid here')
+  await applyPaymentEvent(db, actor, FREE_PROVIDER, {
+    kind: 'payment.succeeded',
+    outTradeNo: placed.outTradeNo,
+    providerTransactionId: `FREE${placed.outTradeNo}`,
+    amountFen: 0,
+    occurredAt: nowIso(),
+  })
 }
 
 interface PricedLine {

@@ -15,7 +15,7 @@ export { moveOrderWithParcel } from './order-shipping.js'
 
 // What the promotions (SVC-3) build their orders on.
 export { buyerIdOf } from './buyer.js'
-export { checkout, PAYMENT_WINDOW_S, type CheckoutPromotion } from './checkout.js'
+export { checkout, payFreeOrder, PAYMENT_WINDOW_S, type CheckoutPromotion } from './checkout.js'
 export { fulfilPaidOrder } from './order-fulfilment.js'
 export { ordersOf } from './order-rows.js'
 export { CheckoutResult, PayAction, PaymentInfo } from './order-schema.js'

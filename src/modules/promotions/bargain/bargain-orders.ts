@@ -9,6 +9,7 @@ import { transitionBargain } from './bargain-states.js'
 import type { BargainTable, BuyBody } from './schema.js'
 import {
   checkout,
+  payFreeOrder,
   PAYMENT_WINDOW_S,
   registerPromotionHooks,
   type ShopOrderTable,
@@ -43,15 +44,6 @@ export async function buyBargain(
         : { en: 'this bargain cannot be bought now', zh: '该砍价已下单、已购买或已结束' },
       'bargainId',
     )
-  const amountFen = bargain.current_price_fen + (body.delivery === 'home' ? 500 : 0)
-  if (amountFen < 1)
-    throw conflict(
-      {
-        en: 'a ¥0.00 order cannot be paid yet; choose home delivery',
-        zh: '暂不支持 0 元订单，请选择送货上门',
-      },
-      'delivery',
-    )
   const secondsLeft = Math.floor((Date.parse(bargain.expires_at) - Date.parse(now)) / 1000)
   const placed = await checkout(db, actor, userId, provider, {
     items: [{ skuId: activity.sku_id, quantity: 1 }],
@@ -83,6 +75,8 @@ export async function buyBargain(
     )
   if (!(await takeActivityUnit(db, activity.id)))
     throw conflict({ en: 'sold out', zh: '砍价商品已抢光' }, 'bargainId')
+  // Cut to a ¥0 floor and collected in store: nothing to pay, bought at once.
+  if (placed.amountFen === 0) await payFreeOrder(db, actor, placed)
   await recordAudit(db, actor, {
     action: 'bargain.ordered',
     entityType: 'bargain',

@@ -197,6 +197,32 @@ describe('砍价 bargains', () => {
     expect(progress.json<BargainProgress>()).toMatchObject({ status: 'bought', canBuyNow: false })
   })
 
+  it('gives a bargain cut to a ¥0 floor away in store at once, with nothing to pay', async () => {
+    const t = await buildTestApp()
+    const { activityId, storeId } = await runningBargains(t, {
+      helpersNeeded: 2,
+      floorPriceFen: 0,
+    })
+    const [launcher, a, b] = await consumers(t, 3)
+    if (!launcher || !a || !b) throw new Error('consumers')
+    const { id } = await launch(activityId, launcher)
+    expect((await help(id, a)).statusCode).toBe(200)
+    expect((await help(id, b)).statusCode).toBe(200)
+    const ordered = await buy(id, launcher, storeId)
+    expect(ordered.statusCode, ordered.body).toBe(201)
+    const order = ordered.json<Ordered>()
+    // No pay page: WeChat Pay and Alipay refuse ¥0, and there is nothing to collect.
+    expect(order.payment).toMatchObject({ amountFen: 0, status: 'succeeded' })
+    expect(order.action).toBeNull()
+    expect(await bargainRow(t, id)).toMatchObject({ status: 'bought', order_id: order.orderId })
+    const mine = await launcher.request({
+      method: 'GET',
+      url: `/api/commerce/shop/orders/${order.orderId}`,
+    })
+    expect(mine.json()).toMatchObject({ status: 'ready_for_pickup', totalFen: 0 })
+    expect(mine.json<{ pickupCode: string | null }>().pickupCode).toMatch(/^\d{6}$/)
+  })
+
   it('buys at the current price before the floor when allowed, and frees the bargain and its unit when the order lapses', async () => {
     const t = await buildTestApp()
     const { activityId, storeId } = await runningBargains(t, { buyBeforeFloor: true })
