@@ -23,10 +23,17 @@ import type {
 
 const USER = { en: 'user', zh: '用户' }
 
-/** Users with at least one membership in the caller's scope (all users for county roles). */
+/**
+ * Consumers of the H5 shop sign in with a phone code and get an account named `customer:<phone>`
+ * with no membership: they are the shop's customers, not staff, and the console's user list
+ * leaves them out.
+ */
+export const CUSTOMER_USERNAME_PREFIX = 'customer:'
+
+/** Staff users with at least one membership in the caller's scope (all staff for county roles). */
 export async function listUsers(db: Db, actor: Actor, query: UserListQuery): Promise<Page<User>> {
   const { page, pageSize, offset } = pageWindow(query)
-  let base = db.selectFrom('app_user')
+  let base = db.selectFrom('app_user').where('username', 'not like', `${CUSTOMER_USERNAME_PREFIX}%`)
   const organizationIds =
     query.organizationId !== undefined
       ? [query.organizationId]

@@ -7,6 +7,7 @@ import { enqueueSms } from '../../../platform/notifications/sms-outbox.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { AppError, invalidField } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
+import { CUSTOMER_USERNAME_PREFIX } from '../../../platform/accounts/user-service.js'
 import { maskPhone } from '../../../shared/personal-data.js'
 
 // Consumers sign in to the shop with their phone and a texted code, as in every Chinese mobile
@@ -21,7 +22,7 @@ const MAX_ATTEMPTS = 5
 const hashCode = (phone: string, code: string) =>
   createHash('sha256').update(`${phone}:${code}`).digest('hex')
 
-export const customerUsername = (phone: string) => `customer:${phone}`
+export const customerUsername = (phone: string) => `${CUSTOMER_USERNAME_PREFIX}${phone}`
 
 export interface CodeSent {
   sentTo: string
