@@ -114,3 +114,34 @@ describe('团购 refunds before and at the close', () => {
     ])
   })
 })
+
+describe('团购 ended early by the operator', () => {
+  it('takes no more orders and settles from what was paid, like a campaign at its planned end', async () => {
+    const t = await buildTestApp()
+    const { campaignId, operator, merchant } = await openCampaign(t)
+    const [a, b, late] = await consumers(t, 3)
+    if (!a || !b || !late) throw new Error('consumers')
+    const first = await joinAndPay(t, campaignId, a, 2)
+    await joinAndPay(t, campaignId, b, 1)
+    const close = (client: Client) =>
+      client.request({ method: 'POST', url: `/api/promotions/bulk-buys/${campaignId}/close` })
+
+    expect((await close(merchant)).statusCode).toBe(403)
+    const closed = await close(operator)
+    expect(closed.statusCode, closed.body).toBe(200)
+    expect(Date.parse(closed.json<{ endsAt: string }>().endsAt)).toBeLessThanOrEqual(Date.now())
+    expect((await join(campaignId, late, 1)).statusCode).toBe(409)
+    expect((await close(operator)).json()).toMatchObject({
+      status: 409,
+      errors: [{ field: 'status' }],
+    })
+
+    expect(await settleBulkCampaigns(t.db, systemActor('test'))).toMatchObject({ settled: 1 })
+    // 3 units paid: the ¥40.00 tier; a paid ¥45.00 × 2.
+    expect(await campaignRow(t, campaignId)).toMatchObject({
+      status: 'settled',
+      final_price_fen: 4000,
+    })
+    expect((await refundsOf(t, [first.orderId])).map((r) => r.amount_fen)).toEqual([1000])
+  })
+})

@@ -138,6 +138,45 @@ export async function setCampaignStatus(
   return toCampaign(await findCampaign(db, id))
 }
 
+/**
+ * Ends a running campaign now (提前结束: the goods ran short, the operator calls it a day): its
+ * end moves to now, no order is taken any more, and the next round settles it from what was paid,
+ * exactly as at its planned end. Orders still inside their payment window may land meanwhile.
+ */
+export async function closeCampaignNow(
+  db: Db,
+  actor: Actor,
+  id: string,
+  now: string = nowIso(),
+): Promise<Campaign> {
+  const campaign = await findCampaign(db, id)
+  const closed = await db
+    .updateTable('bulk_campaign')
+    .set({ ends_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('status', 'in', ['open', 'paused'])
+    .where('ends_at', '>', now)
+    .executeTakeFirst()
+  if (closed.numUpdatedRows !== 1n)
+    throw new AppError(
+      'conflict',
+      {
+        en: 'only a campaign that is open or paused and has not ended can be ended early',
+        zh: '只有进行中或已暂停、尚未结束的团购可以提前结束',
+      },
+      [{ field: 'status', message: { en: `not from ${campaign.status}`, zh: '状态不允许此操作' } }],
+    )
+  await recordAudit(db, actor, {
+    action: 'bulk_campaign.ended_early',
+    entityType: 'bulk_campaign',
+    entityId: id,
+    organizationId: null,
+    before: { endsAt: campaign.ends_at },
+    after: { endsAt: now, paidQuantity: campaign.paid_quantity },
+  })
+  return toCampaign(await findCampaign(db, id))
+}
+
 export async function campaignReport(db: Db, id: string) {
   const campaign = await findCampaign(db, id)
   const rows = await db

@@ -8,7 +8,13 @@ import { AppError, notFound } from '../../../shared/errors.js'
 import { PayAction, PaymentInfo, payActionFor } from '../../commerce/orders/index.js'
 import type { PaymentProvider } from '../../commerce/payment/index.js'
 import { campaignProgress } from './campaign-progress.js'
-import { campaignReport, createCampaign, listCampaigns, setCampaignStatus } from './campaigns.js'
+import {
+  campaignReport,
+  closeCampaignNow,
+  createCampaign,
+  listCampaigns,
+  setCampaignStatus,
+} from './campaigns.js'
 import { joinCampaign } from './join-campaign.js'
 import { startBargainBulkWorker } from './worker.js'
 import {
@@ -107,6 +113,22 @@ export const bulkBuyRoutes: FastifyPluginAsyncTypebox<BulkBuyRoutesOptions> = as
       withTransaction(db, request, (trx, actor) =>
         setCampaignStatus(trx, actor, request.params.id, request.body.status),
       ),
+  )
+
+  app.post(
+    '/bulk-buys/:id/close',
+    {
+      schema: {
+        tags,
+        summary:
+          'End a running campaign now (提前结束): no more orders; the next round settles it from what was paid',
+        params: IdParams,
+        response: { 200: Campaign },
+      },
+      config: { access: manage },
+    },
+    (request) =>
+      withTransaction(db, request, (trx, actor) => closeCampaignNow(trx, actor, request.params.id)),
   )
 
   app.get(

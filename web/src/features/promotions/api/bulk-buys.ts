@@ -24,5 +24,9 @@ export const createBulkBuy = (body: CreateCampaignBody) => apiClient.post<Campai
 export const setBulkBuyStatus = (id: string, status: 'open' | 'paused') =>
   apiClient.post<Campaign>(`${BASE}/${encodeURIComponent(id)}/status`, { status })
 
+/** 提前结束: the campaign ends now and settles in the next round. */
+export const closeBulkBuyNow = (id: string) =>
+  apiClient.post<Campaign>(`${BASE}/${encodeURIComponent(id)}/close`, {})
+
 export const getBulkBuyReport = (id: string, signal?: AbortSignal) =>
   apiClient.get<BulkBuyReport>(`${BASE}/${encodeURIComponent(id)}/report`, undefined, signal)

@@ -151,6 +151,11 @@ export const promotionMessages = {
   'bulkBuy.openNow': ['立即开团', 'Open at once'],
   'bulkBuy.openDraft': ['开团', 'Open'],
   'bulkBuy.confirmOpen': ['开放「{title}」？', 'Open “{title}”?'],
+  'bulkBuy.closeNow': ['提前结束', 'End now'],
+  'bulkBuy.confirmClose': [
+    '提前结束「{title}」？不再接受新订单，按已付款件数确定最终价并自动退还差价。',
+    'End “{title}” now? No more orders; the final price comes from the units paid and differences are refunded automatically.',
+  ],
   'bulkBuy.paidQuantity': ['已付款件数', 'Units paid'],
   'bulkBuy.finalPrice': ['最终成交价', 'Final price'],
   'bulkBuy.buyers': ['买家数', 'Buyers'],

@@ -5,6 +5,7 @@ import { formatYuan } from '../../../../lib/format'
 import { useI18n } from '../../../../lib/i18n'
 import { useListParams } from '../../../../lib/use-list-params'
 import {
+  closeBulkBuyNow,
   setBulkBuyStatus,
   useBulkBuys,
   type BulkBuy,
@@ -21,15 +22,22 @@ import { BulkBuyReport } from './bulk-buy-report'
 
 const STATUSES: readonly BulkBuyStatus[] = ['draft', 'open', 'paused', 'settled', 'failed']
 
-const MOVES: Record<BulkBuyStatus, readonly StatusMove<'open' | 'paused'>[]> = {
+const closeNow: StatusMove<'closed'> = {
+  label: 'bulkBuy.closeNow',
+  confirm: 'bulkBuy.confirmClose',
+  danger: true,
+  to: 'closed',
+}
+
+const MOVES: Record<BulkBuyStatus, readonly StatusMove<'open' | 'paused' | 'closed'>[]> = {
   draft: [{ label: 'bulkBuy.openDraft', confirm: 'bulkBuy.confirmOpen', to: 'open' }],
-  open: [pause('paused')],
-  paused: [resume('open')],
+  open: [pause('paused'), closeNow],
+  paused: [resume('open'), closeNow],
   settled: [],
   failed: [],
 }
 
-/** 团购: campaigns with their price ladders, opening, pausing and resuming, and their report. */
+/** 团购: campaigns with their price ladders; opening, pausing, resuming, ending early; the report. */
 export function BulkBuysPage() {
   const { t } = useI18n()
   const list = useListParams(['status'] as const)
@@ -43,7 +51,11 @@ export function BulkBuysPage() {
     <StatusActions
       title={campaign.title}
       moves={MOVES[campaign.status]}
-      onMove={(to) => run(() => setBulkBuyStatus(campaign.id, to))}
+      onMove={(to) =>
+        run(() =>
+          to === 'closed' ? closeBulkBuyNow(campaign.id) : setBulkBuyStatus(campaign.id, to),
+        )
+      }
       onReport={() => setReporting(campaign)}
     />
   )
