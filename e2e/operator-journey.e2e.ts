@@ -71,8 +71,18 @@ describe('an operator administrator', () => {
       await editDialog.waitFor({ state: 'hidden' })
       await userRow.getByText('已停用').waitFor()
 
-      // Both mutations are in the audit log with the after-image. Other test files sign in and out
-      // meanwhile, so the log is narrowed to creations, which only this test makes.
+      // Both mutations are in the audit log with the after-image. Other test files create
+      // organizations and users meanwhile, so after filtering by action as a clerk would, the log
+      // is narrowed to this test's records by their id (the page takes ?entityId=).
+      const idOf = async (path: string) => {
+        const found = await page.request.get(`${baseURL}${path}`)
+        const body = (await found.json()) as { items: { id: string }[] }
+        return body.items[0]?.id ?? 'missing'
+      }
+      const organizationId = await idOf(
+        `/api/organizations?q=${encodeURIComponent(organizationName)}`,
+      )
+      const userId = await idOf(`/api/users?q=${encodeURIComponent(username)}`)
       await page.getByRole('menuitem', { name: '审计日志' }).click()
       await page.getByRole('heading', { name: '审计日志' }).waitFor()
       const rows = page.locator('.ant-table-tbody tr.ant-table-row')
@@ -81,6 +91,7 @@ describe('an operator administrator', () => {
       )
       await pickOption(page, '按操作筛选', '创建机构')
       await filtered
+      await page.goto(`/audit-log?action=organization.create&entityId=${organizationId}`)
       const detail = page.locator('.ant-table-expanded-row').first()
       await rows.first().getByText('创建机构').waitFor()
       expect(await rows.first().innerText()).toContain('王经理（运营中心）')
@@ -91,7 +102,7 @@ describe('an operator administrator', () => {
       await detail.getByText('变更后', { exact: true }).waitFor()
       expect(await detail.innerText()).toContain(`"name": "${organizationName}"`)
 
-      await page.goto('/audit-log?action=user.create')
+      await page.goto(`/audit-log?action=user.create&entityId=${userId}`)
       await rows.first().getByText('创建用户').waitFor()
       expect(await rows.first().innerText()).toContain('王经理（运营中心）')
       await rows
@@ -102,7 +113,7 @@ describe('an operator administrator', () => {
       expect(await detail.innerText()).toContain(`"username": "${username}"`)
 
       // The update shows before and after, with exactly the changed keys highlighted.
-      await page.goto('/audit-log?action=user.update')
+      await page.goto(`/audit-log?action=user.update&entityId=${userId}`)
       await rows.first().getByText('修改用户').waitFor()
       await rows
         .first()

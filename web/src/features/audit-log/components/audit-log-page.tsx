@@ -7,7 +7,8 @@ import { useAuditLog } from '../api/get-audit-log'
 import { AuditFilters } from './audit-filters'
 import { AuditTable } from './audit-table'
 
-const FILTERS = ['action', 'entityType', 'actorUserId', 'fromDay', 'toDay'] as const
+// entityId: the history of one record (a link from its page, or a URL a colleague sends).
+const FILTERS = ['action', 'entityType', 'entityId', 'actorUserId', 'fromDay', 'toDay'] as const
 
 /** The audit trail, newest first (the server's order). Days in the filter are Beijing days. */
 export function AuditLogPage() {
