@@ -217,6 +217,31 @@ describe.concurrent('the side menu', () => {
   )
 })
 
+describe.concurrent('the side menu headings', () => {
+  const { browser, baseURL } = useBrowser()
+
+  it('gathers the operator’s pages under a heading per part of the program; a trainer with two pages gets none', async (test) => {
+    const { page } = await openPage(browser(), baseURL, test)
+    await logIn(page, 'operator')
+    const headings = page.getByRole('navigation').locator('.ant-menu-item-group-title')
+    test
+      .expect(await headings.allInnerTexts())
+      .toEqual(['系统管理', '物流配送', '门店服务', '电商交易', '促销活动', '基础数据'])
+    const promotions = page
+      .getByRole('navigation')
+      .locator('.ant-menu-item-group')
+      .filter({ has: page.getByText('促销活动', { exact: true }) })
+    test
+      .expect(await promotions.getByRole('menuitem').allInnerTexts())
+      .toEqual(['限时秒杀', '拼团', '砍价', '团购', '线下活动'])
+
+    const { page: trainer } = await openPage(browser(), baseURL, test)
+    await logIn(trainer, 'trainer')
+    test.expect(await menuLabels(trainer)).toEqual(['行政区划', '我的账户'])
+    test.expect(await trainer.locator('.ant-menu-item-group-title').count()).toBe(0)
+  })
+})
+
 describe.concurrent('pages outside the menu', () => {
   const { browser, baseURL } = useBrowser()
 

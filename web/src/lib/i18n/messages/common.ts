@@ -4,6 +4,12 @@ export const commonMessages = {
   'app.name': ['村通', 'Cuntong'],
   'app.subtitle': ['五台县农村电商管理平台', 'Wutai County Rural E-commerce Console'],
 
+  'navGroup.system': ['系统管理', 'System'],
+  'navGroup.logistics': ['物流配送', 'Logistics'],
+  'navGroup.stores': ['门店服务', 'Stores'],
+  'navGroup.commerce': ['电商交易', 'Commerce'],
+  'navGroup.promotions': ['促销活动', 'Promotions'],
+  'navGroup.basics': ['基础数据', 'Reference data'],
   'nav.account': ['我的账户', 'My account'],
   'nav.users': ['用户管理', 'Users'],
   'nav.organizations': ['机构管理', 'Organizations'],
