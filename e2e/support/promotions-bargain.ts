@@ -7,6 +7,7 @@ import { approvedShop, newMerchant, productOnSale } from './commerce.js'
 
 export interface BargainActivitySetUp {
   productId: string
+  skuId: string
   activityId: string
 }
 
@@ -37,7 +38,7 @@ export async function bargainActivity(
     startsAt: new Date(Date.now() - hour).toISOString(),
     endsAt: new Date(Date.now() + 7 * 24 * hour).toISOString(),
   })
-  return { productId, activityId: activity.id }
+  return { productId, skuId, activityId: activity.id }
 }
 
 /** On the H5 login page: asks for a code, reads the one the demo reveals, and signs in. */

@@ -32,6 +32,7 @@ const router = createBrowserRouter([
       { path: 'checkout', element: page(pages.CheckoutPage) },
       { path: 'pay/:token', element: page(pages.PayPage) },
       { path: 'me', element: page(pages.MyOrdersPage) },
+      { path: 'my/teams', element: page(pages.MyTeamsPage) },
       { path: 'orders/:id', element: page(pages.OrderPage) },
       { path: 'after-sales', element: page(pages.AfterSalesPage) },
       { path: 'team-checkout', element: page(pages.TeamCheckoutPage) },

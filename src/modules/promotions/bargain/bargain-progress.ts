@@ -5,7 +5,8 @@ import { formatYuan } from '../bulk-buy/ladder.js'
 import { findActivity } from './activities.js'
 import { canBuy } from './bargain-orders.js'
 import { findBargain } from './bargains.js'
-import type { BargainProgress, BargainTable } from './schema.js'
+import { skuLabel } from '../sku-labels.js'
+import type { BargainProgress, BargainTable, BargainViewer } from './schema.js'
 
 // What the launcher and the friends see: the remaining amount in yuan and the helpers still
 // needed, both exact. Never a rounded percentage (a Shanghai court found "已砍 99%" misleading
@@ -26,12 +27,14 @@ export async function bargainProgress(
     .where('bargain_help.bargain_id', '=', bargainId)
     .orderBy('bargain_help.cut_index')
     .execute()
+  const label = await skuLabel(db, activity.sku_id)
   const remainingFen = bargain.current_price_fen - bargain.floor_price_fen
   const remainingHelpers = bargain.helpers_needed - bargain.helps_done
   return {
     id: bargain.id,
     activityId: activity.id,
     title: activity.title,
+    ...label,
     status: bargain.status,
     originalPriceFen: bargain.original_price_fen,
     floorPriceFen: bargain.floor_price_fen,
@@ -53,6 +56,22 @@ export async function bargainProgress(
       cutFen: helper.cut_fen,
       at: helper.created_at,
     })),
+    viewer: viewerId === null ? null : await viewerOf(db, bargain, viewerId),
+  }
+}
+
+/** Whether the viewer launched this bargain or already cut it, so the page offers the right button. */
+async function viewerOf(db: Db, bargain: BargainTable, viewerId: string): Promise<BargainViewer> {
+  const help = await db
+    .selectFrom('bargain_help')
+    .select('cut_fen')
+    .where('bargain_id', '=', bargain.id)
+    .where('helper_user_id', '=', viewerId)
+    .executeTakeFirst()
+  return {
+    isLauncher: viewerId === bargain.launcher_user_id,
+    helped: help !== undefined,
+    cutFen: help?.cut_fen ?? null,
   }
 }
 

@@ -12,6 +12,7 @@ import { activityReport, createActivity, listActivities, setActivityStatus } fro
 import { buyBargain } from './bargain-orders.js'
 import { bargainProgress } from './bargain-progress.js'
 import { helpBargain, launchBargain } from './bargains.js'
+import { bargainListingRoutes } from './shop-listing-routes.js'
 import {
   ACTIVITY_STATUSES,
   BargainActivity,
@@ -54,6 +55,7 @@ export const bargainRoutes: FastifyPluginAsyncTypebox<BargainRoutesOptions> = as
   app,
   { db, payments, notifyUrl },
 ) => {
+  await app.register(bargainListingRoutes, { db })
   app.post(
     '/bargains',
     {

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { Nullable } from '../../../platform/http/schemas.js'
+import { SkuLabelFields } from '../sku-labels.js'
 
 // SVC-3 砍价: tables and the API's shapes.
 
@@ -140,11 +141,20 @@ export const BargainHelper = Type.Object({
   at: Type.String(),
 })
 
+/** Who is looking at a bargain; null when signed out. */
+export const BargainViewer = Type.Object({
+  isLauncher: Type.Boolean(),
+  helped: Type.Boolean(),
+  cutFen: Nullable(Type.Integer({ description: "the viewer's own cut, when they helped" })),
+})
+export type BargainViewer = Static<typeof BargainViewer>
+
 /** Progress in exact amounts: never a rounded percentage (misleading, Shanghai court 2022). */
 export const BargainProgress = Type.Object({
   id: Type.String(),
   activityId: Type.String(),
   title: Type.String(),
+  ...SkuLabelFields,
   status: Type.Enum(BARGAIN_STATUSES),
   originalPriceFen: Type.Integer(),
   floorPriceFen: Type.Integer(),
@@ -160,6 +170,7 @@ export const BargainProgress = Type.Object({
   serverTime: Type.String(),
   seed: Type.Integer({ description: 'the cuts can be recomputed from it (plan-cuts.ts)' }),
   helpers: Type.Array(BargainHelper),
+  viewer: Nullable(BargainViewer),
 })
 export type BargainProgress = Static<typeof BargainProgress>
 
@@ -183,3 +194,19 @@ export const BuyBody = Type.Object(
   { additionalProperties: false },
 )
 export type BuyBody = Static<typeof BuyBody>
+
+/** One activity of the public list: what is sold, the prices and what launching asks. */
+export const RunningBargainActivity = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  skuId: Type.String(),
+  ...SkuLabelFields,
+  originalPriceFen: Type.Integer(),
+  floorPriceFen: Type.Integer(),
+  helpersNeeded: Type.Integer(),
+  durationS: Type.Integer({ description: 'how long a launched bargain runs' }),
+  stockLeft: Type.Integer(),
+  buyBeforeFloor: Type.Boolean(),
+  endsAt: Type.String(),
+})
+export type RunningBargainActivity = Static<typeof RunningBargainActivity>

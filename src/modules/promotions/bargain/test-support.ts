@@ -10,14 +10,21 @@ import type { Client, TestApp } from '../../../test/test-app.js'
 export const hoursFromNow = (hours: number) =>
   new Date(Date.now() + hours * 3_600_000).toISOString()
 
-export async function storeSku(t: TestApp, priceFen = 12_900) {
+export async function storeSku(t: TestApp, priceFen = 12_900, title?: string) {
   const places = await demoLocations(t.db)
-  const { skuId, merchant } = await sellableSku(t, {
+  const { skuId, productId, merchant } = await sellableSku(t, {
     priceFen,
     stock: 500,
     locationId: places.storeId,
+    ...(title ? { title } : {}),
   })
-  return { skuId, storeId: places.storeId, merchant, operator: await t.logIn('operator') }
+  return {
+    skuId,
+    productId,
+    storeId: places.storeId,
+    merchant,
+    operator: await t.logIn('operator'),
+  }
 }
 
 let phoneCounter = 0

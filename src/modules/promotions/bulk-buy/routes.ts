@@ -16,6 +16,7 @@ import {
   setCampaignStatus,
 } from './campaigns.js'
 import { joinCampaign } from './join-campaign.js'
+import { bulkBuyListingRoutes } from './shop-listing-routes.js'
 import { startBargainBulkWorker } from './worker.js'
 import {
   Campaign,
@@ -64,6 +65,7 @@ export const bulkBuyRoutes: FastifyPluginAsyncTypebox<BulkBuyRoutesOptions> = as
       await job?.stop()
     })
   }
+  await app.register(bulkBuyListingRoutes, { db })
   app.post(
     '/bulk-buys',
     {
@@ -157,7 +159,11 @@ export const bulkBuyRoutes: FastifyPluginAsyncTypebox<BulkBuyRoutesOptions> = as
       config: { access: { public: true } },
     },
     async (request) => {
-      const progress = await campaignProgress(db, request.params.id)
+      const progress = await campaignProgress(
+        db,
+        request.params.id,
+        request.principal?.userId ?? null,
+      )
       if (progress.status === 'draft')
         throw notFound({ en: 'bulk-buy campaign', zh: '团购活动' }, request.params.id)
       return progress

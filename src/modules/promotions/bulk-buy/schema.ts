@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { Nullable } from '../../../platform/http/schemas.js'
+import { SkuLabelFields } from '../sku-labels.js'
 
 // SVC-3 团购 (tiered bulk purchase, 社区团购): tables and the API's shapes.
 
@@ -109,10 +110,18 @@ export const Campaign = Type.Object({
 })
 export type Campaign = Static<typeof Campaign>
 
+/** What the signed-in viewer has bought and may still buy; null when signed out. */
+export const CampaignViewer = Type.Object({
+  paidQuantity: Type.Integer({ description: "the viewer's paid units" }),
+  canBuyQuantity: Type.Integer({ description: '0 when the campaign takes no orders now' }),
+})
+export type CampaignViewer = Static<typeof CampaignViewer>
+
 /** Live progress, exact: "已团 312 件，再 188 件降到 ¥38.00". */
 export const CampaignProgress = Type.Object({
   id: Type.String(),
   title: Type.String(),
+  ...SkuLabelFields,
   status: Type.Enum(CAMPAIGN_STATUSES),
   ladder: Type.Array(TierSchema),
   paidQuantity: Type.Integer(),
@@ -122,11 +131,14 @@ export const CampaignProgress = Type.Object({
   minQuantity: Type.Integer(),
   unitsToMinimum: Type.Integer(),
   left: Type.Integer({ description: 'units still available under the cap' }),
+  perUserMax: Type.Integer(),
+  capQuantity: Nullable(Type.Integer({ description: 'units the campaign sells at most' })),
   text: Type.String(),
   endsAt: Type.String(),
   pickupLocationId: Nullable(Type.String()),
   pickupDate: Nullable(Type.String()),
   serverTime: Type.String(),
+  viewer: Nullable(CampaignViewer),
 })
 export type CampaignProgress = Static<typeof CampaignProgress>
 
@@ -156,3 +168,19 @@ export const JoinBody = Type.Object(
   { additionalProperties: false },
 )
 export type JoinBody = Static<typeof JoinBody>
+
+/** One open campaign of the public list, with the line its detail page shows. */
+export const OpenCampaign = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  skuId: Type.String(),
+  ...SkuLabelFields,
+  currentPriceFen: Type.Integer(),
+  text: Type.String({ description: 'the exact progress line, as on the detail' }),
+  left: Type.Integer(),
+  pickupLocationId: Nullable(Type.String()),
+  pickupStoreName: Nullable(Type.String()),
+  pickupDate: Nullable(Type.String()),
+  endsAt: Type.String(),
+})
+export type OpenCampaign = Static<typeof OpenCampaign>

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
 import { activityRoutes } from './activity-routes.js'
 import { startTeamBuyWorker } from './expire-teams.js'
+import { myTeamRoutes } from './my-team-routes.js'
 import { teamShopRoutes, type TeamShopRoutesOptions } from './shop-routes.js'
 
 // 拼团 over HTTP: operators manage activities; buyers open and join teams, see them, and follow
@@ -27,4 +28,5 @@ export const teamBuyRoutes: FastifyPluginAsyncTypebox<TeamBuyRoutesOptions> = as
   }
   await app.register(activityRoutes, { db })
   await app.register(teamShopRoutes, { db, payments, notifyUrl })
+  await app.register(myTeamRoutes, { db })
 }

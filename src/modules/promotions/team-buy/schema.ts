@@ -225,3 +225,34 @@ export const ShareTarget = Type.Object({
   visits: Type.Integer(),
 })
 export type ShareTarget = Static<typeof ShareTarget>
+
+/** The viewer's own seat in a team: null when signed out or not a member. */
+export const ViewerSeat = Type.Object({
+  status: Type.Enum(SEAT_STATUSES),
+  orderId: Type.String(),
+  isLeader: Type.Boolean(),
+})
+export type ViewerSeat = Static<typeof ViewerSeat>
+
+export const TeamWithViewer = Type.Object({
+  ...Team.properties,
+  viewerSeat: Nullable(ViewerSeat),
+})
+export type TeamWithViewer = Static<typeof TeamWithViewer>
+
+/** One of "my teams": the team a signed-in customer holds (or held) a seat in. */
+export const MyTeam = Type.Object({
+  teamId: Type.String(),
+  activityId: Type.String(),
+  activityTitle: Type.String(),
+  productId: Type.String(),
+  productTitle: Type.String(),
+  spec: Type.String(),
+  teamStatus: Type.Enum(TEAM_STATUSES),
+  paidMembers: Type.Integer(),
+  size: Type.Integer(),
+  expiresAt: Nullable(Type.String()),
+  seat: ViewerSeat,
+  joinedAt: Type.String(),
+})
+export type MyTeam = Static<typeof MyTeam>

@@ -7,10 +7,11 @@ import { withTransaction } from '../../../platform/http/with-transaction.js'
 import { nowIso } from '../../../shared/clock.js'
 import { AppError, notFound } from '../../../shared/errors.js'
 import type { PaymentProvider } from '../../commerce/payment/index.js'
-import { ActivityWithTeams, SeatBody, ShareQuery, ShareTarget, Team } from './schema.js'
+import { ActivityWithTeams, SeatBody, ShareQuery, ShareTarget, TeamWithViewer } from './schema.js'
 import { takeSeat, type SeatRequest } from './seats.js'
 import { visitShareLink } from '../share-links.js'
 import { getTeam, joinableActivities } from './team-views.js'
+import { viewerSeat } from './viewer-teams.js'
 import { PayAction, payActionFor, PaymentInfo } from '../../commerce/orders/index.js'
 
 // Buyers' side of 拼团: running activities and their joinable teams, opening and joining a team
@@ -155,13 +156,17 @@ export const teamShopRoutes: FastifyPluginAsyncTypebox<TeamShopRoutesOptions> = 
     {
       schema: {
         tags,
-        summary: 'A team: status, masked members, expiry with the server time, share link',
+        summary: "A team: status, masked members, expiry, share link and the viewer's own seat",
         params: IdParams,
-        response: { 200: Team },
+        response: { 200: TeamWithViewer },
       },
       config: { access: { public: true } },
     },
-    (request) => getTeam(db, request.params.id, request.principal?.userId ?? null, nowIso()),
+    async (request) => {
+      const viewerId = request.principal?.userId ?? null
+      const team = await getTeam(db, request.params.id, viewerId, nowIso())
+      return { ...team, viewerSeat: await viewerSeat(db, team.id, viewerId) }
+    },
   )
 
   app.get(

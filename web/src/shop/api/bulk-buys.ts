@@ -1,10 +1,14 @@
 import { apiClient } from '../../lib/api-client'
-import type { PayAction } from '../../lib/api-types'
-import type { CampaignProgress, JoinBody } from '../../../../src/modules/promotions/bulk-buy/schema'
+import type { Page, PayAction } from '../../lib/api-types'
+import type {
+  CampaignProgress,
+  JoinBody,
+  OpenCampaign,
+} from '../../../../src/modules/promotions/bulk-buy/schema'
 
 // 团购 for buyers (docs/promotions.md): the live, exact progress and joining at the current tier.
 
-export type { CampaignProgress }
+export type { CampaignProgress, OpenCampaign }
 export type Tier = CampaignProgress['ladder'][number]
 
 export interface BulkBuyJoined {
@@ -21,3 +25,9 @@ export const getBulkBuy = (id: string, signal?: AbortSignal) =>
 
 export const joinBulkBuy = (id: string, body: JoinBody) =>
   apiClient.post<BulkBuyJoined>(`${BASE}/${encodeURIComponent(id)}/orders`, body)
+
+/** Campaigns taking orders now (public), soonest to close first; of one product if given. */
+export const listBulkBuys = (
+  query: { productId?: string; page?: number; pageSize?: number },
+  signal?: AbortSignal,
+) => apiClient.get<Page<OpenCampaign>>(BASE, query, signal)

@@ -5,6 +5,7 @@ import type {
   SeatBody,
   ShareTarget,
   Team,
+  TeamWithViewer,
 } from '../../../../src/modules/promotions/team-buy/schema'
 import type {
   FlashHold,
@@ -14,7 +15,15 @@ import type {
 
 // 拼团 and 秒杀 for buyers (docs/promotions.md). Types only from the server's schemas.
 
-export type { ActivityWithTeams, FlashHold, FlashSessionList, SeatBody, ShareTarget, Team }
+export type {
+  ActivityWithTeams,
+  FlashHold,
+  FlashSessionList,
+  SeatBody,
+  ShareTarget,
+  Team,
+  TeamWithViewer,
+}
 export type TeamActivity = ActivityWithTeams['activity']
 export type FlashSession = FlashSessionList['sessions'][number]
 export type FlashSku = FlashSession['skus'][number]
@@ -40,7 +49,7 @@ export const getTeamBuy = (activityId: string, signal?: AbortSignal) =>
   apiClient.get<ActivityWithTeams>(`${BASE}/team-buys/${id(activityId)}`, undefined, signal)
 
 export const getTeam = (teamId: string, signal?: AbortSignal) =>
-  apiClient.get<Team>(`${BASE}/teams/${id(teamId)}`, undefined, signal)
+  apiClient.get<TeamWithViewer>(`${BASE}/teams/${id(teamId)}`, undefined, signal)
 
 export const openTeam = (activityId: string, body: SeatBody, share: string | null) =>
   apiClient.post<SeatTaken>(withShare(`${BASE}/team-buys/${id(activityId)}/teams`, share), body)

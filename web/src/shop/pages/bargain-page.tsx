@@ -4,7 +4,6 @@ import { formatYuan } from '../../lib/format'
 import { useRequest } from '../../lib/use-request'
 import { getBargain, helpBargain, type BargainProgress } from '../api/bargains'
 import '../bargain.css'
-import { isMyBargain } from '../bargain-links'
 import { BargainShare } from '../components/bargain-share'
 import { TimeLeft } from '../components/bargain-time-left'
 import { ErrorNote, Loading, PageTitle } from '../components/page-state'
@@ -34,7 +33,7 @@ function BargainView({ initial }: { initial: BargainProgress }) {
   const [helped, setHelped] = useState<{ cutFen: number; progress: BargainProgress } | null>(null)
   const progress =
     helped && helped.progress.helpsDone > initial.helpsDone ? helped.progress : initial
-  const mine = progress.canBuyNow || progress.orderId !== null || isMyBargain(progress.id)
+  const mine = progress.viewer?.isLauncher === true
   const running =
     progress.status === 'open' && Date.parse(progress.expiresAt) > Date.parse(progress.serverTime)
 
@@ -61,7 +60,7 @@ function BargainView({ initial }: { initial: BargainProgress }) {
         <HelpAction
           progress={progress}
           running={running}
-          helpedFen={helped?.cutFen ?? null}
+          helpedFen={helped?.cutFen ?? progress.viewer?.cutFen ?? null}
           onHelped={setHelped}
         />
       )}
@@ -130,7 +129,7 @@ function HelpAction(props: {
   if (props.helpedFen !== null)
     return (
       <p className="h5-note" role="status">
-        你帮TA砍掉了 {formatYuan(props.helpedFen)}
+        你已帮砍 {formatYuan(props.helpedFen)}
       </p>
     )
   if (!props.running || progress.remainingHelpers === 0)
@@ -142,7 +141,7 @@ function HelpAction(props: {
         className="h5-button h5-block"
         to={`/h5/login?next=${encodeURIComponent(`/h5/bargains/${progress.id}`)}`}
       >
-        登录后帮TA砍一刀
+        登录后帮砍一刀
       </Link>
     )
   return (
@@ -154,7 +153,7 @@ function HelpAction(props: {
         disabled={busy}
         onClick={() => void help()}
       >
-        帮TA砍一刀
+        帮砍一刀
       </button>
     </>
   )

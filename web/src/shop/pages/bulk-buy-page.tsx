@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import { formatYuan, shanghaiDay } from '../../lib/format'
 import { useRequest } from '../../lib/use-request'
@@ -7,7 +7,6 @@ import { listPickupPoints } from '../api/orders'
 import '../bargain.css'
 import { payPathFor } from '../bargain-links'
 import { BULK_RULE_ZH, BULK_STATUS_ZH } from '../bulk-buy-labels'
-import { rememberBulkBuy } from '../bulk-buy-seen'
 import { TimeLeft } from '../components/bargain-time-left'
 import { DeliveryChoice, type Delivery } from '../components/delivery-choice'
 import { ErrorNote, Loading, PageTitle } from '../components/page-state'
@@ -20,9 +19,6 @@ import { useShopSession } from '../shop-session'
 export default function BulkBuyPage() {
   const { id = '' } = useParams()
   const campaign = useRequest((signal) => getBulkBuy(id, signal), id)
-  useEffect(() => {
-    if (campaign.data) rememberBulkBuy(campaign.data.id)
-  }, [campaign.data])
   if (campaign.error && !campaign.data) return <ErrorNote error={campaign.error} />
   if (!campaign.data) return <Loading />
   return <BulkBuyView campaign={campaign.data} />
@@ -33,7 +29,9 @@ function BulkBuyView({ campaign }: { campaign: CampaignProgress }) {
   return (
     <div className="h5-pad">
       <PageTitle>{campaign.title}</PageTitle>
-      <p className="h5-muted">团购 · {BULK_STATUS_ZH[campaign.status]}</p>
+      <p className="h5-muted">
+        {campaign.productTitle} {campaign.spec} · 团购 · {BULK_STATUS_ZH[campaign.status]}
+      </p>
       <p className="h5-price h5-price-large">当前团购价 {formatYuan(campaign.currentPriceFen)}</p>
       <p className="h5-progress-line" data-testid="bulk-progress">
         {campaign.text}
@@ -48,6 +46,12 @@ function BulkBuyView({ campaign }: { campaign: CampaignProgress }) {
         </dd>
         <dt>剩余可团</dt>
         <dd>{campaign.left} 件</dd>
+        <dt>每人限购</dt>
+        <dd>
+          {campaign.perUserMax} 件
+          {campaign.viewer &&
+            `（你已买 ${campaign.viewer.paidQuantity} 件，还可买 ${campaign.viewer.canBuyQuantity} 件）`}
+        </dd>
         {campaign.pickupLocationId && <PickupFacts campaign={campaign} />}
       </dl>
       <p className="h5-note">{BULK_RULE_ZH}</p>

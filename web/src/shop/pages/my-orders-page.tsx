@@ -35,6 +35,9 @@ export default function MyOrdersPage() {
         <Link to="/h5/after-sales" className="h5-link">
           售后记录
         </Link>
+        <Link to="/h5/my/teams" className="h5-link">
+          我的拼团
+        </Link>
       </nav>
       <PageTitle>我的订单</PageTitle>
       <OrderList />

@@ -2,24 +2,17 @@ import { useEffect, useState } from 'react'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { formatYuan } from '../../lib/format'
 import { useRequest } from '../../lib/use-request'
-import { getTeam, getTeamBuy, type Team } from '../api/promotions'
+import { getTeam, getTeamBuy, type TeamWithViewer } from '../api/promotions'
 import { ErrorNote, Loading, PageTitle } from '../components/page-state'
 import { missingText, teamCheckoutPath } from '../components/team-buy-panel'
+import { TEAM_STATUS_ZH } from '../team-labels'
 import { formatLeft, useServerNow } from '../use-server-clock'
 import '../team-flash.css'
-
-const STATUS_ZH: Record<Team['status'], string> = {
-  pending: '待成团（等待团长付款）',
-  open: '待成团',
-  succeeded: '已成团',
-  virtual_ok: '已成团',
-  failed: '拼团失败',
-}
 
 // Payments and other buyers' joins arrive while the page is open: re-read until the team ends.
 const POLL_MS = 3_000
 
-/** One team: its status, members and time left, the share link, and 参与拼团 for others. */
+/** One team: its status, members and time left, the share link; 参与拼团 or 你已参团. */
 export default function TeamPage() {
   const { id = '' } = useParams()
   const [params] = useSearchParams()
@@ -46,12 +39,15 @@ export default function TeamPage() {
 }
 
 function TeamView(props: {
-  team: Team
+  team: TeamWithViewer
   now: number
   myOrderId: string | null
   share: string | null
 }) {
-  const { team, now, myOrderId, share } = props
+  const { team, now, share } = props
+  // The server knows the viewer's seat; ?order= (from checkout) covers a page opened signed out.
+  const seat = team.viewerSeat
+  const myOrderId = seat?.orderId ?? props.myOrderId
   const navigate = useNavigate()
   // The activity's terms, while it runs (an ended activity's teams are still shown).
   const activity = useRequest((signal) => getTeamBuy(team.activityId, signal), team.activityId)
@@ -79,7 +75,7 @@ function TeamView(props: {
         </p>
       )}
       <p className="h5-status h5-status-large" data-testid="team-status">
-        {STATUS_ZH[team.status]}
+        {TEAM_STATUS_ZH[team.status]}
       </p>
       {open && (
         <p className="h5-team-missing">
@@ -130,6 +126,11 @@ function TeamView(props: {
         >
           参与拼团
         </button>
+      )}
+      {seat && (
+        <p className="h5-note" data-testid="team-joined">
+          你已参团{seat.isLeader ? '（团长）' : ''}
+        </p>
       )}
       {myOrderId && (
         <Link className="h5-button h5-button-ghost h5-block" to={`/h5/orders/${myOrderId}`}>
