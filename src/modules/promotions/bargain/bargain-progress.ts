@@ -5,6 +5,7 @@ import { formatYuan } from '../bulk-buy/ladder.js'
 import { findActivity } from './activities.js'
 import { canBuy } from './bargain-orders.js'
 import { findBargain } from './bargains.js'
+import { shareCodeOf } from '../share-links.js'
 import type { BargainProgress, BargainTable } from './schema.js'
 
 // What the launcher and the friends see: the remaining amount in yuan and the helpers still
@@ -53,6 +54,7 @@ export async function bargainProgress(
       cutFen: helper.cut_fen,
       at: helper.created_at,
     })),
+    shareCode: await shareCodeOf(db, 'bargain', bargain.id),
   }
 }
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { Nullable } from '../../../platform/http/schemas.js'
+import { ShareStats } from '../share-schema.js'
 
 // SVC-3 团购 (tiered bulk purchase, 社区团购): tables and the API's shapes.
 
@@ -139,6 +140,7 @@ export const CampaignReport = Type.Object({
   orders: Type.Record(Type.String(), Type.Integer()),
   paidFen: Type.Integer(),
   refundedFen: Type.Integer(),
+  share: ShareStats,
 })
 
 export const JoinBody = Type.Object(

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../../shared/errors.js'
 import type { PaymentProvider } from '../../commerce/payment/index.js'
 import { ActivityWithTeams, SeatBody, ShareQuery, ShareTarget, Team } from './schema.js'
 import { takeSeat, type SeatRequest } from './seats.js'
-import { visitShareLink } from '../share-links.js'
+import { visitShareLink } from '../share-visits.js'
 import { getTeam, joinableActivities } from './team-views.js'
 import { PayAction, payActionFor, PaymentInfo } from '../../commerce/orders/index.js'
 

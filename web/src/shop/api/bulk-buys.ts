@@ -1,4 +1,5 @@
 import { apiClient } from '../../lib/api-client'
+import { withShare } from './promotions'
 import type { PayAction } from '../../lib/api-types'
 import type { CampaignProgress, JoinBody } from '../../../../src/modules/promotions/bulk-buy/schema'
 
@@ -19,5 +20,5 @@ const BASE = '/api/promotions/shop/bulk-buys'
 export const getBulkBuy = (id: string, signal?: AbortSignal) =>
   apiClient.get<CampaignProgress>(`${BASE}/${encodeURIComponent(id)}`, undefined, signal)
 
-export const joinBulkBuy = (id: string, body: JoinBody) =>
-  apiClient.post<BulkBuyJoined>(`${BASE}/${encodeURIComponent(id)}/orders`, body)
+export const joinBulkBuy = (id: string, body: JoinBody, share: string | null) =>
+  apiClient.post<BulkBuyJoined>(withShare(`${BASE}/${encodeURIComponent(id)}/orders`, share), body)

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router-dom'
 import { launchBargain } from '../api/bargains'
+import { withShare } from '../api/promotions'
 import { rememberMyBargain } from '../bargain-links'
 import { useShopSession } from '../shop-session'
 import { ErrorNote } from './page-state'
@@ -22,7 +23,10 @@ export function BargainBulkEntries({ productId }: { productId: string }) {
       {campaignId && (
         <div className="h5-entry">
           <span>多人团购，买得越多越便宜</span>
-          <Link className="h5-button" to={`/h5/bulk-buys/${encodeURIComponent(campaignId)}`}>
+          <Link
+            className="h5-button"
+            to={withShare(`/h5/bulk-buys/${encodeURIComponent(campaignId)}`, params.get('share'))}
+          >
             去参团
           </Link>
         </div>
@@ -38,6 +42,7 @@ export function BargainBulkEntries({ productId }: { productId: string }) {
 function BargainEntry({ activityId, productPath }: { activityId: string; productPath: string }) {
   const { shopper } = useShopSession()
   const navigate = useNavigate()
+  const share = useSearchParams()[0].get('share')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
 
@@ -49,7 +54,7 @@ function BargainEntry({ activityId, productPath }: { activityId: string; product
     setBusy(true)
     setError(null)
     try {
-      const bargain = await launchBargain(activityId)
+      const bargain = await launchBargain(activityId, share)
       rememberMyBargain(bargain.id)
       void navigate(`/h5/bargains/${bargain.id}`)
     } catch (reason) {
