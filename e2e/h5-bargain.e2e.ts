@@ -4,9 +4,10 @@ import { apiAs } from './support/app.js'
 import { openPage, PHONE, saveScreenshot, useBrowser } from './support/browser.js'
 import { bargainActivity, signInOnH5 } from './support/promotions-bargain.js'
 
-// Issue 6 on a phone: buyer A launches a 砍价 from the product page, two friends help through
-// A's link, the page shows the exact amounts (还差 ¥0.00, 还需 0 位) and never a percentage, and
-// A buys at the floor and pays on the local pay page.
+// Issue 6 on a phone: buyer A launches a 砍价 from the product page and is shown its share link
+// as a QR code and a URL (MKT-2); two friends help through that link, the page shows the exact
+// amounts (还差 ¥0.00, 还需 0 位) and never a percentage, and A buys at the floor and pays on the
+// local pay page.
 
 const LAUNCHER = '13600008811' // no other journey signs in with these numbers
 const FRIENDS = ['13600008812', '13600008813'] as const
@@ -33,8 +34,14 @@ describe('砍价 on the H5 shop', () => {
     const progress = page.getByTestId('bargain-progress')
     expect(await progress.innerText()).toBe('已砍 ¥0.00，还差 ¥99.00，还需 2 位好友帮砍')
     expect(await page.getByTestId('time-left').innerText()).toMatch(/^剩余时间 \d{2}:\d{2}:\d{2}$/)
-    const link = await page.getByLabel('帮砍链接').inputValue()
-    expect(link).toBe(new URL(page.url()).href)
+    // The bargain's share link (MKT-2) as a QR code and a URL: friends' visits are counted.
+    const link = await page.getByTestId('share-link').innerText()
+    expect(link).toMatch(new RegExp(`^${baseURL}/h5/share/[a-z0-9]+$`))
+    await page
+      .getByRole('img', { name: `帮砍二维码 ${link}` })
+      .locator('svg')
+      .waitFor()
+    await saveScreenshot(page, 'h5-bargain-share-qr')
     expect(await page.getByRole('button', { name: '帮砍一刀' }).count()).toBe(0)
 
     const cuts: number[] = []
@@ -86,9 +93,13 @@ async function helpThroughLink(
   const { expect } = test
   const { page } = await openPage(browser, baseURL, test, PHONE)
   await page.goto(link)
+  // The share page counts the visit and lands on the bargain, keeping ?share=code.
+  await page.waitForURL((url) => url.pathname.startsWith('/h5/bargains/'))
+  const bargainPath = new URL(page.url()).pathname
+  expect(new URL(page.url()).searchParams.get('share')).toBe(link.split('/').pop())
   await page.getByRole('link', { name: '登录后帮砍一刀' }).click()
   await signInOnH5(page, phone)
-  expect(page.url()).toBe(link)
+  expect(new URL(page.url()).pathname).toBe(bargainPath)
   await page.getByRole('button', { name: '帮砍一刀' }).click()
   const helped = await page.getByRole('status').filter({ hasText: '你已帮砍' }).innerText()
   const yuan = /¥(\d+)\.(\d{2})/.exec(helped)

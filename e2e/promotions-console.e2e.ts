@@ -4,8 +4,9 @@ import { apiAs, logIn, pickOption, shanghaiDay } from './support/app.js'
 import { openPage, useBrowser } from './support/browser.js'
 import { approvedShop, newMerchant, productOnSale } from './support/commerce.js'
 
-// The promotions console (issue 6): the operator sets up a team buy and activates it, plans an
-// offline event, records what came of it, and downloads the year's events for the bureau.
+// The promotions console (issue 6): the operator sets up a team buy, activates it and sees its
+// share QR code in the report, plans an offline event, records what came of it, and downloads
+// the year's events for the bureau.
 
 interface TeamBuy {
   title: string
@@ -62,6 +63,20 @@ describe('the promotions console', () => {
       teamSize: 2,
       status: 'active',
     })
+
+    // Its report drawer shows the share link (MKT-2) as a QR code to print, with its counts.
+    await teamRow.getByRole('button', { name: '数据报表' }).click()
+    const drawer = page.getByRole('dialog')
+    const shareLink = await drawer.getByTestId('share-link').innerText()
+    test.expect(shareLink).toMatch(new RegExp(`^${baseURL}/h5/share/[a-z0-9]+$`))
+    await drawer
+      .getByRole('img', { name: `分享二维码 ${shareLink}` })
+      .locator('svg')
+      .waitFor()
+    await drawer.getByRole('button', { name: '下载二维码' }).waitFor()
+    await drawer.getByText('付款订单').waitFor()
+    await page.keyboard.press('Escape')
+    await drawer.waitFor({ state: 'hidden' })
 
     // 线下活动: planned for yesterday (Beijing time), then its results recorded.
     const eventTitle = `${productTitle}推介会`

@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../../db/database.js'
-import { recordAudit } from '../../platform/audit/record-audit.js'
-import type { Actor } from '../../platform/http/actor.js'
 import { nowIso } from '../../shared/clock.js'
-import { notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import type { ShareTarget } from './team-buy/schema.js'
+import type { ShareKind } from './share-schema.js'
 
-// Share links (分享链接, MKT-2), shared by the promotions: a team-buy activity, a team, an offline
-// event each has one. A visit through it is
-// counted and logged; an order placed with `?share=code` is attributed to it, and counted again
-// when paid.
+// Share links (分享链接, MKT-2), one per promotion and per part of one a buyer passes on: a
+// team-buy activity and each team, a flash-sale session, a bargain activity and each launched
+// bargain, a bulk-buy campaign, an offline event. Made in the transaction that makes what they
+// lead to. Visits: share-visits.ts; orders and paid orders: share-attribution.ts.
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'
 
@@ -19,7 +16,7 @@ const newShareCode = (): string =>
 
 export async function createShareLink(
   db: Db,
-  promotion: { kind: string; id: string },
+  promotion: { kind: ShareKind; id: string },
   createdBy: string | null,
 ): Promise<string> {
   const code = newShareCode()
@@ -40,7 +37,7 @@ export async function createShareLink(
   return code
 }
 
-export async function shareCodeOf(db: Db, kind: string, id: string): Promise<string | null> {
+export async function shareCodeOf(db: Db, kind: ShareKind, id: string): Promise<string | null> {
   const row = await db
     .selectFrom('share_link')
     .select('code')
@@ -51,76 +48,10 @@ export async function shareCodeOf(db: Db, kind: string, id: string): Promise<str
   return row?.code ?? null
 }
 
-/** Counts a visit through a share link and says where it leads. */
-export async function visitShareLink(
-  db: Db,
-  actor: Actor,
-  code: string,
-  userId: string | null,
-): Promise<ShareTarget> {
-  const link = await db
-    .updateTable('share_link')
-    .set((eb) => ({ visits: eb('visits', '+', 1) }))
-    .where('code', '=', code)
-    .returningAll()
-    .executeTakeFirst()
-  if (!link) throw notFound({ en: 'share link', zh: '分享链接' }, code)
-  await db
-    .insertInto('share_visit')
-    .values({ id: newId(), share_link_id: link.id, user_id: userId, at: nowIso() })
-    .execute()
-  await recordAudit(db, actor, {
-    action: 'share_link.visited',
-    entityType: 'share_link',
-    entityId: link.id,
-    organizationId: null,
-  })
-  let activityId: string | null = null
-  let teamId: string | null = null
-  if (link.promotion_kind === 'team_buy') activityId = link.promotion_id
-  if (link.promotion_kind === 'team') {
-    teamId = link.promotion_id
-    const team = await db
-      .selectFrom('team')
-      .select('activity_id')
-      .where('id', '=', teamId)
-      .executeTakeFirst()
-    activityId = team?.activity_id ?? null
-  }
-  return {
-    code,
-    promotionKind: link.promotion_kind,
-    promotionId: link.promotion_id,
-    activityId,
-    teamId,
-    visits: link.visits,
-  }
-}
-
-/** Attributes an order to a share link; the code when it exists, else null (never an error). */
-export async function attributeOrder(db: Db, code: string | undefined): Promise<string | null> {
-  if (code === undefined || code === '') return null
-  const result = await db
-    .updateTable('share_link')
-    .set((eb) => ({ orders: eb('orders', '+', 1) }))
-    .where('code', '=', code)
-    .executeTakeFirst()
-  return result.numUpdatedRows === 1n ? code : null
-}
-
-export async function countPaidOrder(db: Db, code: string | null): Promise<void> {
-  if (code === null) return
-  await db
-    .updateTable('share_link')
-    .set((eb) => ({ paid_orders: eb('paid_orders', '+', 1) }))
-    .where('code', '=', code)
-    .execute()
-}
-
 /** The share link of each of `ids` of one kind, for list views: code and visits by id. */
 export async function shareLinksOf(
   db: Db,
-  kind: string,
+  kind: ShareKind,
   ids: readonly string[],
 ): Promise<Map<string, { code: string; visits: number }>> {
   const rows = await db

@@ -40,6 +40,8 @@ export interface CheckoutPromotion {
   id: string
   unitPriceFen: number
   paymentWindowS?: number
+  /** The share link the buyer came through (MKT-2), stored on the order for the promotions. */
+  shareCode?: string | null
 }
 
 export interface CheckoutResult {
@@ -140,6 +142,7 @@ export async function checkout(
         parcel_id: null,
         promotion_kind: input.promotion?.kind ?? null,
         promotion_id: input.promotion?.id ?? null,
+        share_code: input.promotion?.shareCode ?? null,
         created_at: now,
         updated_at: now,
       })

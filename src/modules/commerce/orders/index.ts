@@ -19,7 +19,7 @@ export { checkout, payFreeOrder, PAYMENT_WINDOW_S, type CheckoutPromotion } from
 export { fulfilPaidOrder } from './order-fulfilment.js'
 export { ordersOf } from './order-rows.js'
 export { CheckoutResult, PayAction, PaymentInfo } from './order-schema.js'
-export type { OrderStatus, ShopOrderTable } from './order-tables.js'
+export type { OrderStatus, PromotionKind, ShopOrderTable } from './order-tables.js'
 export { toOrders, toPaymentInfo } from './order-views.js'
 export { payActionFor } from './pay-action.js'
 export { registerPromotionHooks, type PromotionHooks } from './promotion-hooks.js'

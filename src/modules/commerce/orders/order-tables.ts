@@ -135,6 +135,8 @@ export interface ShopOrderTable {
   /** Placed through a promotion (SVC-3): which kind, and which team, hold, bargain or campaign. */
   promotion_kind: PromotionKind | null
   promotion_id: string | null
+  /** The share link (MKT-2) the order came through: an opaque tag the promotions count. */
+  share_code: string | null
   created_at: string
   updated_at: string
 }

@@ -4,6 +4,8 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
 import { invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
+import { createShareLink } from '../share-links.js'
+import { shareStats } from '../share-report.js'
 import { transitionActivity } from './bargain-states.js'
 import type {
   BargainActivity,
@@ -61,6 +63,7 @@ export async function createActivity(
     updated_at: now,
   }
   await db.insertInto('bargain_activity').values(row).execute()
+  await createShareLink(db, { kind: 'bargain_activity', id: row.id }, row.created_by)
   await recordAudit(db, actor, {
     action: 'bargain_activity.created',
     entityType: 'bargain_activity',
@@ -138,6 +141,7 @@ export async function activityReport(db: Db, id: string) {
     paidFen: Number(paid.fen),
     stock: activity.stock,
     stockTaken: activity.stock_taken,
+    share: await shareStats(db, 'bargain_activity', id),
   }
 }
 

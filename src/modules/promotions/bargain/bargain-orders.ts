@@ -11,9 +11,9 @@ import {
   checkout,
   payFreeOrder,
   PAYMENT_WINDOW_S,
-  registerPromotionHooks,
   type ShopOrderTable,
 } from '../../commerce/orders/index.js'
+import { attributeOrder, registerCountedHooks } from '../share-attribution.js'
 
 // Buying at the current price: the order goes through commerce's checkout at that price; one
 // unit of the activity's stock is held for it and the bargain takes no more help meanwhile. The
@@ -32,6 +32,7 @@ export async function buyBargain(
   provider: string,
   bargainId: string,
   body: BuyBody,
+  shareCode?: string,
   now: string = nowIso(),
 ): Promise<BargainOrder> {
   const bargain = await findBargain(db, bargainId)
@@ -56,6 +57,7 @@ export async function buyBargain(
       id: bargain.id,
       unitPriceFen: bargain.current_price_fen,
       paymentWindowS: Math.max(60, Math.min(PAYMENT_WINDOW_S, secondsLeft)),
+      shareCode: await attributeOrder(db, shareCode ?? bargain.share_code),
     },
   })
   const orderId = placed.orderIds[0] ?? ''
@@ -179,4 +181,4 @@ const bargainOf = (db: Db, order: ShopOrderTable) =>
     .where('id', '=', order.promotion_id ?? '')
     .executeTakeFirst()
 
-registerPromotionHooks('bargain', { paid: bargainPaid, cancelled: bargainOrderCancelled })
+registerCountedHooks('bargain', { paid: bargainPaid, cancelled: bargainOrderCancelled })

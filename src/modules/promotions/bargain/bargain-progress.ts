@@ -5,6 +5,7 @@ import { formatYuan } from '../bulk-buy/ladder.js'
 import { findActivity } from './activities.js'
 import { canBuy } from './bargain-orders.js'
 import { findBargain } from './bargains.js'
+import { shareCodeOf } from '../share-links.js'
 import { skuLabel } from '../sku-labels.js'
 import type { BargainProgress, BargainTable, BargainViewer } from './schema.js'
 
@@ -56,6 +57,7 @@ export async function bargainProgress(
       cutFen: helper.cut_fen,
       at: helper.created_at,
     })),
+    shareCode: await shareCodeOf(db, 'bargain', bargain.id),
     viewer: viewerId === null ? null : await viewerOf(db, bargain, viewerId),
   }
 }

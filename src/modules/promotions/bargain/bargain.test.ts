@@ -12,45 +12,11 @@ import {
   hoursFromNow,
   payOrder,
   refundsOf,
-  storeSku,
+  FLOOR_FEN,
+  ORIGINAL_FEN,
+  runningBargains,
   type Ordered,
 } from './test-support.js'
-
-const ORIGINAL_FEN = 12_900
-const FLOOR_FEN = 3_000
-
-async function runningBargains(
-  t: TestApp,
-  terms: {
-    helpersNeeded?: number
-    floorPriceFen?: number
-    perUserLaunchLimit?: number
-    helperDailyQuota?: number
-    buyBeforeFloor?: boolean
-    stock?: number
-  } = {},
-) {
-  const { skuId, storeId, operator } = await storeSku(t)
-  const created = await operator.request({
-    method: 'POST',
-    url: '/api/promotions/bargains',
-    payload: {
-      skuId,
-      title: '黄小米砍价',
-      originalPriceFen: ORIGINAL_FEN,
-      floorPriceFen: terms.floorPriceFen ?? FLOOR_FEN,
-      helpersNeeded: terms.helpersNeeded ?? 5,
-      stock: terms.stock ?? 10,
-      perUserLaunchLimit: terms.perUserLaunchLimit ?? 2,
-      helperDailyQuota: terms.helperDailyQuota ?? 3,
-      buyBeforeFloor: terms.buyBeforeFloor ?? false,
-      startsAt: hoursFromNow(-1),
-      endsAt: hoursFromNow(24 * 7),
-    },
-  })
-  expect(created.statusCode, created.body).toBe(201)
-  return { activityId: created.json<{ id: string }>().id, storeId, operator }
-}
 
 const launch = async (activityId: string, launcher: Client) => {
   const launched = await launcher.request({

@@ -4,6 +4,7 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { addSeconds, nowIso, shanghaiDate } from '../../../shared/clock.js'
 import { conflict, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
+import { createShareLink } from '../share-links.js'
 import { findActivity } from './activities.js'
 import { transitionBargain } from './bargain-states.js'
 import { newCutSeed, planCuts, priceAfter } from './plan-cuts.js'
@@ -19,6 +20,8 @@ export async function launchBargain(
   actor: Actor,
   userId: string,
   activityId: string,
+  /** The share link the launcher came through (the activity's, a friend's): kept for the order. */
+  shareCode: string | null,
   now: string = nowIso(),
 ): Promise<BargainTable> {
   const activity = await runningActivity(db, activityId, now)
@@ -61,12 +64,15 @@ export async function launchBargain(
     current_price_fen: activity.original_price_fen,
     status: 'open',
     order_id: null,
+    share_code: shareCode,
     expires_at: byDuration < activity.ends_at ? byDuration : activity.ends_at,
     finished_at: null,
     created_at: now,
     updated_at: now,
   }
   await db.insertInto('bargain').values(row).execute()
+  // The launcher sends this one to friends, who help through it.
+  await createShareLink(db, { kind: 'bargain', id: row.id }, userId)
   await recordAudit(db, actor, {
     action: 'bargain.launched',
     entityType: 'bargain',

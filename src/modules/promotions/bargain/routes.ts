@@ -13,6 +13,7 @@ import { buyBargain } from './bargain-orders.js'
 import { bargainProgress } from './bargain-progress.js'
 import { helpBargain, launchBargain } from './bargains.js'
 import { bargainListingRoutes } from './shop-listing-routes.js'
+import { ShareQuery } from '../share-schema.js'
 import {
   ACTIVITY_STATUSES,
   BargainActivity,
@@ -128,6 +129,7 @@ export const bargainRoutes: FastifyPluginAsyncTypebox<BargainRoutesOptions> = as
         tags,
         summary: 'Launch a bargain: the cuts are planned now from a recorded seed',
         params: IdParams,
+        querystring: ShareQuery,
         response: { 201: BargainProgress },
       },
       config: { access: signedIn },
@@ -136,7 +138,7 @@ export const bargainRoutes: FastifyPluginAsyncTypebox<BargainRoutesOptions> = as
       const userId = userOf(request)
       const now = nowIso()
       const bargain = await withTransaction(db, request, (trx, actor) =>
-        launchBargain(trx, actor, userId, request.params.id, now),
+        launchBargain(trx, actor, userId, request.params.id, request.query.share ?? null, now),
       )
       return reply.status(201).send(await bargainProgress(db, bargain.id, userId, now))
     },
@@ -184,6 +186,7 @@ export const bargainRoutes: FastifyPluginAsyncTypebox<BargainRoutesOptions> = as
         tags,
         summary: 'Buy at the current price (the floor, or earlier when the activity allows)',
         params: IdParams,
+        querystring: ShareQuery,
         body: BuyBody,
         response: { 201: BargainOrdered },
       },
@@ -192,7 +195,15 @@ export const bargainRoutes: FastifyPluginAsyncTypebox<BargainRoutesOptions> = as
     async (request, reply) => {
       const userId = userOf(request)
       const ordered = await withTransaction(db, request, (trx, actor) =>
-        buyBargain(trx, actor, userId, payments.name, request.params.id, request.body),
+        buyBargain(
+          trx,
+          actor,
+          userId,
+          payments.name,
+          request.params.id,
+          request.body,
+          request.query.share,
+        ),
       )
       const { payment, action } = await payActionFor(
         db,

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { Nullable } from '../../../platform/http/schemas.js'
 import { SkuLabelFields } from '../sku-labels.js'
+import { ShareStats } from '../share-schema.js'
 
 // SVC-3 砍价: tables and the API's shapes.
 
@@ -48,6 +49,8 @@ export interface BargainTable {
   status: BargainStatus
   /** The unpaid order placed at the current price; helps stop while it is set. */
   order_id: string | null
+  /** The share link the launcher came through (MKT-2), given to the order when they buy. */
+  share_code: string | null
   expires_at: string
   finished_at: string | null
   created_at: string
@@ -133,6 +136,7 @@ export const BargainActivityReport = Type.Object({
   paidFen: Type.Integer(),
   stock: Type.Integer(),
   stockTaken: Type.Integer(),
+  share: ShareStats,
 })
 
 export const BargainHelper = Type.Object({
@@ -171,6 +175,9 @@ export const BargainProgress = Type.Object({
   seed: Type.Integer({ description: 'the cuts can be recomputed from it (plan-cuts.ts)' }),
   helpers: Type.Array(BargainHelper),
   viewer: Nullable(BargainViewer),
+  shareCode: Nullable(
+    Type.String({ description: 'the link friends open to help: /h5/share/{code} (MKT-2)' }),
+  ),
 })
 export type BargainProgress = Static<typeof BargainProgress>
 

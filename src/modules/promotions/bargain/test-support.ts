@@ -79,3 +79,40 @@ export const refundsOf = (t: TestApp, orderIds: string[]) =>
     .where('order_id', 'in', [...orderIds, ''])
     .orderBy('order_id')
     .execute()
+
+export const ORIGINAL_FEN = 12_900
+export const FLOOR_FEN = 3_000
+
+/** A running bargain activity for a store SKU (¥129.00, floor ¥30.00 unless told). */
+export async function runningBargains(
+  t: TestApp,
+  terms: {
+    helpersNeeded?: number
+    floorPriceFen?: number
+    perUserLaunchLimit?: number
+    helperDailyQuota?: number
+    buyBeforeFloor?: boolean
+    stock?: number
+  } = {},
+) {
+  const { skuId, storeId, operator } = await storeSku(t)
+  const created = await operator.request({
+    method: 'POST',
+    url: '/api/promotions/bargains',
+    payload: {
+      skuId,
+      title: '黄小米砍价',
+      originalPriceFen: ORIGINAL_FEN,
+      floorPriceFen: terms.floorPriceFen ?? FLOOR_FEN,
+      helpersNeeded: terms.helpersNeeded ?? 5,
+      stock: terms.stock ?? 10,
+      perUserLaunchLimit: terms.perUserLaunchLimit ?? 2,
+      helperDailyQuota: terms.helperDailyQuota ?? 3,
+      buyBeforeFloor: terms.buyBeforeFloor ?? false,
+      startsAt: hoursFromNow(-1),
+      endsAt: hoursFromNow(24 * 7),
+    },
+  })
+  expect(created.statusCode, created.body).toBe(201)
+  return { activityId: created.json<{ id: string }>().id, skuId, storeId, operator }
+}

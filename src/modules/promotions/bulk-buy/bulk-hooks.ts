@@ -2,7 +2,8 @@ import type { Db } from '../../../db/database.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { releaseBuyerUnits, takeBuyerUnits, transitionBulkOrder } from './bulk-orders.js'
 import type { BulkOrderTable } from './schema.js'
-import { registerPromotionHooks, type ShopOrderTable } from '../../commerce/orders/index.js'
+import type { ShopOrderTable } from '../../commerce/orders/index.js'
+import { registerCountedHooks } from '../share-attribution.js'
 
 // What a campaign hears from commerce, inside the payment callback's or the expiry's
 // transaction. The campaign row is updated before the order's link (as at settlement), so a
@@ -153,7 +154,7 @@ const linkOf = (db: Db, order: ShopOrderTable) =>
     .where('order_id', '=', order.id)
     .executeTakeFirst()
 
-registerPromotionHooks('bulk_buy', {
+registerCountedHooks('bulk_buy', {
   paid: bulkOrderPaid,
   refundedInFull: bulkOrderRefundedInFull,
   cancelled: bulkOrderCancelled,

@@ -6,6 +6,8 @@ import { AppError, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import { ladderProblem, type Tier } from './ladder.js'
 import type { BulkCampaignTable, Campaign, CampaignStatus, CreateCampaignBody } from './schema.js'
+import { createShareLink } from '../share-links.js'
+import { shareStats } from '../share-report.js'
 
 // Operators' side of 团购: campaigns (promotions:manage), their status and their report.
 
@@ -77,6 +79,7 @@ export async function createCampaign(
     updated_at: now,
   }
   await db.insertInto('bulk_campaign').values(row).execute()
+  await createShareLink(db, { kind: 'bulk_buy', id: row.id }, row.created_by)
   await recordAudit(db, actor, {
     action: 'bulk_campaign.created',
     entityType: 'bulk_campaign',
@@ -206,6 +209,7 @@ export async function campaignReport(db: Db, id: string) {
     orders: Object.fromEntries(rows.map((row) => [row.status, Number(row.n)])),
     paidFen: counted.reduce((sum, row) => sum + Number(row.fen), 0),
     refundedFen: counted.reduce((sum, row) => sum + Number(row.refunded), 0),
+    share: await shareStats(db, 'bulk_buy', id),
   }
 }
 

@@ -9,6 +9,7 @@ import { findCampaign, ladderOf } from './campaigns.js'
 import { tierFor } from './ladder.js'
 import type { JoinBody } from './schema.js'
 import { checkout, PAYMENT_WINDOW_S } from '../../commerce/orders/index.js'
+import { attributeOrder } from '../share-attribution.js'
 
 // Joining a campaign: the order is placed through commerce's checkout at the current tier's
 // price, and its units are reserved under the cap with one conditional update (paid + reserved
@@ -29,6 +30,7 @@ export async function joinCampaign(
   provider: string,
   campaignId: string,
   body: JoinBody,
+  shareCode?: string,
   now: string = nowIso(),
 ): Promise<Joined> {
   const campaign = await findCampaign(db, campaignId)
@@ -63,6 +65,7 @@ export async function joinCampaign(
       unitPriceFen,
       // Paid by the close (or within a minute of it), so the settlement need not wait long.
       paymentWindowS: Math.max(60, Math.min(PAYMENT_WINDOW_S, secondsLeft)),
+      shareCode: await attributeOrder(db, shareCode),
     },
   })
   const orderId = placed.orderIds[0] ?? ''

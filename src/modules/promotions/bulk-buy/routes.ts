@@ -28,6 +28,7 @@ import {
   JoinBody,
 } from './schema.js'
 import './bulk-hooks.js'
+import { ShareQuery } from '../share-schema.js'
 
 // 团购 over HTTP: operators manage campaigns (promotions:manage); consumers join and follow
 // the live progress.
@@ -178,6 +179,7 @@ export const bulkBuyRoutes: FastifyPluginAsyncTypebox<BulkBuyRoutesOptions> = as
         summary:
           "Join: places the order at the current tier's price; the difference comes back at the close",
         params: IdParams,
+        querystring: ShareQuery,
         body: JoinBody,
         response: { 201: Joined },
       },
@@ -187,7 +189,15 @@ export const bulkBuyRoutes: FastifyPluginAsyncTypebox<BulkBuyRoutesOptions> = as
       const userId = request.principal?.userId
       if (!userId) throw new AppError('unauthenticated', { en: 'Sign in first', zh: '请先登录' })
       const joined = await withTransaction(db, request, (trx, actor) =>
-        joinCampaign(trx, actor, userId, payments.name, request.params.id, request.body),
+        joinCampaign(
+          trx,
+          actor,
+          userId,
+          payments.name,
+          request.params.id,
+          request.body,
+          request.query.share,
+        ),
       )
       const { payment, action } = await payActionFor(
         db,

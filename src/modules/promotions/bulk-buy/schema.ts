@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { Nullable } from '../../../platform/http/schemas.js'
 import { SkuLabelFields } from '../sku-labels.js'
+import { ShareStats } from '../share-schema.js'
 
 // SVC-3 团购 (tiered bulk purchase, 社区团购): tables and the API's shapes.
 
@@ -151,6 +152,7 @@ export const CampaignReport = Type.Object({
   orders: Type.Record(Type.String(), Type.Integer()),
   paidFen: Type.Integer(),
   refundedFen: Type.Integer(),
+  share: ShareStats,
 })
 
 export const JoinBody = Type.Object(

@@ -6,11 +6,8 @@ import { holdGone, myHold, readmitHold, releaseHold } from './holds.js'
 import type { HoldCheckoutBody } from './schema.js'
 import { transitionHold } from './session-status.js'
 import type { FlashSaleContext } from './sessions.js'
-import {
-  checkout,
-  type PromotionHooks,
-  registerPromotionHooks,
-} from '../../commerce/orders/index.js'
+import { checkout, type PromotionHooks } from '../../commerce/orders/index.js'
+import { attributeOrder, registerCountedHooks } from '../share-attribution.js'
 
 // From a hold to an order, once: the first call claims the hold (held → ordered) and checks out
 // at the sale price; every later call — a double tap, a retry after a lost answer — gets the
@@ -23,6 +20,7 @@ export async function checkoutHold(
   provider: string,
   holdId: string,
   body: HoldCheckoutBody,
+  shareCode?: string,
   now = nowIso(),
 ): Promise<{ paymentId: string; created: boolean }> {
   // The claim is a compare-and-set, so concurrent calls queue on the hold's row (PostgreSQL) or
@@ -74,6 +72,8 @@ export async function checkoutHold(
         1,
         Math.ceil((Date.parse(claimed.expires_at) - Date.parse(now)) / 1000),
       ),
+      // Counted here, with the order, not at admission: a hold never ordered is no order.
+      shareCode: await attributeOrder(db, shareCode ?? claimed.share_code),
     },
   })
   const orderId = result.orderIds[0] ?? ''
@@ -128,4 +128,4 @@ export function flashSaleHooks(context: FlashSaleContext): PromotionHooks {
 }
 
 export const registerFlashSaleHooks = (context: FlashSaleContext) =>
-  registerPromotionHooks('flash_sale', flashSaleHooks(context))
+  registerCountedHooks('flash_sale', flashSaleHooks(context))

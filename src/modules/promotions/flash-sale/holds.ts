@@ -111,7 +111,14 @@ export type InTransaction = <T>(work: (trx: Db, actor: Actor) => Promise<T>) => 
 export async function admitBuyer(
   db: Db,
   context: FlashSaleContext,
-  input: { sessionId: string; skuId: string; userId: string; quantity: number },
+  input: {
+    sessionId: string
+    skuId: string
+    userId: string
+    quantity: number
+    /** The share link the buyer came through; counted when the hold becomes an order. */
+    shareCode?: string | undefined
+  },
   inTransaction: InTransaction,
   now = nowIso(),
 ): Promise<FlashHold> {
@@ -144,6 +151,7 @@ export async function admitBuyer(
     quantity: input.quantity,
     status: 'held',
     order_id: null,
+    share_code: input.shareCode ?? null,
     expires_at: new Date(nowMs + session.payment_window_s * 1000).toISOString(),
     created_at: now,
     updated_at: now,

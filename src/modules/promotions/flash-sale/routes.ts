@@ -11,6 +11,7 @@ import type { PaymentProvider } from '../../commerce/payment/index.js'
 import { checkoutHold, registerFlashSaleHooks } from './hold-checkout.js'
 import { admitBuyer, myHold, refusal, toFlashHold } from './holds.js'
 import { RedisFlashStock } from './redis-stock.js'
+import { ShareQuery } from '../share-schema.js'
 import {
   AdmissionBody,
   FlashHold,
@@ -106,6 +107,7 @@ export const flashSaleRoutes: FastifyPluginAsyncTypebox<FlashSaleRoutesOptions> 
         tags,
         summary: 'Grab a flash sale unit: a hold to check out within the payment window',
         params: Type.Object({ sessionId: Type.String({ minLength: 1, maxLength: 64 }) }),
+        querystring: ShareQuery,
         body: AdmissionBody,
         response: { 201: FlashHold },
       },
@@ -119,7 +121,7 @@ export const flashSaleRoutes: FastifyPluginAsyncTypebox<FlashSaleRoutesOptions> 
         const hold = await admitBuyer(
           db,
           context,
-          { ...request.body, ...request.params, userId },
+          { ...request.body, ...request.params, userId, shareCode: request.query.share },
           (work) => withTransaction(db, request, work),
         )
         return await reply.status(201).send(hold)
@@ -155,6 +157,7 @@ export const flashSaleRoutes: FastifyPluginAsyncTypebox<FlashSaleRoutesOptions> 
         tags,
         summary: 'Order the held unit at the sale price; calling again answers the same order',
         params: IdParams,
+        querystring: ShareQuery,
         body: HoldCheckoutBody,
         response: { 200: CheckoutResult, 201: CheckoutResult },
       },
@@ -163,7 +166,15 @@ export const flashSaleRoutes: FastifyPluginAsyncTypebox<FlashSaleRoutesOptions> 
     async (request, reply) => {
       const userId = buyerIdOf(request)
       const { paymentId, created } = await withTransaction(db, request, (trx, actor) =>
-        checkoutHold(trx, actor, userId, payments.name, request.params.id, request.body),
+        checkoutHold(
+          trx,
+          actor,
+          userId,
+          payments.name,
+          request.params.id,
+          request.body,
+          request.query.share,
+        ),
       )
       const { payment, action } = await payActionFor(
         db,

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely'
 import { Type, type Static } from 'typebox'
 import { Nullable } from '../../../platform/http/schemas.js'
+import { ShareStats } from '../share-schema.js'
 
 // 秒杀 flash sales: tables and the API's request and response shapes.
 
@@ -52,6 +53,8 @@ export interface FlashHoldTable {
   quantity: number
   status: FlashHoldStatus
   order_id: string | null
+  /** The share link the buyer was admitted through (MKT-2), given to the order at checkout. */
+  share_code: string | null
   expires_at: string
   created_at: string
   updated_at: string
@@ -177,5 +180,6 @@ export const FlashReport = Type.Object({
       refunded: Type.Integer(),
     }),
   ),
+  share: ShareStats,
 })
 export type FlashReport = Static<typeof FlashReport>

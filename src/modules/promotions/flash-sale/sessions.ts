@@ -4,6 +4,8 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
+import { createShareLink } from '../share-links.js'
+import { shareStats } from '../share-report.js'
 import { countFromHolds, databaseStock, type FlashStock } from './flash-stock.js'
 import type { RedisFlashStock } from './redis-stock.js'
 import type {
@@ -64,6 +66,7 @@ export async function createSession(
     })
     .execute()
   await insertSkus(db, id, body)
+  await createShareLink(db, { kind: 'flash_sale', id }, actor.principal?.userId ?? null)
   await recordAudit(db, actor, {
     action: 'flash_session.created',
     entityType: 'flash_session',
@@ -350,5 +353,6 @@ export async function reportSession(
       released: units(sku.skuId, 'released'),
       refunded: units(sku.skuId, 'refunded'),
     })),
+    share: await shareStats(db, 'flash_sale', id),
   }
 }

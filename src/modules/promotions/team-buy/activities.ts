@@ -14,6 +14,7 @@ import type {
 } from './schema.js'
 import { TEAM_STATUSES } from './schema.js'
 import { createShareLink } from '../share-links.js'
+import { shareStats } from '../share-report.js'
 import { transitionActivity } from './team-states.js'
 import { activitiesOf } from './team-views.js'
 
@@ -186,23 +187,6 @@ export async function activityReport(db: Db, id: string): Promise<ActivityReport
     .where('activity_id', '=', id)
     .groupBy('status')
     .execute()
-  const links = await db
-    .selectFrom('share_link')
-    .leftJoin('team', 'team.id', 'share_link.promotion_id')
-    .select((eb) => [
-      eb.fn.coalesce(eb.fn.sum<number | string>('share_link.visits'), eb.lit(0)).as('visits'),
-      eb.fn.coalesce(eb.fn.sum<number | string>('share_link.orders'), eb.lit(0)).as('orders'),
-    ])
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('share_link.promotion_kind', '=', 'team_buy'),
-          eb('share_link.promotion_id', '=', id),
-        ]),
-        eb.and([eb('share_link.promotion_kind', '=', 'team'), eb('team.activity_id', '=', id)]),
-      ]),
-    )
-    .executeTakeFirstOrThrow()
   const byStatus = Object.fromEntries(TEAM_STATUSES.map((status) => [status, 0]))
   for (const row of teams) byStatus[row.status] = Number(row.teams)
   const seat = (status: string) => seats.find((row) => row.status === status)
@@ -214,8 +198,7 @@ export async function activityReport(db: Db, id: string): Promise<ActivityReport
     virtualTeams: byStatus.virtual_ok ?? 0,
     refundedSeats: Number(seat('refunded')?.seats ?? 0),
     unitsSold: Number(seat('paid')?.units ?? 0),
-    shareVisits: Number(links.visits),
-    shareOrders: Number(links.orders),
+    share: await shareStats(db, 'team_buy', id),
   }
 }
 

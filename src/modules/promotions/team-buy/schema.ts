@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { Nullable } from '../../../platform/http/schemas.js'
+import { ShareStats } from '../share-schema.js'
 
 // SVC-3 拼团: tables and the API's shapes.
 
@@ -167,8 +168,7 @@ export const ActivityReport = Type.Object({
   virtualTeams: Type.Integer(),
   refundedSeats: Type.Integer(),
   unitsSold: Type.Integer(),
-  shareVisits: Type.Integer(),
-  shareOrders: Type.Integer(),
+  share: ShareStats,
 })
 export type ActivityReport = Static<typeof ActivityReport>
 
@@ -214,17 +214,7 @@ export const SeatBody = Type.Object(
 )
 export type SeatBody = Static<typeof SeatBody>
 
-export const ShareQuery = Type.Object({ share: Type.Optional(Type.String({ maxLength: 32 })) })
-
-export const ShareTarget = Type.Object({
-  code: Type.String(),
-  promotionKind: Type.String(),
-  promotionId: Type.String(),
-  activityId: Nullable(Type.String()),
-  teamId: Nullable(Type.String()),
-  visits: Type.Integer(),
-})
-export type ShareTarget = Static<typeof ShareTarget>
+export { ShareQuery, ShareTarget } from '../share-schema.js'
 
 /** The viewer's own seat in a team: null when signed out or not a member. */
 export const ViewerSeat = Type.Object({

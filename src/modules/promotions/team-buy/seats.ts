@@ -6,7 +6,8 @@ import { AppError, conflict, invalidField, notFound } from '../../../shared/erro
 import { newId } from '../../../shared/ids.js'
 import { takeActivityStock } from './activity-stock.js'
 import type { SeatBody, TeamActivityTable } from './schema.js'
-import { attributeOrder, createShareLink } from '../share-links.js'
+import { attributeOrder } from '../share-attribution.js'
+import { createShareLink } from '../share-links.js'
 import { checkout, PAYMENT_WINDOW_S } from '../../commerce/orders/index.js'
 
 // Taking a seat: the leader opening a team, or a member joining one. The seat is held for the
@@ -44,6 +45,7 @@ export async function takeSeat(
     throw conflict({ en: 'only new customers may open a team', zh: '仅限新用户开团' }, 'activityId')
 
   const seatId = newId()
+  const shareCode = await attributeOrder(db, request.shareCode)
   const secondsLeft = team ? Math.floor((Date.parse(team.expires_at) - Date.parse(now)) / 1000) : 0
   const placed = await checkout(db, actor, request.userId, provider, {
     items: [{ skuId: activity.sku_id, quantity }],
@@ -57,6 +59,7 @@ export async function takeSeat(
       kind: 'team_buy',
       id: seatId,
       unitPriceFen: activity.team_price_fen,
+      shareCode,
       // A member's payment should land before the team expires; one that does not is refunded.
       paymentWindowS: team
         ? Math.max(60, Math.min(PAYMENT_WINDOW_S, secondsLeft))
@@ -105,7 +108,6 @@ export async function takeSeat(
       },
       'quantity',
     )
-  const shareCode = await attributeOrder(db, request.shareCode)
   await db
     .insertInto('team_seat')
     .values({

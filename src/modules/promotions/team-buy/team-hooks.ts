@@ -3,13 +3,9 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { returnActivityStock, takeActivityStock } from './activity-stock.js'
 import type { TeamSeatTable, TeamTable } from './schema.js'
-import { countPaidOrder } from '../share-links.js'
+import { registerCountedHooks } from '../share-attribution.js'
 import { transitionSeat, transitionTeam } from './team-states.js'
-import {
-  fulfilPaidOrder,
-  registerPromotionHooks,
-  type ShopOrderTable,
-} from '../../commerce/orders/index.js'
+import { fulfilPaidOrder, type ShopOrderTable } from '../../commerce/orders/index.js'
 
 // What a team hears from commerce, inside the payment callback's or the expiry's transaction.
 // Rows are locked in one order everywhere (stock, then team, then seat, then activity), so
@@ -106,7 +102,6 @@ async function openTeam(
   })
   if (!opened) return refuse(db, actor, seat, 'held', 'team no longer pending')
   await transitionSeat(db, actor, seat, 'held', 'paid', { set: { paid_at: paidAt } })
-  await countPaidOrder(db, seat.share_code)
   return 'hold'
 }
 
@@ -150,7 +145,6 @@ async function admit(
     },
     ...(from === 'released' ? { note: 'paid after the window, room left' } : {}),
   })
-  await countPaidOrder(db, seat.share_code)
   // The N-th payment forms the team, in this same transaction; the condition makes it once.
   const formed = await transitionTeam(db, actor, team.id, 'open', 'succeeded', {
     set: { finished_at: paidAt },
@@ -241,4 +235,4 @@ async function hasOtherOpenSeat(db: Db, seat: TeamSeatTable): Promise<boolean> {
   return other !== undefined
 }
 
-registerPromotionHooks('team_buy', { paid: seatPaid, cancelled: seatCancelled, refusesRefund })
+registerCountedHooks('team_buy', { paid: seatPaid, cancelled: seatCancelled, refusesRefund })

@@ -229,6 +229,7 @@ describe('team-buy seats', () => {
       teamId,
       activityId: running.activityId,
       visits: 1,
+      path: `/h5/teams/${teamId}`,
     })
     const joined = await joinTeam(running, friend, teamId, `?share=${team.shareCode}`)
     expect(joined.statusCode, joined.body).toBe(201)
@@ -250,7 +251,8 @@ describe('team-buy seats', () => {
       method: 'GET',
       url: `/api/promotions/team-buys/${running.activityId}/report`,
     })
-    expect(report.json()).toMatchObject({ shareVisits: 1, shareOrders: 1 })
+    // The activity's own link had no traffic; the team's is summed into the report.
+    expect(report.json()).toMatchObject({ share: { visits: 1, orders: 1, paidOrders: 1 } })
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/promotions/shop/share/nosuchcode' }))
         .statusCode,

@@ -2,6 +2,7 @@ import type { Static } from 'typebox'
 import { apiClient } from '../../lib/api-client'
 import type { PayAction } from '../../lib/api-types'
 import type { Page } from '../../lib/api-types'
+import { withShare } from './promotions'
 import type {
   BargainProgress,
   BuyBody,
@@ -25,16 +26,20 @@ const BASE = '/api/promotions/shop'
 export const getBargain = (id: string, signal?: AbortSignal) =>
   apiClient.get<BargainProgress>(`${BASE}/bargains/${encodeURIComponent(id)}`, undefined, signal)
 
-export const launchBargain = (activityId: string) =>
+/** The bargain keeps `share` and gives it to the order when the launcher buys. */
+export const launchBargain = (activityId: string, share: string | null) =>
   apiClient.post<BargainProgress>(
-    `${BASE}/bargain-activities/${encodeURIComponent(activityId)}/bargains`,
+    withShare(`${BASE}/bargain-activities/${encodeURIComponent(activityId)}/bargains`, share),
   )
 
 export const helpBargain = (id: string) =>
   apiClient.post<HelpResult>(`${BASE}/bargains/${encodeURIComponent(id)}/help`)
 
-export const buyBargain = (id: string, body: BuyBody) =>
-  apiClient.post<BargainOrdered>(`${BASE}/bargains/${encodeURIComponent(id)}/buy`, body)
+export const buyBargain = (id: string, body: BuyBody, share: string | null) =>
+  apiClient.post<BargainOrdered>(
+    withShare(`${BASE}/bargains/${encodeURIComponent(id)}/buy`, share),
+    body,
+  )
 
 /** Activities one can launch a bargain in now (public), soonest to end first. */
 export const listBargainActivities = (productId: string, signal?: AbortSignal) =>

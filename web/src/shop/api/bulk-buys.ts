@@ -1,4 +1,5 @@
 import { apiClient } from '../../lib/api-client'
+import { withShare } from './promotions'
 import type { Page, PayAction } from '../../lib/api-types'
 import type {
   CampaignProgress,
@@ -23,8 +24,8 @@ const BASE = '/api/promotions/shop/bulk-buys'
 export const getBulkBuy = (id: string, signal?: AbortSignal) =>
   apiClient.get<CampaignProgress>(`${BASE}/${encodeURIComponent(id)}`, undefined, signal)
 
-export const joinBulkBuy = (id: string, body: JoinBody) =>
-  apiClient.post<BulkBuyJoined>(`${BASE}/${encodeURIComponent(id)}/orders`, body)
+export const joinBulkBuy = (id: string, body: JoinBody, share: string | null) =>
+  apiClient.post<BulkBuyJoined>(withShare(`${BASE}/${encodeURIComponent(id)}/orders`, share), body)
 
 /** Campaigns taking orders now (public), soonest to close first; of one product if given. */
 export const listBulkBuys = (

@@ -39,7 +39,8 @@ export interface SeatTaken {
 
 const BASE = '/api/promotions/shop'
 const id = encodeURIComponent
-const withShare = (path: string, share: string | null) =>
+/** Keeps the share link the buyer came through (MKT-2) on a page or an order-placing call. */
+export const withShare = (path: string, share: string | null) =>
   share ? `${path}?share=${id(share)}` : path
 
 export const listProductTeamBuys = (productId: string, signal?: AbortSignal) =>
@@ -64,8 +65,14 @@ export const visitShare = (code: string, signal?: AbortSignal) =>
 export const listFlashSales = (signal?: AbortSignal) =>
   apiClient.get<FlashSessionList>(`${BASE}/flash-sales`, undefined, signal)
 
-export const admitToFlashSale = (sessionId: string, skuId: string, quantity: number) =>
-  apiClient.post<FlashHold>(`${BASE}/flash-sales/${id(sessionId)}/admissions`, {
+/** The hold keeps `share` and gives it to the order at checkout. */
+export const admitToFlashSale = (
+  sessionId: string,
+  skuId: string,
+  quantity: number,
+  share: string | null,
+) =>
+  apiClient.post<FlashHold>(withShare(`${BASE}/flash-sales/${id(sessionId)}/admissions`, share), {
     skuId,
     quantity,
   })

@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { Link, useNavigate } from 'react-router-dom'
+import { Link, useNavigate, useSearchParams } from 'react-router-dom'
 import { formatYuan } from '../../lib/format'
 import { useRequest } from '../../lib/use-request'
 import { launchBargain, listBargainActivities, type RunningBargainActivity } from '../api/bargains'
 import { listBulkBuys, type OpenCampaign } from '../api/bulk-buys'
+import { withShare } from '../api/promotions'
 import { useShopSession } from '../shop-session'
 import { ErrorNote } from './page-state'
 import '../bargain.css'
@@ -35,13 +36,17 @@ export function BargainBulkEntries({ productId }: { productId: string }) {
 }
 
 function BulkBuyEntry({ campaign }: { campaign: OpenCampaign }) {
+  const share = useSearchParams()[0].get('share')
   return (
     <div className="h5-entry" data-testid="bulk-buy-entry">
       <span>
         <strong>团购 {formatYuan(campaign.currentPriceFen)}</strong>
         <span className="h5-block-text">{campaign.text}</span>
       </span>
-      <Link className="h5-button" to={`/h5/bulk-buys/${encodeURIComponent(campaign.id)}`}>
+      <Link
+        className="h5-button"
+        to={withShare(`/h5/bulk-buys/${encodeURIComponent(campaign.id)}`, share)}
+      >
         去参团
       </Link>
     </div>
@@ -53,6 +58,7 @@ function BargainEntry(props: { activity: RunningBargainActivity; productId: stri
   const { activity } = props
   const { shopper } = useShopSession()
   const navigate = useNavigate()
+  const share = useSearchParams()[0].get('share')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
 
@@ -64,7 +70,7 @@ function BargainEntry(props: { activity: RunningBargainActivity; productId: stri
     setBusy(true)
     setError(null)
     try {
-      const bargain = await launchBargain(activity.id)
+      const bargain = await launchBargain(activity.id, share)
       void navigate(`/h5/bargains/${bargain.id}`)
     } catch (reason) {
       setError(reason) // sold out, launch limit, activity paused or ended: the server's words

@@ -1,21 +1,16 @@
-import { useState } from 'react'
+import { H5_SHARE_TEXTS, ShareQr } from '../../components/share-qr'
 
-/** The link friends open to help: copied, or handed to the phone's share sheet when it has one. */
-export function BargainShare({ bargainId }: { bargainId: string }) {
-  const link = `${window.location.origin}/h5/bargains/${bargainId}`
-  const [note, setNote] = useState('')
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link)
-      setNote('链接已复制，发给好友帮你砍价吧')
-    } catch {
-      setNote('请长按链接手动复制')
-    }
-  }
+/**
+ * The link friends open to help: the bargain's share link (MKT-2, so their visits are counted)
+ * as a QR code and a URL to copy, or handed to the phone's share sheet when it has one.
+ */
+export function BargainShare({ shareCode }: { shareCode: string }) {
   const share = async () => {
     try {
-      await navigator.share({ title: '帮我砍一刀', url: link })
+      await navigator.share({
+        title: '帮我砍一刀',
+        url: `${window.location.origin}/h5/share/${shareCode}`,
+      })
     } catch {
       // The buyer closed the share sheet: nothing to say.
     }
@@ -23,26 +18,15 @@ export function BargainShare({ bargainId }: { bargainId: string }) {
 
   return (
     <section aria-label="邀请好友帮砍">
-      <div className="h5-share">
-        <input
-          readOnly
-          value={link}
-          aria-label="帮砍链接"
-          onFocus={(event) => event.target.select()}
-        />
-        <button type="button" className="h5-button h5-button-ghost" onClick={() => void copy()}>
-          复制链接
-        </button>
-      </div>
+      <ShareQr
+        code={shareCode}
+        texts={{ ...H5_SHARE_TEXTS, label: '帮砍二维码', copied: '链接已复制，发给好友帮你砍价吧' }}
+        buttonClassName="h5-button h5-button-ghost"
+      />
       {'share' in navigator && (
         <button type="button" className="h5-button h5-block" onClick={() => void share()}>
           邀请好友帮砍
         </button>
-      )}
-      {note && (
-        <p className="h5-note" role="status">
-          {note}
-        </p>
       )}
     </section>
   )

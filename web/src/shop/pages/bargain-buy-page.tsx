@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Navigate, useNavigate, useParams } from 'react-router-dom'
+import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { formatYuan } from '../../lib/format'
 import { useRequest } from '../../lib/use-request'
 import { buyBargain, getBargain, type BargainProgress } from '../api/bargains'
@@ -25,6 +25,7 @@ export default function BargainBuyPage() {
 
 function BargainCheckout({ progress }: { progress: BargainProgress }) {
   const navigate = useNavigate()
+  const share = useSearchParams()[0].get('share')
   const [delivery, setDelivery] = useState<Delivery>({ kind: 'store_pickup', targetId: null })
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
@@ -34,13 +35,18 @@ function BargainCheckout({ progress }: { progress: BargainProgress }) {
     setBusy(true)
     setError(null)
     try {
-      const ordered = await buyBargain(progress.id, {
-        delivery: delivery.kind,
-        ...(delivery.kind === 'home'
-          ? { addressId: delivery.targetId ?? undefined }
-          : { pickupLocationId: delivery.targetId ?? undefined }),
-        ...(note.trim() ? { note: note.trim() } : {}),
-      })
+      const ordered = await buyBargain(
+        progress.id,
+        {
+          delivery: delivery.kind,
+          ...(delivery.kind === 'home'
+            ? { addressId: delivery.targetId ?? undefined }
+            : { pickupLocationId: delivery.targetId ?? undefined }),
+          ...(note.trim() ? { note: note.trim() } : {}),
+        },
+        // Usually none: the bargain kept the link its launcher came through.
+        share,
+      )
       void navigate(payPathFor(ordered.action, ordered.orderId))
     } catch (reason) {
       setError(reason)

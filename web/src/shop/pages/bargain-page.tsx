@@ -83,7 +83,9 @@ function ProgressLine({ progress }: { progress: BargainProgress }) {
 function LauncherActions({ progress, running }: { progress: BargainProgress; running: boolean }) {
   return (
     <>
-      {running && progress.remainingHelpers > 0 && <BargainShare bargainId={progress.id} />}
+      {running && progress.remainingHelpers > 0 && progress.shareCode && (
+        <BargainShare shareCode={progress.shareCode} />
+      )}
       {progress.orderId ? (
         <Link className="h5-button h5-block" to={`/h5/orders/${progress.orderId}`}>
           订单待支付，去查看

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Link, useNavigate, useParams } from 'react-router-dom'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { formatYuan, shanghaiDay } from '../../lib/format'
 import { useRequest } from '../../lib/use-request'
 import { getBulkBuy, joinBulkBuy, type CampaignProgress } from '../api/bulk-buys'
@@ -134,18 +134,23 @@ function JoinForm({ campaign }: { campaign: CampaignProgress }) {
   })
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
+  const share = useSearchParams()[0].get('share')
 
   const join = async () => {
     setBusy(true)
     setError(null)
     try {
-      const joined = await joinBulkBuy(campaign.id, {
-        quantity,
-        delivery: delivery.kind,
-        ...(delivery.kind === 'home'
-          ? { addressId: delivery.targetId ?? undefined }
-          : { pickupLocationId: delivery.targetId ?? undefined }),
-      })
+      const joined = await joinBulkBuy(
+        campaign.id,
+        {
+          quantity,
+          delivery: delivery.kind,
+          ...(delivery.kind === 'home'
+            ? { addressId: delivery.targetId ?? undefined }
+            : { pickupLocationId: delivery.targetId ?? undefined }),
+        },
+        share,
+      )
       void navigate(payPathFor(joined.action, joined.orderId))
     } catch (reason) {
       setError(reason) // over the per-user maximum, no room under the cap, paused: server's words

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Link, useNavigate } from 'react-router-dom'
+import { Link, useNavigate, useSearchParams } from 'react-router-dom'
 import { formatYuan } from '../../lib/format'
 import { useRequest } from '../../lib/use-request'
 import {
@@ -67,15 +67,17 @@ function SkuRow({ session, sku, open }: { session: FlashSession; sku: FlashSku; 
   const navigate = useNavigate()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
+  const share = useSearchParams()[0].get('share')
   const grab = async () => {
     if (!shopper) {
-      void navigate(`/h5/login?next=${encodeURIComponent('/h5/flash-sales')}`)
+      const here = share ? `/h5/flash-sales?share=${encodeURIComponent(share)}` : '/h5/flash-sales'
+      void navigate(`/h5/login?next=${encodeURIComponent(here)}`)
       return
     }
     setBusy(true)
     setError(null)
     try {
-      const hold = await admitToFlashSale(session.id, sku.skuId, 1)
+      const hold = await admitToFlashSale(session.id, sku.skuId, 1, share)
       void navigate(`/h5/flash-sale-holds/${encodeURIComponent(hold.id)}`)
     } catch (reason) {
       setError(reason) // sold out, already bought, not open: the server's words (detailZh)

@@ -1,11 +1,12 @@
 import { Link, Navigate, useParams } from 'react-router-dom'
 import { useRequest } from '../../lib/use-request'
-import { getTeamBuy, visitShare, type ShareTarget } from '../api/promotions'
+import { visitShare } from '../api/promotions'
 import { ErrorNote, Loading } from '../components/page-state'
 
 /**
- * A share link (/h5/share/:code): the server counts the visit and says where it leads; the buyer
- * lands there with ?share=code, so a seat taken from that page credits the link.
+ * A share link (/h5/share/:code): the server counts the visit and says where it leads (a team,
+ * a product page, the flash sales, a bargain, a bulk buy, the events); the buyer lands there with
+ * ?share=code, and that page hands the code to the call that places the order, crediting the link.
  */
 export default function SharePage() {
   const { code = '' } = useParams()
@@ -24,14 +25,7 @@ export default function SharePage() {
 }
 
 async function destinationOf(code: string, signal: AbortSignal): Promise<string> {
-  const link: ShareTarget = await visitShare(code, signal)
-  const share = `share=${encodeURIComponent(code)}`
-  if (link.teamId) return `/h5/teams/${encodeURIComponent(link.teamId)}?${share}`
-  if (link.activityId) {
-    // An activity's link: its product page, where the team price and the teams to join are.
-    const running = await getTeamBuy(link.activityId, signal).catch(() => null)
-    return running ? `/h5/products/${running.activity.productId}?${share}` : '/h5'
-  }
-  if (link.promotionKind === 'event') return `/h5/events?${share}`
-  return '/h5'
+  const { path } = await visitShare(code, signal)
+  if (path === '/h5') return path
+  return `${path}${path.includes('?') ? '&' : '?'}share=${encodeURIComponent(code)}`
 }

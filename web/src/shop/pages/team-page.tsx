@@ -4,6 +4,7 @@ import { formatYuan } from '../../lib/format'
 import { useRequest } from '../../lib/use-request'
 import { getTeam, getTeamBuy, type TeamWithViewer } from '../api/promotions'
 import { ErrorNote, Loading, PageTitle } from '../components/page-state'
+import { H5_SHARE_TEXTS, ShareQr } from '../../components/share-qr'
 import { missingText, teamCheckoutPath } from '../components/team-buy-panel'
 import { TEAM_STATUS_ZH } from '../team-labels'
 import { formatLeft, useServerNow } from '../use-server-clock'
@@ -141,32 +142,16 @@ function TeamView(props: {
   )
 }
 
-/** The team's share link: copied with one tap, and shown for long-press copying in WeChat. */
+/** The team's share link: a QR code to scan, the URL to long-press in WeChat, one-tap copy. */
 function ShareLink({ code }: { code: string }) {
-  const url = `${window.location.origin}/h5/share/${code}`
-  const [note, setNote] = useState('')
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url)
-      setNote('链接已复制，发给亲友一起拼')
-    } catch {
-      setNote('请长按上面的链接复制')
-    }
-  }
   return (
     <section className="h5-team-share" aria-label="分享拼团">
       <p className="h5-muted">邀请亲友参与拼团：</p>
-      <p className="h5-team-share-url" data-testid="share-link">
-        {url}
-      </p>
-      <button type="button" className="h5-button h5-block" onClick={() => void copy()}>
-        复制分享链接
-      </button>
-      {note && (
-        <p className="h5-note" role="status">
-          {note}
-        </p>
-      )}
+      <ShareQr
+        code={code}
+        texts={{ ...H5_SHARE_TEXTS, label: '拼团分享二维码', copied: '链接已复制，发给亲友一起拼' }}
+        buttonClassName="h5-button h5-block"
+      />
     </section>
   )
 }

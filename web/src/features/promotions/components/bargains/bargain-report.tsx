@@ -4,6 +4,7 @@ import { formatYuan } from '../../../../lib/format'
 import { useI18n } from '../../../../lib/i18n'
 import { useRequest } from '../../../../lib/use-request'
 import { getBargainReport, type BargainActivity } from '../../api/bargains'
+import { ShareReport } from '../shared/share-report'
 
 const BARGAIN_STATES = ['open', 'floor_reached', 'bought', 'expired'] as const
 
@@ -49,6 +50,7 @@ export function BargainReport({
               {data.stockTaken} / {data.stock}
             </Descriptions.Item>
           </Descriptions>
+          <ShareReport share={data.share} summed />
         </>
       )}
     </Drawer>

@@ -4,6 +4,7 @@ import { formatYuan } from '../../../../lib/format'
 import { useI18n } from '../../../../lib/i18n'
 import { useRequest } from '../../../../lib/use-request'
 import { getBulkBuyReport, type BulkBuy } from '../../api/bulk-buys'
+import { ShareReport } from '../shared/share-report'
 
 const ORDER_STATUSES = ['held', 'paid', 'released', 'settled', 'refunded'] as const
 
@@ -24,26 +25,29 @@ export function BulkBuyReport({ campaign, onClose }: { campaign: BulkBuy; onClos
       ) : !data ? (
         <Spin />
       ) : (
-        <Descriptions column={1} bordered size="small">
-          <Descriptions.Item label={t('bulkBuy.paidQuantity')}>
-            {data.paidQuantity}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('bulkBuy.finalPrice')}>
-            {data.finalPriceFen === null ? '—' : formatYuan(data.finalPriceFen)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('bulkBuy.buyers')}>{data.buyers}</Descriptions.Item>
-          <Descriptions.Item label={t('bulkBuy.orders')}>
-            {ORDER_STATUSES.map((s) => `${t(`bulkBuy.order.${s}`)} ${data.orders[s] ?? 0}`).join(
-              ' · ',
-            )}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('bulkBuy.paidFen')}>
-            {formatYuan(data.paidFen)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('bulkBuy.refundedFen')}>
-            {formatYuan(data.refundedFen)}
-          </Descriptions.Item>
-        </Descriptions>
+        <>
+          <Descriptions column={1} bordered size="small">
+            <Descriptions.Item label={t('bulkBuy.paidQuantity')}>
+              {data.paidQuantity}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('bulkBuy.finalPrice')}>
+              {data.finalPriceFen === null ? '—' : formatYuan(data.finalPriceFen)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('bulkBuy.buyers')}>{data.buyers}</Descriptions.Item>
+            <Descriptions.Item label={t('bulkBuy.orders')}>
+              {ORDER_STATUSES.map((s) => `${t(`bulkBuy.order.${s}`)} ${data.orders[s] ?? 0}`).join(
+                ' · ',
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('bulkBuy.paidFen')}>
+              {formatYuan(data.paidFen)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('bulkBuy.refundedFen')}>
+              {formatYuan(data.refundedFen)}
+            </Descriptions.Item>
+          </Descriptions>
+          <ShareReport share={data.share} />
+        </>
       )}
     </Drawer>
   )

@@ -3,6 +3,7 @@ import { LoadErrorResult } from '../../../../components/status-result'
 import { useI18n } from '../../../../lib/i18n'
 import { useRequest } from '../../../../lib/use-request'
 import { getTeamBuyReport, type TeamBuy } from '../../api/team-buys'
+import { ShareReport } from '../shared/share-report'
 
 const TEAM_STATUSES = ['pending', 'open', 'succeeded', 'virtual_ok', 'failed'] as const
 
@@ -48,12 +49,6 @@ export function TeamBuyReport({ activity, onClose }: { activity: TeamBuy; onClos
             <Descriptions.Item label={t('teamBuy.refundedSeats')}>
               {data.refundedSeats}
             </Descriptions.Item>
-            <Descriptions.Item label={t('teamBuy.shareVisits')}>
-              {data.shareVisits}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('teamBuy.shareOrders')}>
-              {data.shareOrders}
-            </Descriptions.Item>
           </Descriptions>
           <Descriptions
             column={1}
@@ -70,6 +65,7 @@ export function TeamBuyReport({ activity, onClose }: { activity: TeamBuy; onClos
             </Descriptions.Item>
           </Descriptions>
           <Alert type="info" showIcon title={t('teamBuy.virtualNote')} style={{ marginTop: 12 }} />
+          <ShareReport share={data.share} summed />
         </>
       )}
     </Drawer>
