@@ -24,6 +24,11 @@ describe('the language switch', () => {
       'Complaints and reports',
       'Local product share',
       'Payouts',
+      'Flash sales',
+      'Team buys',
+      'Bargains',
+      'Bulk buys',
+      'Offline events',
       'Geography',
       'My account',
     ])
@@ -50,6 +55,11 @@ describe('the language switch', () => {
       '投诉举报',
       '本地产品占比',
       '结算报表',
+      '限时秒杀',
+      '拼团',
+      '砍价',
+      '团购',
+      '线下活动',
       '行政区划',
       '我的账户',
     ])

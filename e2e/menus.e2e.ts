@@ -103,6 +103,11 @@ const BUREAU: MenuKey[] = [
   'complaints',
   'localShare',
   'payouts',
+  'flashSales',
+  'teamBuys',
+  'bargains',
+  'bulkBuys',
+  'promotionEvents',
   'geography',
   'account',
 ]
@@ -239,6 +244,21 @@ describe.concurrent('the side menu headings', () => {
     await logIn(trainer, 'trainer')
     test.expect(await menuLabels(trainer)).toEqual(['行政区划', '我的账户'])
     test.expect(await trainer.locator('.ant-menu-item-group-title').count()).toBe(0)
+  })
+})
+
+describe.concurrent('promotions for the bureau', () => {
+  const { browser, baseURL } = useBrowser()
+
+  it('shows the bureau the 团购 list and its reports, with no button that changes anything', async (test) => {
+    const { page } = await openPage(browser(), baseURL, test)
+    await logIn(page, 'bureau')
+    await page.getByRole('menuitem', { name: '团购' }).click()
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row')
+    await rows.first().getByRole('button', { name: '数据报表' }).waitFor()
+    test.expect(await page.getByRole('button', { name: '新建团购' }).count()).toBe(0)
+    test.expect(await rows.getByRole('button', { name: '暂停' }).count()).toBe(0)
+    test.expect(await rows.getByRole('button', { name: '提前结束' }).count()).toBe(0)
   })
 })
 

@@ -50,8 +50,10 @@ export const PERMISSIONS = [
   'pos:sell',
   'after-sales:respond',
   'complaints:handle',
-  // promotions (SVC-3, SVC-4, MKT-2): creating, scheduling, pausing and reporting on them
+  // promotions (SVC-3, SVC-4, MKT-2): creating, scheduling, pausing and reporting on them;
+  // reading lists and reports (the bureau supervises them)
   'promotions:manage',
+  'promotions:read',
 ] as const
 export const Permission = Type.Enum(PERMISSIONS)
 export type Permission = (typeof PERMISSIONS)[number]
@@ -121,6 +123,7 @@ export const ROLES = {
       'orders:read',
       'payouts:read',
       'complaints:handle',
+      'promotions:read',
     ],
   },
   operator_admin: {
@@ -149,6 +152,7 @@ export const ROLES = {
       'payouts:read',
       'complaints:handle',
       'promotions:manage',
+      'promotions:read',
     ],
   },
   carrier_admin: {

@@ -280,41 +280,41 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     icon: <ReconciliationOutlined aria-hidden />,
     permission: 'orders:manage',
   },
-  // 促销活动: one entry per kind of promotion.
+  // 促销活动: one entry per kind of promotion; the bureau reads them, the operator runs them.
   {
     key: 'flashSales',
     path: '/promotions/flash-sales',
     label: 'nav.flashSales',
     icon: <FireOutlined aria-hidden />,
-    permission: 'promotions:manage',
+    permission: 'promotions:read',
   },
   {
     key: 'teamBuys',
     path: '/promotions/team-buys',
     label: 'nav.teamBuys',
     icon: <UsergroupAddOutlined aria-hidden />,
-    permission: 'promotions:manage',
+    permission: 'promotions:read',
   },
   {
     key: 'bargains',
     path: '/promotions/bargains',
     label: 'nav.bargains',
     icon: <ScissorOutlined aria-hidden />,
-    permission: 'promotions:manage',
+    permission: 'promotions:read',
   },
   {
     key: 'bulkBuys',
     path: '/promotions/bulk-buys',
     label: 'nav.bulkBuys',
     icon: <GiftOutlined aria-hidden />,
-    permission: 'promotions:manage',
+    permission: 'promotions:read',
   },
   {
     key: 'promotionEvents',
     path: '/promotions/events',
     label: 'nav.promotionEvents',
     icon: <CalendarOutlined aria-hidden />,
-    permission: 'promotions:manage',
+    permission: 'promotions:read',
   },
   {
     key: 'smsLog',

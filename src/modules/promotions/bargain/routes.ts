@@ -37,6 +37,8 @@ export interface BargainRoutesOptions {
 
 const tags = ['promotions']
 const manage = { permission: 'promotions:manage' } as const
+// Lists and reports: also for the bureau, which supervises the promotions without running them.
+const read = { permission: 'promotions:read' } as const
 const signedIn = { authenticated: true } as const
 
 const BargainOrdered = Type.Object({
@@ -85,7 +87,7 @@ export const bargainRoutes: FastifyPluginAsyncTypebox<BargainRoutesOptions> = as
         querystring: Type.Object({ status: Type.Optional(Type.Enum(ACTIVITY_STATUSES)) }),
         response: { 200: Type.Array(BargainActivity) },
       },
-      config: { access: manage },
+      config: { access: read },
     },
     (request) => listActivities(db, request.query.status),
   )
@@ -117,7 +119,7 @@ export const bargainRoutes: FastifyPluginAsyncTypebox<BargainRoutesOptions> = as
         params: IdParams,
         response: { 200: BargainActivityReport },
       },
-      config: { access: manage },
+      config: { access: read },
     },
     (request) => activityReport(db, request.params.id),
   )

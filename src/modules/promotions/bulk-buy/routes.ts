@@ -44,6 +44,8 @@ export interface BulkBuyRoutesOptions {
 
 const tags = ['promotions']
 const manage = { permission: 'promotions:manage' } as const
+// Lists and reports: also for the bureau, which supervises the promotions without running them.
+const read = { permission: 'promotions:read' } as const
 
 const Joined = Type.Object({
   bulkOrderId: Type.String(),
@@ -95,7 +97,7 @@ export const bulkBuyRoutes: FastifyPluginAsyncTypebox<BulkBuyRoutesOptions> = as
         querystring: Type.Object({ status: Type.Optional(Type.Enum(CAMPAIGN_STATUSES)) }),
         response: { 200: Type.Array(Campaign) },
       },
-      config: { access: manage },
+      config: { access: read },
     },
     (request) => listCampaigns(db, request.query.status),
   )
@@ -143,7 +145,7 @@ export const bulkBuyRoutes: FastifyPluginAsyncTypebox<BulkBuyRoutesOptions> = as
         params: IdParams,
         response: { 200: CampaignReport },
       },
-      config: { access: manage },
+      config: { access: read },
     },
     (request) => campaignReport(db, request.params.id),
   )

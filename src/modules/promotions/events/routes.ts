@@ -27,13 +27,15 @@ import {
 
 const tags = ['promotions']
 const manage = { access: { permission: 'promotions:manage' } } as const
+// The bureau supervises the events (SVC-4): it reads them and their yearly sheet.
+const read = { access: { permission: 'promotions:read' } } as const
 
 export const eventRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/events',
     {
       schema: { tags, querystring: EventQuery, response: { 200: Page(PromotionEvent) } },
-      config: manage,
+      config: read,
     },
     (request) => listEvents(db, request.query),
   )
@@ -42,7 +44,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
     '/events.xlsx',
     {
       schema: { tags, summary: 'The events as an Excel download', querystring: EventQuery },
-      config: manage,
+      config: read,
     },
     async (request, reply) => {
       const { items, total } = await listEvents(db, { ...request.query, page: 1, pageSize: 500 })
@@ -74,7 +76,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
 
   app.get(
     '/events/:id',
-    { schema: { tags, params: IdParams, response: { 200: PromotionEvent } }, config: manage },
+    { schema: { tags, params: IdParams, response: { 200: PromotionEvent } }, config: read },
     (request) => getEvent(db, request.params.id),
   )
 

@@ -57,6 +57,8 @@ export interface FlashSaleRoutesOptions {
 
 const tags = ['promotions']
 const manage = { permission: 'promotions:manage' } as const
+// Lists and reports: also for the bureau, which supervises the promotions without running them.
+const read = { permission: 'promotions:read' } as const
 /** A sold-out SKU is answered from memory for this long, so a crowd does not reach the stores. */
 const SOLD_OUT_SHED_MS = 1000
 
@@ -197,7 +199,7 @@ export const flashSaleRoutes: FastifyPluginAsyncTypebox<FlashSaleRoutesOptions> 
         querystring: Type.Object({ status: Type.Optional(FlashSessionStatus) }),
         response: { 200: Type.Array(FlashSession) },
       },
-      config: { access: manage },
+      config: { access: read },
     },
     (request) =>
       listSessions(db, context, {
@@ -229,7 +231,7 @@ export const flashSaleRoutes: FastifyPluginAsyncTypebox<FlashSaleRoutesOptions> 
     '/flash-sales/:id',
     {
       schema: { tags, params: IdParams, response: { 200: FlashSession } },
-      config: { access: manage },
+      config: { access: read },
     },
     async (request) => toFlashSession(db, context, await sessionRow(db, request.params.id)),
   )
@@ -289,7 +291,7 @@ export const flashSaleRoutes: FastifyPluginAsyncTypebox<FlashSaleRoutesOptions> 
         params: IdParams,
         response: { 200: FlashReport },
       },
-      config: { access: manage },
+      config: { access: read },
     },
     (request) => reportSession(db, context, request.params.id),
   )

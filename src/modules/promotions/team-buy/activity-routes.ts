@@ -23,6 +23,8 @@ import { activitiesOf } from './team-views.js'
 
 const tags = ['promotions']
 const manage = { permission: 'promotions:manage' } as const
+// Lists and reports: also for the bureau, which supervises the promotions without running them.
+const read = { permission: 'promotions:read' } as const
 
 export const activityRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.post(
@@ -56,7 +58,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
         }),
         response: { 200: Type.Array(Activity) },
       },
-      config: { access: manage },
+      config: { access: read },
     },
     (request) =>
       activitiesOf(db, {
@@ -69,7 +71,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
     '/team-buys/:id',
     {
       schema: { tags, params: IdParams, response: { 200: Activity } },
-      config: { access: manage },
+      config: { access: read },
     },
     (request) => getActivity(db, request.params.id),
   )
@@ -119,7 +121,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
         params: IdParams,
         response: { 200: ActivityReport },
       },
-      config: { access: manage },
+      config: { access: read },
     },
     (request) => activityReport(db, request.params.id),
   )

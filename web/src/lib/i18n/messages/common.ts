@@ -63,6 +63,7 @@ export const commonMessages = {
   'permission.orders:manage': ['管理订单与对账', 'Manage orders and reconciliation'],
   'permission.payouts:read': ['查看商家结算', 'Read merchant payouts'],
   'permission.promotions:manage': ['管理促销活动', 'Manage promotions'],
+  'permission.promotions:read': ['查看促销活动', 'View promotions'],
   'permission.stock:write': ['管理库存', 'Manage stock'],
   'permission.pickups:verify': ['核销自提订单', 'Hand over pickup orders'],
   'permission.pos:sell': ['门店收银', 'Sell at the counter'],

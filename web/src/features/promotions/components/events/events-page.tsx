@@ -1,3 +1,4 @@
+import { useSession } from '../../../../lib/session'
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, Select, Space, Table, Typography } from 'antd'
 import { useState } from 'react'
@@ -38,6 +39,8 @@ export function EventsPage() {
   const status = parseStatus(STATUSES, list.filters.status)
   const events = usePromotionEvents({ year, status, page: list.page, pageSize: list.pageSize })
   const [dialog, setDialog] = useState<Dialog>()
+  // The bureau reads the events and downloads the sheet; the operator plans and records them.
+  const canManage = useSession().can('promotions:manage')
   const years = Array.from({ length: thisYear + 2 - FIRST_YEAR }, (_, i) => thisYear + 1 - i)
   const done = () => {
     setDialog(undefined)
@@ -53,13 +56,15 @@ export function EventsPage() {
             <Button icon={<DownloadOutlined aria-hidden />} href={eventsExcelUrl({ year, status })}>
               {t('report.download')}
             </Button>
-            <Button
-              type="primary"
-              icon={<PlusOutlined aria-hidden />}
-              onClick={() => setDialog({ kind: 'create' })}
-            >
-              {t('event.create')}
-            </Button>
+            {canManage && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => setDialog({ kind: 'create' })}
+              >
+                {t('event.create')}
+              </Button>
+            )}
           </Space>
         }
       />
@@ -134,6 +139,7 @@ export function EventsPage() {
               title: t('common.actions'),
               key: 'actions',
               render: (_, event) =>
+                canManage &&
                 event.status === 'planned' && (
                   <Space size={0}>
                     <Button

@@ -1,3 +1,4 @@
+import { useSession } from '../../../../lib/session'
 import { Button, Space } from 'antd'
 import { useI18n, type MessageKey } from '../../../../lib/i18n'
 import { ConfirmButton } from './confirm-button'
@@ -41,9 +42,11 @@ export function StatusActions<To extends string>({
   onReport: () => void
 }) {
   const { t } = useI18n()
+  // The bureau sees the report only: status changes are the operator's.
+  const canManage = useSession().can('promotions:manage')
   return (
     <Space size={0} wrap>
-      {moves.map((move) => (
+      {(canManage ? moves : []).map((move) => (
         <ConfirmButton
           key={move.label}
           label={t(move.label)}
