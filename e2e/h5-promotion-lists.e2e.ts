@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest'
 import { apiAs } from './support/app.js'
 import { openPage, PHONE, saveScreenshot, useBrowser } from './support/browser.js'
-import { bargainActivity } from './support/promotions-bargain.js'
+import { bargainActivity, signInOnH5 } from './support/promotions-bargain.js'
 
 // Issue 6, point 6 on a phone: a product's 砍价 and 团购 show on its page without any activity
 // link, and /h5/bulk-buys lists every open campaign with the server's exact progress line.
@@ -58,5 +58,14 @@ describe('public promotion lists on the H5 shop', () => {
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
       375,
     )
+
+    // Signed in, the buyer sees what is left of the per-user maximum and cannot step past it.
+    await page.getByRole('link', { name: '登录后参团' }).click()
+    await signInOnH5(page, `1377${Date.now().toString().slice(-7)}`)
+    await page.getByText('（你已买 0 件，还可买 5 件）').waitFor()
+    const more = page.getByRole('button', { name: '增加参团数量' })
+    for (let step = 0; step < 4; step += 1) await more.click()
+    expect(await page.getByRole('group', { name: '参团数量' }).innerText()).toContain('5')
+    expect(await more.isDisabled()).toBe(true)
   })
 })

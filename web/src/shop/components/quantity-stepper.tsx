@@ -1,16 +1,18 @@
 import { cartQuantityLimit } from '../guest-cart'
 
-/** − n + with big touch targets; 1 to 99, what the server accepts. */
+/** − n + with big touch targets; 1 to 99, what the server accepts, or a lower `max` given. */
 export function QuantityStepper({
   label,
   value,
   onChange,
   min = 1,
+  max = cartQuantityLimit,
 }: {
   label: string
   value: number
   onChange: (value: number) => void
   min?: number
+  max?: number
 }) {
   return (
     <div className="h5-stepper" role="group" aria-label={label}>
@@ -26,7 +28,7 @@ export function QuantityStepper({
       <button
         type="button"
         aria-label={`增加${label}`}
-        disabled={value >= cartQuantityLimit}
+        disabled={value >= Math.min(max, cartQuantityLimit)}
         onClick={() => onChange(value + 1)}
       >
         +

@@ -167,9 +167,22 @@ function JoinForm({ campaign }: { campaign: CampaignProgress }) {
         登录后参团
       </Link>
     )
+  if (campaign.viewer?.canBuyQuantity === 0)
+    return (
+      <p className="h5-muted h5-center" role="status">
+        {campaign.viewer.paidQuantity >= campaign.perUserMax
+          ? '你已买满每人限购的件数'
+          : '团购已满或暂停，暂时不能参团'}
+      </p>
+    )
   return (
     <section className="h5-form" aria-label="参团">
-      <QuantityStepper label="参团数量" value={quantity} onChange={setQuantity} />
+      <QuantityStepper
+        label="参团数量"
+        value={quantity}
+        onChange={setQuantity}
+        max={Math.max(1, campaign.viewer?.canBuyQuantity ?? campaign.perUserMax)}
+      />
       {!pickupId && <DeliveryChoice value={delivery} onChange={setDelivery} />}
       <ErrorNote error={error} />
       <div className="h5-actions">
