@@ -22,15 +22,13 @@ import {
   FlashSessionStatus,
   HoldCheckoutBody,
 } from './schema.js'
+import { listSessions, reportSession, toFlashSession } from './session-views.js'
 import {
   createSession,
   endSession,
-  listSessions,
   pauseSession,
-  reportSession,
   scheduleSession,
   sessionRow,
-  toFlashSession,
   updateSession,
   type FlashSaleContext,
 } from './sessions.js'
