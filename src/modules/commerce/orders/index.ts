@@ -23,7 +23,7 @@ export type { OrderStatus, PromotionKind, ShopOrderTable } from './order-tables.
 export { toOrders, toPaymentInfo } from './order-views.js'
 export { payActionFor } from './pay-action.js'
 export { registerPromotionHooks, type PromotionHooks } from './promotion-hooks.js'
-export { startRefund } from './refunds.js'
+export { refundableFen, REFUNDABLE_STATUSES, startRefund } from './refunds.js'
 
 export type OrderRoutesOptions = CustomerRoutesOptions & {
   localGateway?: LocalPaymentProvider

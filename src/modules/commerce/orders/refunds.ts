@@ -16,6 +16,32 @@ import { transitionOrder } from './order-status.js'
 // after-sales refund is still with the provider); it leaves `refunding` when the last one ends.
 
 /**
+ * The states of a paid order that can still be refunded. `refunding`: a refund is under way (an
+ * after-sales one, say) and another can be added beside it.
+ */
+export const REFUNDABLE_STATUSES: readonly OrderStatus[] = [
+  'paid',
+  'ready_for_pickup',
+  'shipped',
+  'completed',
+  'refunding',
+]
+
+/** What is left to refund of an order: paid, less refunded and less refunds under way. */
+export async function refundableFen(
+  db: Db,
+  order: Pick<ShopOrderTable, 'id' | 'total_fen' | 'refunded_fen'>,
+): Promise<number> {
+  const pending = await db
+    .selectFrom('refund')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amount_fen'), eb.lit(0)).as('fen'))
+    .where('order_id', '=', order.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow()
+  return order.total_fen - order.refunded_fen - Number(pending.fen)
+}
+
+/**
  * Starts a refund of `amountFen` of an order; the money moves when the provider confirms.
  * `from` is the status the order is in; `refunding` adds to the refunds already under way.
  */
@@ -32,13 +58,7 @@ export async function startRefund(
 ): Promise<string> {
   if (order.payment_id === null)
     throw new AppError('conflict', { en: 'the order was not paid online', zh: '该订单非线上支付' })
-  const pending = await db
-    .selectFrom('refund')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amount_fen'), eb.lit(0)).as('fen'))
-    .where('order_id', '=', order.id)
-    .where('status', '=', 'pending')
-    .executeTakeFirstOrThrow()
-  const refundable = order.total_fen - order.refunded_fen - Number(pending.fen)
+  const refundable = await refundableFen(db, order)
   if (amountFen < 1 || amountFen > refundable)
     throw new AppError(
       'invalid',

@@ -7,7 +7,7 @@ import { ladderOf } from './campaigns.js'
 import { formatYuan, tierFor, tierRefundFen } from './ladder.js'
 import type { BulkCampaignTable } from './schema.js'
 import './bulk-hooks.js'
-import { type OrderStatus, startRefund } from '../../commerce/orders/index.js'
+import { refundableFen, REFUNDABLE_STATUSES, startRefund } from '../../commerce/orders/index.js'
 
 // The close of a campaign: the final tier comes from the paid quantity. At or above the
 // minimum the campaign is `settled` and each buyer is refunded what they paid above the final
@@ -18,15 +18,6 @@ import { type OrderStatus, startRefund } from '../../commerce/orders/index.js'
 
 /** How long after the close unpaid orders may still land before the campaign settles anyway. */
 export const SETTLE_GRACE_S = 15 * 60
-
-// `refunding`: an after-sales refund is under way; the automatic one is added beside it.
-const REFUNDABLE: readonly OrderStatus[] = [
-  'paid',
-  'ready_for_pickup',
-  'shipped',
-  'completed',
-  'refunding',
-]
 
 export interface SettleResult {
   settled: number
@@ -124,12 +115,12 @@ async function refundBuyers(
     .execute()
   let started = 0
   for (const link of links) {
-    const left = link.total_fen - link.refunded_fen - (await pendingRefundFen(db, link.id))
+    const left = await refundableFen(db, link)
     const owed =
       finalPriceFen === null
         ? left
         : tierRefundFen(link.unit_paid_fen, finalPriceFen, link.quantity)
-    const amountFen = REFUNDABLE.includes(link.status) ? Math.min(owed, left) : 0
+    const amountFen = REFUNDABLE_STATUSES.includes(link.status) ? Math.min(owed, left) : 0
     const moved = await transitionBulkOrder(
       db,
       actor,
@@ -158,14 +149,4 @@ async function refundBuyers(
     started += 1
   }
   return started
-}
-
-async function pendingRefundFen(db: Db, orderId: string): Promise<number> {
-  const pending = await db
-    .selectFrom('refund')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amount_fen'), eb.lit(0)).as('fen'))
-    .where('order_id', '=', orderId)
-    .where('status', '=', 'pending')
-    .executeTakeFirstOrThrow()
-  return Number(pending.fen)
 }

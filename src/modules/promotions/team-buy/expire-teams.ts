@@ -9,22 +9,13 @@ import type { TeamTable } from './schema.js'
 import { transitionSeat, transitionTeam } from './team-states.js'
 import './team-hooks.js'
 import { fulfilTeamOrders } from './team-hooks.js'
-import { type OrderStatus, startRefund } from '../../commerce/orders/index.js'
+import { refundableFen, REFUNDABLE_STATUSES, startRefund } from '../../commerce/orders/index.js'
 
 // Teams that reach their expiry short of N members: FAILED, and every paid member refunded in
 // full to the original payment route (commerce's payment worker submits the refund under a
 // stable number), or VIRTUAL_OK when the activity allows the platform to fill the rest. The
 // team's transition is a compare-and-set and the refunds start in its transaction, so however
 // many rounds run (on however many nodes), each payer is refunded exactly once.
-
-// `refunding`: an after-sales refund is under way; the automatic one is added beside it.
-const REFUNDABLE: readonly OrderStatus[] = [
-  'paid',
-  'ready_for_pickup',
-  'shipped',
-  'completed',
-  'refunding',
-]
 
 export interface ExpiryResult {
   failed: number
@@ -101,8 +92,8 @@ async function expireTeam(
     .execute()
   let started = 0
   for (const seat of seats) {
-    const left = seat.total_fen - seat.refunded_fen - (await pendingRefundFen(db, seat.id))
-    if (REFUNDABLE.includes(seat.status) && left > 0) {
+    const left = await refundableFen(db, seat)
+    if (REFUNDABLE_STATUSES.includes(seat.status) && left > 0) {
       await startRefund(db, actor, seat, seat.status, left, '拼团未成团，自动全额退款')
       started += 1
     }
@@ -119,16 +110,6 @@ async function expireTeam(
     await returnActivityStock(db, seat.activity_id, seat.quantity)
   }
   return started
-}
-
-async function pendingRefundFen(db: Db, orderId: string): Promise<number> {
-  const pending = await db
-    .selectFrom('refund')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amount_fen'), eb.lit(0)).as('fen'))
-    .where('order_id', '=', orderId)
-    .where('status', '=', 'pending')
-    .executeTakeFirstOrThrow()
-  return Number(pending.fen)
 }
 
 export const startTeamBuyWorker = (
