@@ -15,6 +15,7 @@ import {
   bargainRoutes,
   bulkBuyRoutes,
   flashSaleRoutes,
+  skuLabelRoutes,
   teamBuyRoutes,
 } from '../modules/promotions/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
@@ -170,6 +171,7 @@ export async function buildApp({
     worker: backgroundJobs,
   })
   await app.register(eventRoutes, { prefix: '/api/promotions', db })
+  await app.register(skuLabelRoutes, { prefix: '/api/promotions', db })
 
   const hasWeb = webDir !== undefined && existsSync(path.join(webDir, 'index.html'))
   // Files are looked up per request (wildcard), so a rebuilt console is served without a restart.

@@ -9,3 +9,4 @@ export {
   startBargainBulkWorker,
 } from './bulk-buy/index.js'
 export { eventRoutes } from './events/index.js'
+export { skuLabelRoutes } from './sku-label-routes.js'

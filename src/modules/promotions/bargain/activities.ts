@@ -2,10 +2,11 @@ import type { Db } from '../../../db/database.js'
 import { recordAudit } from '../../../platform/audit/record-audit.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
-import { invalidField, notFound } from '../../../shared/errors.js'
+import { notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import { createShareLink } from '../share-links.js'
 import { shareStats } from '../share-report.js'
+import { activityTermColumns, checkActivityTerms } from './activity-terms.js'
 import { transitionActivity } from './bargain-states.js'
 import type {
   BargainActivity,
@@ -16,47 +17,17 @@ import type {
 
 // Operators' side of 砍价: activities (promotions:manage), their status and their report.
 
-export const DEFAULT_DURATION_S = 24 * 3600
-
 export async function createActivity(
   db: Db,
   actor: Actor,
   body: CreateBargainActivityBody,
 ): Promise<BargainActivity> {
-  if (body.floorPriceFen >= body.originalPriceFen)
-    throw invalidField('floorPriceFen', {
-      en: 'the floor must be below the original price',
-      zh: '底价须低于原价',
-    })
-  if (body.originalPriceFen - body.floorPriceFen < body.helpersNeeded)
-    throw invalidField('helpersNeeded', {
-      en: `each of the ${body.helpersNeeded} helpers must cut at least ¥0.01: original − floor is too small`,
-      zh: `每位好友至少砍 ¥0.01，原价与底价之差不足 ${body.helpersNeeded} 分`,
-    })
-  if (Date.parse(body.endsAt) <= Date.parse(body.startsAt))
-    throw invalidField('endsAt', { en: 'must be after the start', zh: '结束时间须晚于开始时间' })
-  const sku = await db
-    .selectFrom('sku')
-    .select('id')
-    .where('id', '=', body.skuId)
-    .executeTakeFirst()
-  if (!sku) throw invalidField('skuId', { en: 'no such SKU', zh: '商品规格不存在' })
+  await checkActivityTerms(db, body)
   const now = nowIso()
   const row: BargainActivityTable = {
     id: newId(),
-    sku_id: body.skuId,
-    title: body.title,
-    original_price_fen: body.originalPriceFen,
-    floor_price_fen: body.floorPriceFen,
-    helpers_needed: body.helpersNeeded,
-    duration_s: body.durationS ?? DEFAULT_DURATION_S,
-    stock: body.stock,
+    ...activityTermColumns(body),
     stock_taken: 0,
-    per_user_launch_limit: body.perUserLaunchLimit,
-    helper_daily_quota: body.helperDailyQuota,
-    buy_before_floor: body.buyBeforeFloor ? 1 : 0,
-    starts_at: new Date(body.startsAt).toISOString(),
-    ends_at: new Date(body.endsAt).toISOString(),
     status: 'active',
     created_by: actor.principal?.userId ?? null,
     created_at: now,

@@ -10,6 +10,7 @@ import { PayAction, PaymentInfo, payActionFor } from '../../commerce/orders/inde
 import type { PaymentProvider } from '../../commerce/payment/index.js'
 import { activityReport, createActivity, listActivities, setActivityStatus } from './activities.js'
 import { buyBargain } from './bargain-orders.js'
+import { updateActivity } from './edit-activity.js'
 import { bargainProgress } from './bargain-progress.js'
 import { helpBargain, launchBargain } from './bargains.js'
 import { bargainListingRoutes } from './shop-listing-routes.js'
@@ -76,6 +77,24 @@ export const bargainRoutes: FastifyPluginAsyncTypebox<BargainRoutesOptions> = as
       )
       return reply.status(201).send(created)
     },
+  )
+
+  app.put(
+    '/bargains/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the terms of a bargain activity that has not started yet (nor ended)',
+        params: IdParams,
+        body: CreateBargainActivityBody,
+        response: { 200: BargainActivity },
+      },
+      config: { access: manage },
+    },
+    (request) =>
+      withTransaction(db, request, (trx, actor) =>
+        updateActivity(trx, actor, request.params.id, request.body),
+      ),
   )
 
   app.get(

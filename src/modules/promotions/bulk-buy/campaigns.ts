@@ -2,9 +2,10 @@ import type { Db } from '../../../db/database.js'
 import { recordAudit } from '../../../platform/audit/record-audit.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
-import { AppError, invalidField, notFound } from '../../../shared/errors.js'
+import { AppError, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
-import { ladderProblem, type Tier } from './ladder.js'
+import { campaignTermColumns, checkCampaignTerms } from './campaign-terms.js'
+import type { Tier } from './ladder.js'
 import type { BulkCampaignTable, Campaign, CampaignStatus, CreateCampaignBody } from './schema.js'
 import { createShareLink } from '../share-links.js'
 import { shareStats } from '../share-report.js'
@@ -27,48 +28,11 @@ export async function createCampaign(
   actor: Actor,
   body: CreateCampaignBody,
 ): Promise<Campaign> {
-  const problem = ladderProblem(body.ladder)
-  if (problem)
-    throw invalidField('ladder', { en: problem, zh: '阶梯价须从 0 件起、件数递增、价格递减' })
-  if (body.minQuantity > body.cap)
-    throw invalidField('minQuantity', { en: 'above the cap', zh: '成团件数不能超过上限' })
-  if (body.perUserMax > body.cap)
-    throw invalidField('perUserMax', { en: 'above the cap', zh: '每人限购不能超过上限' })
-  if (Date.parse(body.endsAt) <= Date.parse(body.startsAt))
-    throw invalidField('endsAt', { en: 'must be after the start', zh: '结束时间须晚于开始时间' })
-  const sku = await db
-    .selectFrom('sku')
-    .select('id')
-    .where('id', '=', body.skuId)
-    .executeTakeFirst()
-  if (!sku) throw invalidField('skuId', { en: 'no such SKU', zh: '商品规格不存在' })
-  if (body.pickupLocationId !== undefined) {
-    const store = await db
-      .selectFrom('stock_location')
-      .select('id')
-      .where('id', '=', body.pickupLocationId)
-      .where('kind', '=', 'store')
-      .where('active', '=', 1)
-      .executeTakeFirst()
-    if (!store)
-      throw invalidField('pickupLocationId', {
-        en: 'no open store has this id',
-        zh: '体验店不存在或已停业',
-      })
-  }
+  await checkCampaignTerms(db, body)
   const now = nowIso()
   const row: BulkCampaignTable = {
     id: newId(),
-    sku_id: body.skuId,
-    title: body.title,
-    ladder_json: JSON.stringify(body.ladder),
-    min_quantity: body.minQuantity,
-    cap: body.cap,
-    per_user_max: body.perUserMax,
-    starts_at: new Date(body.startsAt).toISOString(),
-    ends_at: new Date(body.endsAt).toISOString(),
-    pickup_location_id: body.pickupLocationId ?? null,
-    pickup_date: body.pickupDate ?? null,
+    ...campaignTermColumns(body),
     status: body.open === false ? 'draft' : 'open',
     paid_quantity: 0,
     reserved_quantity: 0,

@@ -15,6 +15,7 @@ import {
   listCampaigns,
   setCampaignStatus,
 } from './campaigns.js'
+import { updateCampaign } from './edit-campaign.js'
 import { joinCampaign } from './join-campaign.js'
 import { bulkBuyListingRoutes } from './shop-listing-routes.js'
 import { startBargainBulkWorker } from './worker.js'
@@ -86,6 +87,25 @@ export const bulkBuyRoutes: FastifyPluginAsyncTypebox<BulkBuyRoutesOptions> = as
       )
       return reply.status(201).send(created)
     },
+  )
+
+  app.put(
+    '/bulk-buys/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Replace the terms of a draft campaign, or an open one not yet started (open is ignored)',
+        params: IdParams,
+        body: CreateCampaignBody,
+        response: { 200: Campaign },
+      },
+      config: { access: manage },
+    },
+    (request) =>
+      withTransaction(db, request, (trx, actor) =>
+        updateCampaign(trx, actor, request.params.id, request.body),
+      ),
   )
 
   app.get(

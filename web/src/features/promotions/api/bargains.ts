@@ -24,6 +24,10 @@ export function useBargains(status: BargainActivityStatus | undefined) {
 export const createBargain = (body: CreateBargainActivityBody) =>
   apiClient.post<BargainActivity>(BASE, body)
 
+/** New terms for an activity that has not started yet. */
+export const updateBargain = (id: string, body: CreateBargainActivityBody) =>
+  apiClient.put<BargainActivity>(`${BASE}/${encodeURIComponent(id)}`, body)
+
 export const setBargainStatus = (id: string, status: BargainActivityStatus) =>
   apiClient.post<BargainActivity>(`${BASE}/${encodeURIComponent(id)}/status`, { status })
 

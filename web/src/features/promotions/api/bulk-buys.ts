@@ -20,6 +20,10 @@ export function useBulkBuys(status: BulkBuyStatus | undefined) {
 
 export const createBulkBuy = (body: CreateCampaignBody) => apiClient.post<Campaign>(BASE, body)
 
+/** New terms for a draft, or an open campaign not yet started (`open` is ignored). */
+export const updateBulkBuy = (id: string, body: CreateCampaignBody) =>
+  apiClient.put<Campaign>(`${BASE}/${encodeURIComponent(id)}`, body)
+
 /** Open a draft, pause, or resume (open again). */
 export const setBulkBuyStatus = (id: string, status: 'open' | 'paused') =>
   apiClient.post<Campaign>(`${BASE}/${encodeURIComponent(id)}/status`, { status })

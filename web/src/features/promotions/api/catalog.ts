@@ -20,3 +20,11 @@ export const listStores = async (signal?: AbortSignal): Promise<PickupPoint[]> =
   (await apiClient.get<PickupPoint[]>(`${BASE}/stock-locations`, undefined, signal)).filter(
     (point) => point.kind === 'store',
   )
+
+/** The product and name of a promotion's SKU (an edit form shows what the promotion sells). */
+export const getSkuLabel = (skuId: string, signal?: AbortSignal) =>
+  apiClient.get<{ productId: string; productTitle: string; spec: string }>(
+    `/api/promotions/skus/${encodeURIComponent(skuId)}/label`,
+    undefined,
+    signal,
+  )

@@ -22,6 +22,10 @@ export function useFlashSales(status: FlashSessionStatus | undefined) {
 
 export const createFlashSale = (body: FlashSessionBody) => apiClient.post<FlashSession>(BASE, body)
 
+/** New terms for a draft session (its SKUs replaced by the body's). */
+export const updateFlashSale = (id: string, body: FlashSessionBody) =>
+  apiClient.put<FlashSession>(`${BASE}/${encodeURIComponent(id)}`, body)
+
 export const moveFlashSale = (id: string, move: FlashSaleMove) =>
   apiClient.post<FlashSession>(`${BASE}/${encodeURIComponent(id)}/${move}`)
 

@@ -5,6 +5,7 @@ import type {
   ActivityReport,
   ActivityStatus,
   CreateActivityBody,
+  UpdateActivityBody,
 } from '../../../../../src/modules/promotions/team-buy/schema'
 
 // 拼团 activities (team-buy/activity-routes.ts).
@@ -22,6 +23,10 @@ export function useTeamBuys(status: ActivityStatus | undefined) {
 }
 
 export const createTeamBuy = (body: CreateActivityBody) => apiClient.post<Activity>(BASE, body)
+
+/** New terms for a draft or paused activity (its SKU stays). */
+export const updateTeamBuy = (id: string, body: UpdateActivityBody) =>
+  apiClient.patch<Activity>(`${BASE}/${encodeURIComponent(id)}`, body)
 
 /** Activate (or resume), pause or end. */
 export const setTeamBuyStatus = (id: string, status: 'active' | 'paused' | 'ended') =>

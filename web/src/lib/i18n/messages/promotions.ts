@@ -35,6 +35,8 @@ export const promotionMessages = {
   'promotions.yuanInvalid': ['请输入金额，如 12.50', 'Enter an amount, e.g. 12.50'],
   'promotions.create': ['新建活动', 'New activity'],
   'promotions.created': ['活动已创建', 'Activity created'],
+  'promotions.edit': ['编辑', 'Edit'],
+  'promotions.saved': ['修改已保存', 'Changes saved'],
   'promotions.done': ['操作成功', 'Done'],
   'promotions.report': ['数据报表', 'Report'],
   'promotions.units': ['{count} 件', '{count} units'],
@@ -66,6 +68,7 @@ export const promotionMessages = {
   ],
 
   'flashSale.create': ['新建秒杀场次', 'New flash sale'],
+  'flashSale.edit': ['编辑秒杀场次', 'Edit flash sale'],
   'flashSale.empty': ['还没有秒杀场次', 'No flash sales yet'],
   'flashSale.paymentWindow': ['支付时限（分钟）', 'Payment window (minutes)'],
   'flashSale.perUserLimit': ['每人限购（件）', 'Limit per buyer (units)'],
@@ -86,6 +89,7 @@ export const promotionMessages = {
   'flashSale.heldUnits': ['待下单', 'Held'],
 
   'teamBuy.create': ['新建拼团', 'New team buy'],
+  'teamBuy.edit': ['编辑拼团', 'Edit team buy'],
   'teamBuy.empty': ['还没有拼团活动', 'No team buys yet'],
   'teamBuy.teamPrice': ['拼团价（元）', 'Team price (yuan)'],
   'teamBuy.soloPrice': ['单买价', 'Solo price'],
@@ -123,6 +127,7 @@ export const promotionMessages = {
   'teamBuy.unitsSold': ['售出件数', 'Units sold'],
 
   'bargain.create': ['新建砍价', 'New bargain'],
+  'bargain.edit': ['编辑砍价', 'Edit bargain'],
   'bargain.empty': ['还没有砍价活动', 'No bargains yet'],
   'bargain.originalPrice': ['原价（元）', 'Original price (yuan)'],
   'bargain.floorPrice': ['底价（元）', 'Floor price (yuan)'],
@@ -144,6 +149,7 @@ export const promotionMessages = {
   'bargain.stockTaken': ['已占库存', 'Stock taken'],
 
   'bulkBuy.create': ['新建团购', 'New bulk buy'],
+  'bulkBuy.edit': ['编辑团购', 'Edit bulk buy'],
   'bulkBuy.empty': ['还没有团购活动', 'No bulk buys yet'],
   'bulkBuy.ladder': ['阶梯价', 'Price ladder'],
   'bulkBuy.tierQuantity': ['累计满（件）', 'From (units)'],

@@ -1,17 +1,22 @@
-import { App, Button, Checkbox, Drawer, Form, Input, InputNumber } from 'antd'
-import { useState } from 'react'
-import { errorMessage } from '../../../../lib/error-message'
-import { yuanToFen } from '../../../../lib/format'
+import { Checkbox, Form, Input, InputNumber } from 'antd'
+import { fenToYuanText, yuanToFen } from '../../../../lib/format'
 import { useI18n } from '../../../../lib/i18n'
-import { createBargain, type CreateBargainActivityBody } from '../../api/bargains'
-import { beijingHourFromNow, beijingIso } from '../shared/beijing-time'
-import { showServerFieldErrors } from '../shared/field-errors'
+import {
+  createBargain,
+  updateBargain,
+  type BargainActivity,
+  type CreateBargainActivityBody,
+} from '../../api/bargains'
+import { beijingHourFromNow, beijingIso, beijingPickerValue } from '../shared/beijing-time'
+import { useEditedSkuProduct } from '../shared/edited-sku'
+import { PromotionFormDrawer } from '../shared/promotion-form-drawer'
 import { SkuFields } from '../shared/sku-fields'
 import { WindowFields, type WindowValues } from '../shared/window-fields'
 import { toFen, yuanRule } from '../shared/yuan'
 
 interface Values extends WindowValues {
   title: string
+  productId?: string
   skuId: string
   originalPriceYuan: string
   floorPriceYuan: string
@@ -38,126 +43,130 @@ const toBody = (values: Values): CreateBargainActivityBody => ({
   endsAt: values.endsAt ? beijingIso(values.endsAt) : '',
 })
 
-/** A new 砍价 activity; it runs at once (pause it to stop launches and helps). */
+/** Defaults for a new activity: it runs for a week from the next full hour. */
+const newValues = (): Partial<Values> => ({
+  helpersNeeded: 5,
+  durationHours: 24,
+  perUserLaunchLimit: 1,
+  helperDailyQuota: 1,
+  buyBeforeFloor: false,
+  startsAt: beijingHourFromNow(0),
+  endsAt: beijingHourFromNow(7 * 24),
+})
+
+/** An activity's terms as the form shows them: yuan, hours, Beijing time. */
+const toValues = (activity: BargainActivity, productId: string | undefined): Partial<Values> => ({
+  title: activity.title,
+  ...(productId ? { productId, skuId: activity.skuId } : {}),
+  originalPriceYuan: fenToYuanText(activity.originalPriceFen),
+  floorPriceYuan: fenToYuanText(activity.floorPriceFen),
+  helpersNeeded: activity.helpersNeeded,
+  durationHours: Math.round(activity.durationS / 3600),
+  stock: activity.stock,
+  perUserLaunchLimit: activity.perUserLaunchLimit,
+  helperDailyQuota: activity.helperDailyQuota,
+  buyBeforeFloor: activity.buyBeforeFloor,
+  startsAt: beijingPickerValue(activity.startsAt),
+  endsAt: beijingPickerValue(activity.endsAt),
+})
+
+/**
+ * A new 砍价 activity, which runs in its window (pause it to stop launches and helps); or, given
+ * `activity`, the terms of one not yet started to correct.
+ */
 export function BargainForm({
+  activity,
   onClose,
-  onCreated,
+  onSaved,
 }: {
+  activity?: BargainActivity | undefined
   onClose: () => void
-  onCreated: () => void
+  onSaved: () => void
 }) {
   const { t } = useI18n()
-  const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
-  const [saving, setSaving] = useState(false)
-
-  async function save(values: Values) {
-    setSaving(true)
-    try {
-      await createBargain(toBody(values))
-      void message.success(t('promotions.created'))
-      onCreated()
-    } catch (error) {
-      const shown = showServerFieldErrors(form, error, {
-        originalPriceFen: 'originalPriceYuan',
-        floorPriceFen: 'floorPriceYuan',
-        durationS: 'durationHours',
-      })
-      if (!shown) void message.error(errorMessage(error, t))
-      setSaving(false)
-    }
-  }
+  const sku = useEditedSkuProduct(activity?.skuId)
+  const initialValues = sku && (activity ? toValues(activity, sku.products[0]?.value) : newValues())
 
   const required = { required: true, message: t('common.required') }
   return (
-    <Drawer
-      open
-      size="large"
-      title={t('bargain.create')}
-      onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Button type="primary" loading={saving} onClick={() => form.submit()}>
-          {t('common.save')}
-        </Button>
+    <PromotionFormDrawer<Values>
+      title={t(activity ? 'bargain.edit' : 'bargain.create')}
+      form={form}
+      initialValues={initialValues}
+      editing={Boolean(activity)}
+      rename={{
+        originalPriceFen: 'originalPriceYuan',
+        floorPriceFen: 'floorPriceYuan',
+        durationS: 'durationHours',
+      }}
+      submit={(values) =>
+        activity ? updateBargain(activity.id, toBody(values)) : createBargain(toBody(values))
       }
+      onSaved={onSaved}
+      onClose={onClose}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{
-          helpersNeeded: 5,
-          durationHours: 24,
-          perUserLaunchLimit: 1,
-          helperDailyQuota: 1,
-          buyBeforeFloor: false,
-          startsAt: beijingHourFromNow(0),
-          endsAt: beijingHourFromNow(7 * 24),
-        }}
-        onFinish={(values) => void save(values)}
+      <Form.Item
+        name="title"
+        label={t('promotions.title')}
+        rules={[{ ...required, whitespace: true }]}
       >
-        <Form.Item
-          name="title"
-          label={t('promotions.title')}
-          rules={[{ ...required, whitespace: true }]}
-        >
-          <Input maxLength={60} />
-        </Form.Item>
-        <SkuFields />
-        <Form.Item
-          name="originalPriceYuan"
-          label={t('bargain.originalPrice')}
-          required
-          rules={[yuanRule(t)]}
-        >
-          <Input inputMode="decimal" prefix="¥" />
-        </Form.Item>
-        <Form.Item
-          name="floorPriceYuan"
-          label={t('bargain.floorPrice')}
-          required
-          dependencies={['originalPriceYuan']}
-          rules={[
-            yuanRule(t, 0),
-            ({ getFieldValue }) => ({
-              validator: (_, floor: string | undefined) => {
-                const original = yuanToFen(
-                  (getFieldValue('originalPriceYuan') as string | undefined) ?? '',
-                )
-                const fen = yuanToFen(floor ?? '')
-                return original === null || fen === null || fen < original
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('bargain.floorBelowOriginal')))
-              },
-            }),
-          ]}
-        >
-          <Input inputMode="decimal" prefix="¥" />
-        </Form.Item>
-        <Form.Item name="helpersNeeded" label={t('bargain.helpersNeeded')} rules={[required]}>
-          <InputNumber min={1} max={200} precision={0} />
-        </Form.Item>
-        <Form.Item name="durationHours" label={t('bargain.durationHours')} rules={[required]}>
-          <InputNumber min={1} max={168} precision={0} />
-        </Form.Item>
-        <WindowFields />
-        <Form.Item name="stock" label={t('promotions.stock')} rules={[required]}>
-          <InputNumber min={1} precision={0} />
-        </Form.Item>
-        <Form.Item
-          name="perUserLaunchLimit"
-          label={t('bargain.perUserLaunchLimit')}
-          rules={[required]}
-        >
-          <InputNumber min={1} max={100} precision={0} />
-        </Form.Item>
-        <Form.Item name="helperDailyQuota" label={t('bargain.helperDailyQuota')} rules={[required]}>
-          <InputNumber min={1} max={100} precision={0} />
-        </Form.Item>
-        <Form.Item name="buyBeforeFloor" valuePropName="checked">
-          <Checkbox>{t('bargain.buyBeforeFloor')}</Checkbox>
-        </Form.Item>
-      </Form>
-    </Drawer>
+        <Input maxLength={60} />
+      </Form.Item>
+      <SkuFields products={sku?.products} />
+      <Form.Item
+        name="originalPriceYuan"
+        label={t('bargain.originalPrice')}
+        required
+        rules={[yuanRule(t)]}
+      >
+        <Input inputMode="decimal" prefix="¥" />
+      </Form.Item>
+      <Form.Item
+        name="floorPriceYuan"
+        label={t('bargain.floorPrice')}
+        required
+        dependencies={['originalPriceYuan']}
+        rules={[
+          yuanRule(t, 0),
+          ({ getFieldValue }) => ({
+            validator: (_, floor: string | undefined) => {
+              const original = yuanToFen(
+                (getFieldValue('originalPriceYuan') as string | undefined) ?? '',
+              )
+              const fen = yuanToFen(floor ?? '')
+              return original === null || fen === null || fen < original
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('bargain.floorBelowOriginal')))
+            },
+          }),
+        ]}
+      >
+        <Input inputMode="decimal" prefix="¥" />
+      </Form.Item>
+      <Form.Item name="helpersNeeded" label={t('bargain.helpersNeeded')} rules={[required]}>
+        <InputNumber min={1} max={200} precision={0} />
+      </Form.Item>
+      <Form.Item name="durationHours" label={t('bargain.durationHours')} rules={[required]}>
+        <InputNumber min={1} max={168} precision={0} />
+      </Form.Item>
+      <WindowFields />
+      <Form.Item name="stock" label={t('promotions.stock')} rules={[required]}>
+        <InputNumber min={1} precision={0} />
+      </Form.Item>
+      <Form.Item
+        name="perUserLaunchLimit"
+        label={t('bargain.perUserLaunchLimit')}
+        rules={[required]}
+      >
+        <InputNumber min={1} max={100} precision={0} />
+      </Form.Item>
+      <Form.Item name="helperDailyQuota" label={t('bargain.helperDailyQuota')} rules={[required]}>
+        <InputNumber min={1} max={100} precision={0} />
+      </Form.Item>
+      <Form.Item name="buyBeforeFloor" valuePropName="checked">
+        <Checkbox>{t('bargain.buyBeforeFloor')}</Checkbox>
+      </Form.Item>
+    </PromotionFormDrawer>
   )
 }

@@ -15,6 +15,7 @@ import { PromotionStatusTag } from '../shared/promotion-status-tag'
 import { parseStatus, StatusFilter } from '../shared/status-filter'
 import { end, pause, resume, StatusActions, type StatusMove } from '../shared/status-actions'
 import { useAction } from '../shared/use-action'
+import { usePromotionForm } from '../shared/use-promotion-form'
 import { WindowText } from '../shared/window-text'
 import { BargainForm } from './bargain-form'
 import { BargainReport } from './bargain-report'
@@ -27,6 +28,10 @@ const MOVES: Record<BargainActivityStatus, readonly StatusMove<BargainActivitySt
   ended: [],
 }
 
+/** No bargain can have been launched yet: the window is still ahead and it was not ended. */
+const editable = (activity: BargainActivity) =>
+  activity.status !== 'ended' && Date.parse(activity.startsAt) > Date.now()
+
 /** 砍价: activities, pausing and resuming them, and their report. */
 export function BargainsPage() {
   const { t } = useI18n()
@@ -34,7 +39,7 @@ export function BargainsPage() {
   const status = parseStatus(STATUSES, list.filters.status)
   const activities = useBargains(status)
   const run = useAction(activities.reload)
-  const [creating, setCreating] = useState(false)
+  const form = usePromotionForm<BargainActivity>()
   const [reporting, setReporting] = useState<BargainActivity>()
 
   const actions = (activity: BargainActivity) => (
@@ -42,6 +47,7 @@ export function BargainsPage() {
       title={activity.title}
       moves={MOVES[activity.status]}
       onMove={(to) => run(() => setBargainStatus(activity.id, to))}
+      onEdit={editable(activity) ? () => form.edit(activity) : undefined}
       onReport={() => setReporting(activity)}
     />
   )
@@ -51,7 +57,7 @@ export function BargainsPage() {
       <PromotionListFrame
         title={t('nav.bargains')}
         createLabel={t('bargain.create')}
-        onCreate={() => setCreating(true)}
+        onCreate={form.create}
         filter={
           <StatusFilter
             statuses={STATUSES}
@@ -103,11 +109,12 @@ export function BargainsPage() {
           ]}
         />
       </PromotionListFrame>
-      {creating && (
+      {form.open && (
         <BargainForm
-          onClose={() => setCreating(false)}
-          onCreated={() => {
-            setCreating(false)
+          activity={form.editing}
+          onClose={form.close}
+          onSaved={() => {
+            form.close()
             activities.reload()
           }}
         />

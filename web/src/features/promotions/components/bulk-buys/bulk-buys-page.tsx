@@ -16,6 +16,7 @@ import { PromotionStatusTag } from '../shared/promotion-status-tag'
 import { parseStatus, StatusFilter } from '../shared/status-filter'
 import { pause, resume, StatusActions, type StatusMove } from '../shared/status-actions'
 import { useAction } from '../shared/use-action'
+import { usePromotionForm } from '../shared/use-promotion-form'
 import { WindowText } from '../shared/window-text'
 import { BulkBuyForm } from './bulk-buy-form'
 import { BulkBuyReport } from './bulk-buy-report'
@@ -37,6 +38,11 @@ const MOVES: Record<BulkBuyStatus, readonly StatusMove<'open' | 'paused' | 'clos
   failed: [],
 }
 
+/** No buyer can have joined yet: a draft, or open with its window still ahead. */
+const editable = (campaign: BulkBuy) =>
+  campaign.status === 'draft' ||
+  (campaign.status === 'open' && Date.parse(campaign.startsAt) > Date.now())
+
 /** 团购: campaigns with their price ladders; opening, pausing, resuming, ending early; the report. */
 export function BulkBuysPage() {
   const { t } = useI18n()
@@ -44,7 +50,7 @@ export function BulkBuysPage() {
   const status = parseStatus(STATUSES, list.filters.status)
   const campaigns = useBulkBuys(status)
   const run = useAction(campaigns.reload)
-  const [creating, setCreating] = useState(false)
+  const form = usePromotionForm<BulkBuy>()
   const [reporting, setReporting] = useState<BulkBuy>()
 
   const actions = (campaign: BulkBuy) => (
@@ -56,6 +62,7 @@ export function BulkBuysPage() {
           to === 'closed' ? closeBulkBuyNow(campaign.id) : setBulkBuyStatus(campaign.id, to),
         )
       }
+      onEdit={editable(campaign) ? () => form.edit(campaign) : undefined}
       onReport={() => setReporting(campaign)}
     />
   )
@@ -65,7 +72,7 @@ export function BulkBuysPage() {
       <PromotionListFrame
         title={t('nav.bulkBuys')}
         createLabel={t('bulkBuy.create')}
-        onCreate={() => setCreating(true)}
+        onCreate={form.create}
         filter={
           <StatusFilter
             statuses={STATUSES}
@@ -119,11 +126,12 @@ export function BulkBuysPage() {
           ]}
         />
       </PromotionListFrame>
-      {creating && (
+      {form.open && (
         <BulkBuyForm
-          onClose={() => setCreating(false)}
-          onCreated={() => {
-            setCreating(false)
+          campaign={form.editing}
+          onClose={form.close}
+          onSaved={() => {
+            form.close()
             campaigns.reload()
           }}
         />

@@ -16,6 +16,7 @@ import { PromotionStatusTag } from '../shared/promotion-status-tag'
 import { parseStatus, StatusFilter } from '../shared/status-filter'
 import { end, pause, resume, StatusActions, type StatusMove } from '../shared/status-actions'
 import { useAction } from '../shared/use-action'
+import { usePromotionForm } from '../shared/use-promotion-form'
 import { WindowText } from '../shared/window-text'
 import { FlashSaleForm } from './flash-sale-form'
 import { FlashSaleReport } from './flash-sale-report'
@@ -29,6 +30,9 @@ const MOVES: Record<FlashSessionStatus, readonly StatusMove<FlashSaleMove>[]> = 
   ended: [],
 }
 
+/** Only a draft: once scheduled, buyers may already be waiting for it. */
+const editable = (session: FlashSession) => session.status === 'draft'
+
 /** 限时秒杀: sessions, scheduling and pausing them, and their report. */
 export function FlashSalesPage() {
   const { t } = useI18n()
@@ -36,7 +40,7 @@ export function FlashSalesPage() {
   const status = parseStatus(STATUSES, list.filters.status)
   const sessions = useFlashSales(status)
   const run = useAction(sessions.reload)
-  const [creating, setCreating] = useState(false)
+  const form = usePromotionForm<FlashSession>()
   const [reporting, setReporting] = useState<FlashSession>()
 
   const actions = (session: FlashSession) => (
@@ -44,6 +48,7 @@ export function FlashSalesPage() {
       title={session.title}
       moves={MOVES[session.status]}
       onMove={(to) => run(() => moveFlashSale(session.id, to))}
+      onEdit={editable(session) ? () => form.edit(session) : undefined}
       onReport={() => setReporting(session)}
     />
   )
@@ -53,7 +58,7 @@ export function FlashSalesPage() {
       <PromotionListFrame
         title={t('nav.flashSales')}
         createLabel={t('flashSale.create')}
-        onCreate={() => setCreating(true)}
+        onCreate={form.create}
         filter={
           <StatusFilter
             statuses={STATUSES}
@@ -99,11 +104,12 @@ export function FlashSalesPage() {
           ]}
         />
       </PromotionListFrame>
-      {creating && (
+      {form.open && (
         <FlashSaleForm
-          onClose={() => setCreating(false)}
-          onCreated={() => {
-            setCreating(false)
+          session={form.editing}
+          onClose={form.close}
+          onSaved={() => {
+            form.close()
             sessions.reload()
           }}
         />

@@ -1,6 +1,6 @@
 import { Form } from 'antd'
 import { useI18n } from '../../../../lib/i18n'
-import { ProductSelect } from './product-select'
+import { ProductSelect, type ProductOption } from './product-select'
 import { SkuSelect } from './sku-select'
 
 /**
@@ -10,9 +10,12 @@ import { SkuSelect } from './sku-select'
 export function SkuFields({
   name = [],
   path = [],
+  products,
 }: {
   name?: (string | number)[]
   path?: (string | number)[]
+  /** The products already chosen (a promotion being edited), for their labels. */
+  products?: ProductOption[] | undefined
 }) {
   const { t } = useI18n()
   const form = Form.useFormInstance()
@@ -24,7 +27,7 @@ export function SkuFields({
         label={t('promotions.product')}
         rules={[{ required: true, message: t('common.required') }]}
       >
-        <ProductSelect />
+        <ProductSelect {...(products ? { initialOptions: products } : {})} />
       </Form.Item>
       <Form.Item
         name={[...name, 'skuId']}

@@ -29,16 +29,21 @@ export const end = <To extends string>(to: To): StatusMove<To> => ({
   to,
 })
 
-/** A row's status changes, each behind a confirmation naming the promotion, and its report. */
+/**
+ * A row's status changes, each behind a confirmation naming the promotion, its 编辑 when the row
+ * may still be edited (`onEdit`; the form's 保存 confirms), and its report.
+ */
 export function StatusActions<To extends string>({
   title,
   moves,
   onMove,
+  onEdit,
   onReport,
 }: {
   title: string
   moves: readonly StatusMove<To>[]
   onMove: (to: To) => Promise<unknown>
+  onEdit?: (() => void) | undefined
   onReport: () => void
 }) {
   const { t } = useI18n()
@@ -46,6 +51,11 @@ export function StatusActions<To extends string>({
   const canManage = useSession().can('promotions:manage')
   return (
     <Space size={0} wrap>
+      {canManage && onEdit && (
+        <Button type="link" size="small" onClick={onEdit}>
+          {t('promotions.edit')}
+        </Button>
+      )}
       {(canManage ? moves : []).map((move) => (
         <ConfirmButton
           key={move.label}

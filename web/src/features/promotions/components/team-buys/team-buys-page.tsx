@@ -16,6 +16,7 @@ import { ShareLink } from '../shared/share-link'
 import { parseStatus, StatusFilter } from '../shared/status-filter'
 import { end, pause, resume, StatusActions, type StatusMove } from '../shared/status-actions'
 import { useAction } from '../shared/use-action'
+import { usePromotionForm } from '../shared/use-promotion-form'
 import { WindowText } from '../shared/window-text'
 import { TeamBuyForm } from './team-buy-form'
 import { TeamBuyReport } from './team-buy-report'
@@ -29,6 +30,9 @@ const MOVES: Record<TeamBuyStatus, readonly StatusMove<'active' | 'paused' | 'en
   ended: [],
 }
 
+/** Buyers see fixed terms: a running activity is paused before it is changed. */
+const editable = (activity: TeamBuy) => activity.status === 'draft' || activity.status === 'paused'
+
 /** 拼团: activities, their state changes and their report. */
 export function TeamBuysPage() {
   const { t } = useI18n()
@@ -36,7 +40,7 @@ export function TeamBuysPage() {
   const status = parseStatus(STATUSES, list.filters.status)
   const activities = useTeamBuys(status)
   const run = useAction(activities.reload)
-  const [creating, setCreating] = useState(false)
+  const form = usePromotionForm<TeamBuy>()
   const [reporting, setReporting] = useState<TeamBuy>()
 
   const actions = (activity: TeamBuy) => (
@@ -44,6 +48,7 @@ export function TeamBuysPage() {
       title={activity.title}
       moves={MOVES[activity.status]}
       onMove={(to) => run(() => setTeamBuyStatus(activity.id, to))}
+      onEdit={editable(activity) ? () => form.edit(activity) : undefined}
       onReport={() => setReporting(activity)}
     />
   )
@@ -53,7 +58,7 @@ export function TeamBuysPage() {
       <PromotionListFrame
         title={t('nav.teamBuys')}
         createLabel={t('teamBuy.create')}
-        onCreate={() => setCreating(true)}
+        onCreate={form.create}
         filter={
           <StatusFilter
             statuses={STATUSES}
@@ -110,11 +115,12 @@ export function TeamBuysPage() {
           ]}
         />
       </PromotionListFrame>
-      {creating && (
+      {form.open && (
         <TeamBuyForm
-          onClose={() => setCreating(false)}
-          onCreated={() => {
-            setCreating(false)
+          activity={form.editing}
+          onClose={form.close}
+          onSaved={() => {
+            form.close()
             activities.reload()
           }}
         />

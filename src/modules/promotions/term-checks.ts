@@ -1,0 +1,19 @@
+import type { Db } from '../../db/database.js'
+import { invalidField } from '../../shared/errors.js'
+
+// Checks every promotion's terms share, on create and on edit: a window that ends after it
+// starts, and a SKU that exists.
+
+export async function checkWindowAndSku(
+  db: Db,
+  terms: { startsAt: string; endsAt: string; skuId: string },
+): Promise<void> {
+  if (Date.parse(terms.endsAt) <= Date.parse(terms.startsAt))
+    throw invalidField('endsAt', { en: 'must be after the start', zh: '结束时间须晚于开始时间' })
+  const sku = await db
+    .selectFrom('sku')
+    .select('id')
+    .where('id', '=', terms.skuId)
+    .executeTakeFirst()
+  if (!sku) throw invalidField('skuId', { en: 'no such SKU', zh: '商品规格不存在' })
+}
