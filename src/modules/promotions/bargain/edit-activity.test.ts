@@ -99,6 +99,52 @@ describe('editing a bargain activity', () => {
     expect(fieldsOf(backwards.body)).toEqual(['endsAt'])
   })
 
+  it('refuses an activity ended before its start with 409 naming status', async () => {
+    const t = await buildTestApp()
+    const { activityId, terms, operator } = await activityStartingTomorrow(t)
+    const ended = await operator.request({
+      method: 'POST',
+      url: `/api/promotions/bargains/${activityId}/status`,
+      payload: { status: 'ended' },
+    })
+    expect(ended.statusCode, ended.body).toBe(200)
+    const edited = await operator.request({
+      method: 'PUT',
+      url: `/api/promotions/bargains/${activityId}`,
+      payload: { ...terms, title: '已结束' },
+    })
+    expect(edited.statusCode).toBe(409)
+    expect(fieldsOf(edited.body)).toEqual(['status'])
+    expect(edited.json<{ detailZh: string }>().detailZh).toMatch(/活动已结束/)
+  })
+
+  it('names the product and SKU the activity sells, for the edit form', async () => {
+    const t = await buildTestApp()
+    const { terms, operator } = await activityStartingTomorrow(t)
+    const label = await operator.request({
+      method: 'GET',
+      url: `/api/promotions/skus/${terms.skuId}/label`,
+    })
+    expect(label.statusCode, label.body).toBe(200)
+    const sku = await t.db
+      .selectFrom('sku')
+      .innerJoin('product', 'product.id', 'sku.product_id')
+      .select(['product.id', 'product.title', 'sku.spec'])
+      .where('sku.id', '=', terms.skuId)
+      .executeTakeFirstOrThrow()
+    expect(label.json()).toEqual({ productId: sku.id, productTitle: sku.title, spec: sku.spec })
+    const unknown = await operator.request({
+      method: 'GET',
+      url: '/api/promotions/skus/00000000-0000-4000-8000-000000000000/label',
+    })
+    expect(unknown.statusCode).toBe(404)
+    const bureau = await t.logIn('bureau')
+    expect(
+      (await bureau.request({ method: 'GET', url: `/api/promotions/skus/${terms.skuId}/label` }))
+        .statusCode,
+    ).toBe(403)
+  })
+
   it('is for the operator only: a merchant and the bureau get 403', async () => {
     const t = await buildTestApp()
     const { activityId, terms } = await activityStartingTomorrow(t)

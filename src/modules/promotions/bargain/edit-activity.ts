@@ -29,10 +29,15 @@ export async function updateActivity(
     .where('status', '!=', 'ended')
     .executeTakeFirst()
   if (updated.numUpdatedRows !== 1n)
-    throw conflict(
-      { en: 'the activity has started and can no longer be changed', zh: '活动已开始，不能修改' },
-      'startsAt',
-    )
+    throw before.status === 'ended'
+      ? conflict({ en: 'the activity has ended', zh: '活动已结束，不能修改' }, 'status')
+      : conflict(
+          {
+            en: 'the activity has started and can no longer be changed',
+            zh: '活动已开始，不能修改',
+          },
+          'startsAt',
+        )
   const after = toActivity(await findActivity(db, id))
   await recordAudit(db, actor, {
     action: 'bargain_activity.updated',
