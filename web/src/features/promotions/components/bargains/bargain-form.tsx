@@ -13,6 +13,7 @@ import { PromotionFormDrawer } from '../shared/promotion-form-drawer'
 import { SkuFields } from '../shared/sku-fields'
 import { WindowFields, type WindowValues } from '../shared/window-fields'
 import { toFen, yuanRule } from '../shared/yuan'
+import { TitleField } from '../shared/title-field'
 
 interface Values extends WindowValues {
   title: string
@@ -106,13 +107,7 @@ export function BargainForm({
       onSaved={onSaved}
       onClose={onClose}
     >
-      <Form.Item
-        name="title"
-        label={t('promotions.title')}
-        rules={[{ ...required, whitespace: true }]}
-      >
-        <Input maxLength={60} />
-      </Form.Item>
+      <TitleField maxLength={60} />
       <SkuFields products={sku?.products} />
       <Form.Item
         name="originalPriceYuan"

@@ -1,4 +1,4 @@
-import { Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd'
+import { Checkbox, DatePicker, Form, InputNumber, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { fenToYuanText } from '../../../../lib/format'
 import { useI18n } from '../../../../lib/i18n'
@@ -17,6 +17,7 @@ import { SkuFields } from '../shared/sku-fields'
 import { WindowFields, type WindowValues } from '../shared/window-fields'
 import { toFen } from '../shared/yuan'
 import { LadderEditor, type TierValues } from './ladder-editor'
+import { TitleField } from '../shared/title-field'
 
 interface Values extends WindowValues {
   title: string
@@ -110,13 +111,7 @@ export function BulkBuyForm({
       onSaved={onSaved}
       onClose={onClose}
     >
-      <Form.Item
-        name="title"
-        label={t('promotions.title')}
-        rules={[{ ...required, whitespace: true }]}
-      >
-        <Input maxLength={60} />
-      </Form.Item>
+      <TitleField maxLength={60} />
       <SkuFields products={sku?.products} />
       <LadderEditor />
       <Form.Item name="minQuantity" label={t('bulkBuy.minQuantity')} rules={[required]}>

@@ -13,6 +13,7 @@ import { PromotionFormDrawer } from '../shared/promotion-form-drawer'
 import { SkuFields } from '../shared/sku-fields'
 import { WindowFields, type WindowValues } from '../shared/window-fields'
 import { toFen, yuanRule } from '../shared/yuan'
+import { TitleField } from '../shared/title-field'
 
 interface SkuValues {
   productId?: string
@@ -96,13 +97,7 @@ export function FlashSaleForm({
       onSaved={onSaved}
       onClose={onClose}
     >
-      <Form.Item
-        name="title"
-        label={t('promotions.title')}
-        rules={[{ ...required, whitespace: true }]}
-      >
-        <Input maxLength={100} />
-      </Form.Item>
+      <TitleField maxLength={100} />
       <WindowFields />
       <Form.Item
         name="paymentWindowMinutes"

@@ -12,6 +12,7 @@ import { PromotionFormDrawer } from '../shared/promotion-form-drawer'
 import { SkuFields } from '../shared/sku-fields'
 import { WindowFields, type WindowValues } from '../shared/window-fields'
 import { toFen, yuanRule } from '../shared/yuan'
+import { TitleField } from '../shared/title-field'
 
 interface Values extends WindowValues {
   title: string
@@ -103,13 +104,7 @@ export function TeamBuyForm({
       onSaved={onSaved}
       onClose={onClose}
     >
-      <Form.Item
-        name="title"
-        label={t('promotions.title')}
-        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-      >
-        <Input maxLength={60} />
-      </Form.Item>
+      <TitleField maxLength={60} />
       {activity ? (
         <Form.Item label={t('promotions.product')}>
           {activity.productTitle} · {activity.spec}
