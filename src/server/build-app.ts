@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify'
 import type { Redis } from 'ioredis'
 import type { Db } from '../db/database.js'
 import { catalogRoutes, MemoryMediaStorage, type MediaStorage } from '../modules/commerce/index.js'
@@ -35,13 +35,15 @@ import { authRoutes } from '../platform/auth/routes.js'
 import { geographyRoutes } from '../platform/geography/index.js'
 import '../platform/http/fastify-types.js'
 import { smsRoutes } from '../platform/notifications/index.js'
-import { sendProblem } from '../platform/http/problem.js'
+import { classifyError, sendProblem } from '../platform/http/problem.js'
 import { validatorCompiler } from '../platform/http/validators.js'
+import { boundRouteSchemas, refuseControlCharacters } from '../platform/http/request-limits.js'
 import { AppError } from '../shared/errors.js'
 import { newId } from '../shared/ids.js'
 import { createErrorHandler } from './error-handler.js'
 import { localPayments, type ConfiguredPayments } from './payments.js'
 import { healthRoutes } from './health-routes.js'
+import { toOpenApi303 } from './openapi-303.js'
 
 export interface AppOptions {
   db: Db
@@ -84,12 +86,23 @@ export async function buildApp({
     bodyLimit: 2 * 1024 * 1024,
     // Shut down in step with the load balancer: stop accepting, finish what is in flight.
     forceCloseConnections: 'idle',
+    // The router's own refusals (a broken %-escape, an over-long path parameter) are problems too.
+    frameworkErrors: (error, request, reply) => {
+      const problem = classifyError(error, request)
+      if (problem) void sendProblem(reply, problem, request.id)
+      else void (reply as FastifyReply).send(error)
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setErrorHandler(createErrorHandler(db))
+  // Before any route (and before the OpenAPI plugin reads them): every request schema bounded.
+  app.addHook('onRoute', boundRouteSchemas)
+  app.addHook('preValidation', refuseControlCharacters)
 
   await app.register(fastifyCookie, { secret: sessionSecret })
   await app.register(fastifySwagger, {
+    transformObject: (document) =>
+      'openapiObject' in document ? toOpenApi303(document.openapiObject) : document.swaggerObject,
     openapi: {
       info: {
         title: 'Cuntong API',

@@ -1,5 +1,18 @@
+import SwaggerParser from '@apidevtools/swagger-parser'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../test/test-app.js'
+
+interface VehicleSpec {
+  paths: {
+    '/api/logistics/vehicles': {
+      post: {
+        requestBody: {
+          content: { 'application/json': { schema: { properties: Record<string, object> } } }
+        }
+      }
+    }
+  }
+}
 
 describe('OpenAPI description', () => {
   it('is served at /api/docs/json and describes every API route with its security', async () => {
@@ -29,5 +42,19 @@ describe('OpenAPI description', () => {
       description: 'Requires the `users:read` permission.',
     })
     expect((await app.inject({ method: 'GET', url: '/api/docs/' })).statusCode).toBe(200)
+  })
+
+  it('validates as the OpenAPI version it declares, by the standard validator', async () => {
+    const { app } = await buildTestApp({ demo: false })
+    const spec = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json<object>()
+    expect(spec).toMatchObject({ openapi: '3.0.3' })
+    // Throws with every schema violation listed (e.g. a numeric exclusiveMinimum, 3.1-only).
+    await expect(SwaggerParser.validate(spec as never)).resolves.toBeDefined()
+    // The bound the vehicle form relies on survives the translation: a capacity above 0.
+    const vehicleBody = (spec as VehicleSpec).paths['/api/logistics/vehicles'].post.requestBody
+    expect(vehicleBody.content['application/json'].schema.properties.capacityM3).toMatchObject({
+      minimum: 0,
+      exclusiveMinimum: true,
+    })
   })
 })

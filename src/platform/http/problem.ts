@@ -62,6 +62,8 @@ const toProblemField = (e: FieldError) => ({
 })
 
 export function sendProblem(reply: FastifyReply, error: AppError, instance?: string): FastifyReply {
+  // A refusal is never cached, whatever caching headers the route had set before it failed.
+  void reply.removeHeader('etag').header('cache-control', 'no-store')
   if (error.retryAfterS !== undefined)
     void reply.header('retry-after', String(Math.ceil(error.retryAfterS)))
   return reply
@@ -106,6 +108,16 @@ export function classifyError(error: FastifyError, request: FastifyRequest): App
           },
         ],
       )
+    case 'FST_ERR_BAD_URL':
+      return new AppError(
+        'invalid',
+        { en: 'The address is not valid percent-encoding', zh: '请求地址的百分号编码无效' },
+        [{ field: 'url', message: { en: 'is not valid percent-encoding', zh: '编码无效' } }],
+      )
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('invalid', { en: 'A path parameter is too long', zh: '路径参数过长' }, [
+        { field: 'params', message: { en: 'is too long', zh: '过长' } },
+      ])
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('invalid', { en: 'The body is too large', zh: '请求体过大' }, [
         { field: 'body', message: { en: 'is too large', zh: '过大' } },
