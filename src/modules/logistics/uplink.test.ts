@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../test/test-app.js'
 import { planDay, receiveAtHub } from './test-support.js'
+import { newId } from '../../shared/ids.js'
 
 // LOG-8: farm products ride back on the delivery trips; KPI-11: cost per parcel, both directions.
 
@@ -79,7 +80,7 @@ describe('uplink (LOG-8)', () => {
         await hub.request({
           method: 'POST',
           url: `/api/logistics/pickups/${pickupId}/hand-over`,
-          payload: { carrierId: 'x', carrierWaybillNo: 'SF12345678' },
+          payload: { carrierId: newId(), carrierWaybillNo: 'SF12345678' },
         })
       ).statusCode,
     ).toBe(409)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../test/test-app.js'
+import { newId } from '../../shared/ids.js'
 
 // Issue 2: bad input gets a 400 problem+json naming the field, in Chinese and English; never a 500.
 
@@ -77,7 +78,7 @@ describe('bad input', () => {
         username: 'newuser',
         displayName: '新用户',
         password: 'long-enough-1',
-        memberships: [{ organizationId: 'x' }],
+        memberships: [{ organizationId: newId() }],
       },
     })
     expect(res.statusCode).toBe(400)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Client } from '../../../test/test-app.js'
 import { signInCustomer } from '../../commerce/orders/test-support.js'
 import { flashTestApp, openSession } from './test-support.js'
+import { newId } from '../../../shared/ids.js'
 
 // Admission under a crowd: a flash sale of S units and 10×S buyers at once sells exactly S, on
 // SQLite and PostgreSQL (database admission) and through Redis (one Lua script).
@@ -73,7 +74,7 @@ describe.each(['database', 'redis'] as const)('flash sale admission (%s)', (mode
     const soldOut = await admit(second, { skuId, quantity: 1 })
     expect(soldOut.statusCode).toBe(409)
     expect(soldOut.json()).toMatchObject({ detail: 'sold out' })
-    const unknown = await admit(second, { skuId: 'nope', quantity: 1 })
+    const unknown = await admit(second, { skuId: newId(), quantity: 1 })
     expect(unknown.statusCode).toBe(400)
 
     const paused = await operator.request({
@@ -81,7 +82,7 @@ describe.each(['database', 'redis'] as const)('flash sale admission (%s)', (mode
       url: `/api/promotions/flash-sales/${sessionId}/pause`,
     })
     expect(paused.json()).toMatchObject({ status: 'paused' })
-    const closed = await admit(second, { skuId: 'x', quantity: 1 })
+    const closed = await admit(second, { skuId: newId(), quantity: 1 })
     expect(closed.statusCode).toBe(409)
   })
 })
