@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import fastifyCookie from '@fastify/cookie'
+import fastifyHelmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
@@ -42,6 +43,7 @@ import { newId } from '../shared/ids.js'
 import { createErrorHandler } from './error-handler.js'
 import { localPayments, type ConfiguredPayments } from './payments.js'
 import { healthRoutes } from './health-routes.js'
+import { securityHeaders } from './security-headers.js'
 
 export interface AppOptions {
   db: Db
@@ -62,6 +64,8 @@ export interface AppOptions {
   backgroundJobs?: boolean
   /** Redis (REDIS_URL): flash sale admissions run as one Lua script there. */
   redis?: Redis
+  /** Served over HTTPS (NODE_ENV=production): security headers add HSTS. */
+  production?: boolean
 }
 
 export async function buildApp({
@@ -76,6 +80,7 @@ export async function buildApp({
   revealLoginCodes = true,
   backgroundJobs = false,
   redis,
+  production = false,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -88,6 +93,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler)
   app.setErrorHandler(createErrorHandler(db))
 
+  await app.register(fastifyHelmet, securityHeaders({ production }))
   await app.register(fastifyCookie, { secret: sessionSecret })
   await app.register(fastifySwagger, {
     openapi: {
