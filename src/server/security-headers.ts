@@ -25,10 +25,9 @@ export function securityHeaders({ production }: SecurityHeaderOptions): FastifyH
         scriptSrcAttr: ["'none'"],
         // antd writes its CSS-in-JS into <style> elements at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        // data: for QR code downloads and antd's icons, blob: for local previews before upload,
-        // https: for the pictures merchants link in descriptions (rich-text.ts allows them).
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        fontSrc: ["'self'", 'data:'],
+        // data: for the API docs' icons and logo; https: for the pictures merchants link in
+        // product descriptions (rich-text.ts allows them). Images never run script.
+        imgSrc: ["'self'", 'data:', 'https:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameSrc: ["'none'"],
