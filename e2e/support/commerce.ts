@@ -46,6 +46,7 @@ export async function productOnSale(
   operator: ApiSession,
   title: string,
   priceFen: number,
+  descriptionHtml?: string,
 ): Promise<{ productId: string; skuId: string }> {
   const categories = await merchant.get<{ id: string; children: { id: string }[] }[]>(
     '/api/commerce/shop/categories',
@@ -55,6 +56,7 @@ export async function productOnSale(
     {
       categoryId: categories[0]?.children[0]?.id,
       title,
+      ...(descriptionHtml === undefined ? {} : { descriptionHtml }),
       skus: [{ spec: '500g', unit: '袋', priceFen, weightG: 500, volumeCm3: 1500 }],
     },
   )
@@ -76,6 +78,8 @@ interface Checkout {
   stationName: string
   payment: { outTradeNo: string }
   orders: { orderNo: string; totalFen: number }[]
+  /** Where the buyer pays: the local stand-in's pay page. */
+  action: { kind: string; url?: string } | null
 }
 
 /** A villager signs in with a texted code and orders `quantity` of a SKU for station pickup. */

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import fastifyCookie from '@fastify/cookie'
+import fastifyHelmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
@@ -44,6 +45,7 @@ import { createErrorHandler } from './error-handler.js'
 import { localPayments, type ConfiguredPayments } from './payments.js'
 import { healthRoutes } from './health-routes.js'
 import { toOpenApi303 } from './openapi-303.js'
+import { securityHeaders } from './security-headers.js'
 
 export interface AppOptions {
   db: Db
@@ -64,6 +66,8 @@ export interface AppOptions {
   backgroundJobs?: boolean
   /** Redis (REDIS_URL): flash sale admissions run as one Lua script there. */
   redis?: Redis
+  /** Served over HTTPS (NODE_ENV=production): security headers add HSTS. */
+  production?: boolean
 }
 
 export async function buildApp({
@@ -78,6 +82,7 @@ export async function buildApp({
   revealLoginCodes = true,
   backgroundJobs = false,
   redis,
+  production = false,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -99,6 +104,7 @@ export async function buildApp({
   app.addHook('onRoute', boundRouteSchemas)
   app.addHook('preValidation', refuseControlCharacters)
 
+  await app.register(fastifyHelmet, securityHeaders({ production }))
   await app.register(fastifyCookie, { secret: sessionSecret })
   await app.register(fastifySwagger, {
     transformObject: (document) =>

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
     webDir: WEB_DIR,
     secureCookies: config.production,
+    production: config.production,
     media: createMediaStorage(config.media, config.dataDir),
     ...(config.osrmUrl ? { roadMatrix: createOsrmProvider({ baseUrl: config.osrmUrl }) } : {}),
     revealLoginCodes: config.sms.provider === 'local',

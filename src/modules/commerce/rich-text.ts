@@ -1,101 +1,111 @@
-// Product descriptions are rich text written by merchants and shown to every shopper, so only
-// an allow-list of tags and attributes survives; scripts, styles, event handlers and
-// javascript: links never reach the page.
+import sanitizeHtml from 'sanitize-html'
 
-const ALLOWED_TAGS = new Set([
-  'p',
-  'br',
-  'strong',
-  'b',
-  'em',
-  'i',
-  'u',
-  's',
-  'ul',
-  'ol',
-  'li',
-  'h3',
-  'h4',
-  'blockquote',
-  'img',
-  'a',
-  'span',
-])
-const VOID_TAGS = new Set(['br', 'img'])
-/** Elements dropped together with everything inside them. */
-const DROPPED_WITH_CONTENT = new Set([
+// Product descriptions are rich text written by merchants and shown to every shopper. The
+// console's description field takes simple HTML (paragraphs, bold, lists, links, images), so
+// exactly that survives; sanitize-html parses it as a browser would, and scripts, styles, event
+// handlers, frames and script-capable URLs never reach the page.
+
+/** Links to the web; images from the web or our own media route. Checked after entity decoding. */
+const LINK_URL = /^https?:\/\//i
+const IMAGE_URL = /^(https?:\/\/|\/api\/commerce\/images\/)/i
+const PIXELS = /^\d{1,4}$/
+
+/** Elements removed together with everything inside them, not just their tags. */
+const DROPPED_WITH_CONTENT = [
   'script',
   'style',
+  'textarea',
+  'option',
+  'select',
+  'noscript',
+  'noembed',
+  'noframes',
   'iframe',
+  'frameset',
   'object',
   'embed',
+  'applet',
   'template',
-  'noscript',
   'svg',
   'math',
-  'textarea',
-  'select',
-])
-const ALLOWED_ATTRIBUTES: Record<string, readonly string[]> = {
-  a: ['href', 'title'],
-  img: ['src', 'alt', 'width', 'height'],
-}
-/** Links to the web, and images from the web or our own media route. */
-const SAFE_URL = /^(https?:\/\/|\/api\/commerce\/images\/)/i
+  'title',
+  'xmp',
+]
 
-const TAG = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g
-const ATTRIBUTE = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g
-
-const escapeText = (text: string): string =>
-  text
-    .replace(/&(?!(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);)/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-const escapeAttribute = (value: string): string =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-
-function cleanAttributes(tag: string, source: string): string {
-  const allowed = ALLOWED_ATTRIBUTES[tag] ?? []
-  let out = ''
-  for (const [, rawName = '', rawValue = ''] of source.matchAll(ATTRIBUTE)) {
-    const name = rawName.toLowerCase()
-    if (!allowed.includes(name)) continue
-    const value = decodeEntities(rawValue.replace(/^["']|["']$/g, '')).trim()
-    if ((name === 'href' || name === 'src') && !SAFE_URL.test(value)) continue
-    if ((name === 'width' || name === 'height') && !/^\d{1,4}$/.test(value)) continue
-    out += ` ${name}="${escapeAttribute(value)}"`
-  }
-  if (tag === 'a' && out.includes(' href='))
-    out += ' rel="noopener noreferrer nofollow" target="_blank"'
-  return out
+/** The attributes kept, by their decoded value; `undefined` drops the attribute. */
+function keepIf(value: string | undefined, pattern: RegExp): string | undefined {
+  const trimmed = value?.trim()
+  return trimmed !== undefined && pattern.test(trimmed) ? trimmed : undefined
 }
 
-/** The HTML with only allowed tags and attributes; text is escaped, nothing else passes. */
+function withoutUndefined(attributes: Record<string, string | undefined>): sanitizeHtml.Attributes {
+  return Object.fromEntries(
+    Object.entries(attributes).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  )
+}
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'ul',
+    'ol',
+    'li',
+    'h2',
+    'h3',
+    'h4',
+    'blockquote',
+    'span',
+    'a',
+    'img',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel', 'target'],
+    img: ['src', 'alt', 'width', 'height'],
+  },
+  // A second line of defence behind the patterns above.
+  allowedSchemes: ['http', 'https'],
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: DROPPED_WITH_CONTENT,
+  transformTags: {
+    a: (tagName, attribs) => {
+      const href = keepIf(attribs.href, LINK_URL)
+      return {
+        tagName,
+        attribs: withoutUndefined({
+          href,
+          title: attribs.title,
+          // A merchant's link opens apart from the shop and earns no ranking from it.
+          ...(href ? { rel: 'noopener noreferrer nofollow', target: '_blank' } : {}),
+        }),
+      }
+    },
+    img: (tagName, attribs) => ({
+      tagName,
+      attribs: withoutUndefined({
+        src: keepIf(attribs.src, IMAGE_URL),
+        alt: attribs.alt,
+        width: keepIf(attribs.width, PIXELS),
+        height: keepIf(attribs.height, PIXELS),
+      }),
+    }),
+  },
+  // An image whose source was refused would show as a broken icon: it goes.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+}
+
+/** The HTML with only the editor's tags and attributes; text is escaped, nothing else passes. */
 export function sanitizeRichText(html: string): string {
-  let out = ''
-  let last = 0
-  let droppingUntil: string | null = null
-  for (const match of html.matchAll(TAG)) {
-    const [whole, closing, rawTag, attributes = ''] = match
-    const text = html.slice(last, match.index)
-    last = match.index + whole.length
-    if (droppingUntil === null) out += escapeText(text)
-    if (rawTag === undefined) continue // a comment
-    const tag = rawTag.toLowerCase()
-    if (droppingUntil !== null) {
-      if (closing && tag === droppingUntil) droppingUntil = null
-      continue
-    }
-    if (DROPPED_WITH_CONTENT.has(tag)) {
-      if (!closing && !whole.endsWith('/>')) droppingUntil = tag
-      continue
-    }
-    if (!ALLOWED_TAGS.has(tag)) continue
-    if (closing) out += VOID_TAGS.has(tag) ? '' : `</${tag}>`
-    else out += `<${tag}${cleanAttributes(tag, attributes)}>`
-  }
-  if (droppingUntil === null) out += escapeText(html.slice(last))
-  return out
+  // NUL has no place in a description; dropping it first means `<scr\0ipt>` hides nothing.
+  return sanitizeHtml(html.replaceAll('\0', ''), OPTIONS)
 }
 
 const ENTITIES: Record<string, string> = {
@@ -118,7 +128,7 @@ function decodeEntities(text: string): string {
   })
 }
 
-/** The words of a (sanitized) description, for the search text. */
+/** The words of a (sanitized) description, for the search text; not a sanitizer. */
 export const plainTextOf = (html: string): string =>
   decodeEntities(html.replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')
