@@ -13,7 +13,7 @@ import { buildStatement, findFeeRule, setFeeRule } from './statements.js'
 
 // LOG-7 reports and LOG-2 carrier statements, on screen and as Excel downloads.
 
-/** A carrier reads only its own statements and fees; county roles read any. */
+/** A carrier reads only its own statements and fees; county roles (and the hub) read any. */
 function assertCarrierInScope(scope: Scope, carrierId: string): void {
   if (!isInScope(scope, carrierId))
     throw new OutOfScopeError(
@@ -94,7 +94,7 @@ export const logisticsReportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
         params: IdParams,
         response: { 200: FeeRule },
       },
-      config: { access: { permission: 'parcels:read' } },
+      config: { access: { permission: 'statements:read' } },
     },
     (request) => {
       assertCarrierInScope(actorOf(request).scope, request.params.id)
@@ -129,7 +129,7 @@ export const logisticsReportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
         querystring: StatementQuery,
         response: { 200: Statement },
       },
-      config: { access: { permission: 'parcels:read' } },
+      config: { access: { permission: 'statements:read' } },
     },
     async (request) => {
       assertCarrierInScope(actorOf(request).scope, request.query.carrierId)
@@ -145,7 +145,7 @@ export const logisticsReportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
         summary: 'The statement with every parcel, as an Excel download',
         querystring: StatementQuery,
       },
-      config: { access: { permission: 'parcels:read' } },
+      config: { access: { permission: 'statements:read' } },
     },
     async (request, reply) => {
       assertCarrierInScope(actorOf(request).scope, request.query.carrierId)
