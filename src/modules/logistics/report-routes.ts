@@ -45,8 +45,7 @@ export const logisticsReportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
       config: { access: { permission: 'parcels:read' } },
     },
     (request) => {
-      const { scope } = actorOf(request)
-      return flowReport(db, request.query, scope.county ? null : [...scope.organizationIds])
+      return flowReport(db, request.query, actorOf(request).scope)
     },
   )
 
@@ -61,12 +60,7 @@ export const logisticsReportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
       config: { access: { permission: 'parcels:read' } },
     },
     async (request, reply) => {
-      const { scope } = actorOf(request)
-      const rows = await flowReport(
-        db,
-        request.query,
-        scope.county ? null : [...scope.organizationIds],
-      )
+      const rows = await flowReport(db, request.query, actorOf(request).scope)
       const { from, to, groupBy } = request.query
       return sendWorkbook(reply, `送收发报表_${from}_${to}.xlsx`, [
         fillSheet({
