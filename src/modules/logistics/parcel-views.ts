@@ -1,4 +1,6 @@
-import type { Db } from '../../db/database.js'
+import type { ExpressionBuilder } from 'kysely'
+import type { Database, Db } from '../../db/database.js'
+import type { Scope } from '../../platform/access/principal.js'
 import { addSeconds } from '../../shared/clock.js'
 import { maskName, maskPhone } from '../../shared/personal-data.js'
 import type { Parcel, ParcelTable } from './schema.js'
@@ -6,6 +8,28 @@ import type { Parcel, ParcelTable } from './schema.js'
 export const PROMISE_S = 72 * 3600
 
 export const dueAtOf = (receivedAt: string): string => addSeconds(receivedAt, PROMISE_S)
+
+/**
+ * Which parcels an organization-scoped caller sees: a carrier its own, a village station those
+ * bound for it. Null for county-wide callers, who see every parcel. Lists, the flow report and
+ * the 72-hour promise all filter with this one rule.
+ */
+export function parcelsInScope(scope: Scope) {
+  if (scope.county) return null
+  const ids = [...scope.organizationIds, '']
+  return (eb: ExpressionBuilder<Database, 'parcel'>) =>
+    eb.or([
+      eb('parcel.carrier_id', 'in', ids),
+      eb(
+        'parcel.destination_site_id',
+        'in',
+        eb
+          .selectFrom('logistics_site as scoped_site')
+          .select('scoped_site.id')
+          .where('scoped_site.organization_id', 'in', ids),
+      ),
+    ])
+}
 
 export function selectParcels(db: Db) {
   return db

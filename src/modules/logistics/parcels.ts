@@ -7,7 +7,7 @@ import { pageWindow, type Page } from '../../platform/http/schemas.js'
 import { addSeconds, nowIso } from '../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../shared/errors.js'
 import { maskName } from '../../shared/personal-data.js'
-import { selectParcels, toParcel } from './parcel-views.js'
+import { parcelsInScope, selectParcels, toParcel } from './parcel-views.js'
 import type { Parcel, ParcelListQuery, ScanEvent, Tracking } from './schema.js'
 
 const PARCEL = { en: 'parcel', zh: '包裹' }
@@ -22,12 +22,8 @@ export async function listParcels(
 ): Promise<Page<Parcel>> {
   const { page, pageSize, offset } = pageWindow(query)
   let base = selectParcels(db)
-  if (!actor.scope.county) {
-    const ids = [...actor.scope.organizationIds, '']
-    base = base.where((eb) =>
-      eb.or([eb('parcel.carrier_id', 'in', ids), eb('site.organization_id', 'in', ids)]),
-    )
-  }
+  const inScope = parcelsInScope(actor.scope)
+  if (inScope) base = base.where(inScope)
   if (query.q) base = base.where('parcel.waybill_no', 'like', `${query.q.trim().toUpperCase()}%`)
   if (query.status) base = base.where('parcel.status', '=', query.status)
   if (query.carrierId) base = base.where('parcel.carrier_id', '=', query.carrierId)

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../db/database.js'
 import type { TravelMatrixProvider } from '../../routing/index.js'
+import { actorOf } from '../../platform/http/actor.js'
 import { IdParams } from '../../platform/http/schemas.js'
 import { withTransaction } from '../../platform/http/with-transaction.js'
 import { AppError } from '../../shared/errors.js'
@@ -16,6 +17,7 @@ import {
   UpdateVehicleBody,
   Vehicle,
 } from './dispatch-schema.js'
+import { CarrierOption, listAllianceCarriers } from './carriers.js'
 import { createVehicle, listVehicles, updateVehicle } from './fleet.js'
 import { moveStop } from './plan-adjustments.js'
 import {
@@ -89,19 +91,12 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRoutesOptions> = async (
     {
       schema: {
         tags: ['dispatch'],
-        summary: 'The alliance member carriers (for filters and hand-over)',
-        response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) },
+        summary: 'The alliance member carriers, names and ids (for filters and hand-over)',
+        response: { 200: Type.Array(CarrierOption) },
       },
-      config: { access: { permission: 'network:read' } },
+      config: { access: { permission: 'parcels:read' } },
     },
-    () =>
-      db
-        .selectFrom('organization')
-        .select(['id', 'name'])
-        .where('type', '=', 'carrier')
-        .where('status', '=', 'active')
-        .orderBy('name')
-        .execute(),
+    (request) => listAllianceCarriers(db, actorOf(request).scope),
   )
 
   app.get(

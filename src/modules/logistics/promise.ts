@@ -1,5 +1,7 @@
 import { shanghaiDate, shanghaiDayStartMs } from '../../shared/clock.js'
 import type { Db } from '../../db/database.js'
+import type { Scope } from '../../platform/access/principal.js'
+import { parcelsInScope } from './parcel-views.js'
 import type { PromisePeriod } from './schema.js'
 
 // LOG-6 / KPI-1: every parcel's clock runs from hub receipt to arrival at its station. Rates
@@ -80,7 +82,7 @@ export async function promiseSummary(
   to: string,
   granularity: Granularity,
   now: string,
-  carrierIds: string[] | null,
+  scope: Scope,
 ): Promise<PromisePeriod[]> {
   const end = new Date(Date.parse(shanghaiMidnightUtc(to)) + 86400000).toISOString()
   let query = db
@@ -88,7 +90,8 @@ export async function promiseSummary(
     .select(['received_at as receivedAt', 'due_at as dueAt', 'arrived_at as arrivedAt'])
     .where('received_at', '>=', shanghaiMidnightUtc(from))
     .where('received_at', '<', end)
-  if (carrierIds !== null) query = query.where('carrier_id', 'in', [...carrierIds, ''])
+  const inScope = parcelsInScope(scope)
+  if (inScope) query = query.where(inScope)
   const rows = await query.execute()
   return summarisePromise(
     rows.filter((r): r is ClockedParcel => r.receivedAt !== null && r.dueAt !== null),

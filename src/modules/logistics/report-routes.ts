@@ -13,7 +13,7 @@ import { buildStatement, findFeeRule, setFeeRule } from './statements.js'
 
 // LOG-7 reports and LOG-2 carrier statements, on screen and as Excel downloads.
 
-/** A carrier reads only its own statements and fees; county roles read any. */
+/** A carrier reads only its own statements and fees; county roles (and the hub) read any. */
 function assertCarrierInScope(scope: Scope, carrierId: string): void {
   if (!isInScope(scope, carrierId))
     throw new OutOfScopeError(
@@ -45,8 +45,7 @@ export const logisticsReportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
       config: { access: { permission: 'parcels:read' } },
     },
     (request) => {
-      const { scope } = actorOf(request)
-      return flowReport(db, request.query, scope.county ? null : [...scope.organizationIds])
+      return flowReport(db, request.query, actorOf(request).scope)
     },
   )
 
@@ -61,12 +60,7 @@ export const logisticsReportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
       config: { access: { permission: 'parcels:read' } },
     },
     async (request, reply) => {
-      const { scope } = actorOf(request)
-      const rows = await flowReport(
-        db,
-        request.query,
-        scope.county ? null : [...scope.organizationIds],
-      )
+      const rows = await flowReport(db, request.query, actorOf(request).scope)
       const { from, to, groupBy } = request.query
       return sendWorkbook(reply, `送收发报表_${from}_${to}.xlsx`, [
         fillSheet({
@@ -94,7 +88,7 @@ export const logisticsReportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
         params: IdParams,
         response: { 200: FeeRule },
       },
-      config: { access: { permission: 'parcels:read' } },
+      config: { access: { permission: 'statements:read' } },
     },
     (request) => {
       assertCarrierInScope(actorOf(request).scope, request.params.id)
@@ -129,7 +123,7 @@ export const logisticsReportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
         querystring: StatementQuery,
         response: { 200: Statement },
       },
-      config: { access: { permission: 'parcels:read' } },
+      config: { access: { permission: 'statements:read' } },
     },
     async (request) => {
       assertCarrierInScope(actorOf(request).scope, request.query.carrierId)
@@ -145,7 +139,7 @@ export const logisticsReportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
         summary: 'The statement with every parcel, as an Excel download',
         querystring: StatementQuery,
       },
-      config: { access: { permission: 'parcels:read' } },
+      config: { access: { permission: 'statements:read' } },
     },
     async (request, reply) => {
       assertCarrierInScope(actorOf(request).scope, request.query.carrierId)

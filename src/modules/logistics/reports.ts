@@ -1,9 +1,12 @@
 import { shanghaiDate, shanghaiDayStartMs } from '../../shared/clock.js'
 import type { Db } from '../../db/database.js'
+import type { Scope } from '../../platform/access/principal.js'
+import { parcelsInScope } from './parcel-views.js'
 import type { FlowReportQuery, FlowRow } from './schema.js'
 
 // LOG-7 送收发报表: parcels received at the hub, dispatched (vehicle departed), delivered to the
 // station and picked up by the villager, counted from scans — by day, carrier, township or station.
+// A carrier counts its own parcels, a village station those bound for it.
 
 const COUNTED = ['received', 'departed', 'arrived', 'picked_up'] as const
 type Counted = (typeof COUNTED)[number]
@@ -14,11 +17,7 @@ const COLUMN: Record<Counted, keyof Omit<FlowRow, 'key' | 'label'>> = {
   picked_up: 'pickedUp',
 }
 
-export async function flowReport(
-  db: Db,
-  query: FlowReportQuery,
-  carrierIds: string[] | null,
-): Promise<FlowRow[]> {
+export async function flowReport(db: Db, query: FlowReportQuery, scope: Scope): Promise<FlowRow[]> {
   const fromMs = shanghaiDayStartMs(query.from)
   const toMs = shanghaiDayStartMs(query.to) + 86_400_000
   let events = db
@@ -29,7 +28,8 @@ export async function flowReport(
     .where('scan_event.type', 'in', [...COUNTED])
     .where('scan_event.at', '>=', new Date(fromMs).toISOString())
     .where('scan_event.at', '<', new Date(toMs).toISOString())
-  if (carrierIds !== null) events = events.where('parcel.carrier_id', 'in', [...carrierIds, ''])
+  const inScope = parcelsInScope(scope)
+  if (inScope) events = events.where(inScope)
   if (query.carrierId) events = events.where('parcel.carrier_id', '=', query.carrierId)
 
   const rows = new Map<string, FlowRow>()

@@ -292,7 +292,7 @@ export const logisticsRoutes: FastifyPluginAsyncTypebox<{
         request.query.to,
         request.query.granularity ?? 'day',
         nowIso(),
-        actor.scope.county ? null : [...actor.scope.organizationIds],
+        actor.scope,
       )
     },
   )

@@ -31,6 +31,9 @@ export const PERMISSIONS = [
   'parcels:submit',
   'parcels:scan',
   'parcels:manage',
+  // a carrier's monthly statement and fee rule (LOG-2): the carrier's own people and the county's,
+  // never the drivers or station masters who only move its parcels
+  'statements:read',
   // the SMS log
   'notifications:read',
   'notifications:manage',
@@ -120,6 +123,7 @@ export const ROLES = {
     permissions: [
       ...READ_ONLY_SUPERVISION,
       ...LOGISTICS_SUPERVISION,
+      'statements:read',
       'orders:read',
       'payouts:read',
       'complaints:handle',
@@ -143,6 +147,7 @@ export const ROLES = {
       'users:read',
       'geography:read',
       ...LOGISTICS_SUPERVISION,
+      'statements:read',
       'parcels:manage',
       'notifications:read',
       'notifications:manage',
@@ -160,14 +165,20 @@ export const ROLES = {
     nameEn: 'Carrier administrator',
     organizationTypes: ['carrier'],
     scope: 'organization',
-    permissions: [...ORGANIZATION_ADMIN, 'api-tokens:manage', 'parcels:read', 'parcels:submit'],
+    permissions: [
+      ...ORGANIZATION_ADMIN,
+      'api-tokens:manage',
+      'parcels:read',
+      'parcels:submit',
+      'statements:read',
+    ],
   },
   carrier_agent: {
     nameZh: '快递公司业务员',
     nameEn: 'Carrier agent',
     organizationTypes: ['carrier'],
     scope: 'organization',
-    permissions: [...FIELD_WORK, 'parcels:read', 'parcels:submit'],
+    permissions: [...FIELD_WORK, 'parcels:read', 'parcels:submit', 'statements:read'],
   },
   // The county hub handles every carrier's parcels, so its people act county-wide on logistics.
   hub_staff: {
@@ -175,7 +186,8 @@ export const ROLES = {
     nameEn: 'Hub staff',
     organizationTypes: ['hub'],
     scope: 'county',
-    permissions: [...HUB_WORK, 'parcels:manage', 'notifications:read'],
+    // The hub bills every carrier for handling its parcels, so it reads every statement.
+    permissions: [...HUB_WORK, 'parcels:manage', 'statements:read', 'notifications:read'],
   },
   driver: {
     nameZh: '司机',

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.js'
 import { IdParams, Nullable, Page, PageQuery, pageWindow } from '../http/schemas.js'
 import { withTransaction } from '../http/with-transaction.js'
 import { SMS_STATUSES, type SmsOutboxTable } from './schema.js'
+import { smsLogText } from './sms-templates.js'
 
 // The SMS log: operators see what was sent to whom (masked), what failed and why, and can send
 // a failed message again once the cause is fixed (a topped-up account, a corrected template).
@@ -115,7 +116,8 @@ const toSmsMessage = (row: SmsOutboxTable): SmsMessage => ({
   id: row.id,
   phone: maskPhone(row.phone),
   template: row.template,
-  body: row.body,
+  // Masked again on the way out: texts logged before codes were masked still hold them.
+  body: smsLogText(row.template, JSON.parse(row.params_json) as Record<string, string>, row.body),
   status: row.status,
   attempts: row.attempts,
   createdAt: row.created_at,

@@ -183,4 +183,68 @@ describe('SMS outbox and dispatcher (LOG-5 notifications)', () => {
       (await station.request({ method: 'GET', url: '/api/notifications/sms' })).statusCode,
     ).toBe(403)
   })
+
+  it('keeps consumers’ login codes out of the SMS log, while the local stand-in still shows the code to the consumer (issue 12)', async () => {
+    const { app, db, logIn } = await buildTestApp()
+    const phone = '13700004321'
+    const asked = await app.inject({
+      method: 'POST',
+      url: '/api/commerce/shop/auth/code',
+      payload: { phone },
+    })
+    expect(asked.statusCode).toBe(200)
+    const { localCode } = asked.json<{ localCode: string }>()
+    expect(localCode).toMatch(/^\d{6}$/)
+    await drainSmsOutbox(db, new LocalSmsProvider())
+
+    const operator = await logIn('operator')
+    const log = (
+      await operator.request({ method: 'GET', url: '/api/notifications/sms?phoneTail=4321' })
+    ).json<{ items: { status: string; body: string }[] }>()
+    expect(log.items).toEqual([
+      expect.objectContaining({
+        status: 'sent',
+        body: '【五台村通】您的登录验证码是****，5分钟内有效。如非本人操作，请忽略本短信。',
+      }),
+    ])
+    // Not in the stored text either, so a database dump does not hold it.
+    expect((await outbox(db)).map((row) => row.body).join()).not.toContain(localCode)
+    // The consumer signs in with the code the stand-in showed on screen.
+    const signedIn = await app.inject({
+      method: 'POST',
+      url: '/api/commerce/shop/auth/login',
+      payload: { phone, code: localCode },
+    })
+    expect(signedIn.statusCode).toBe(200)
+  })
+
+  it('masks the codes of texts logged before codes were masked', async () => {
+    const { db, logIn } = await buildTestApp()
+    await enqueueSms(db, {
+      phone: '13700008765',
+      template: 'pickup_reminder',
+      params: {
+        orderNo: 'WT1',
+        placeName: '台城店',
+        days: '3',
+        pickupCode: '246810',
+        refundDays: '4',
+      },
+    })
+    // What the dispatcher stored before: the text exactly as the consumer received it.
+    await db
+      .updateTable('sms_outbox')
+      .set({
+        status: 'sent',
+        body: '【五台村通】您的订单WT1已在台城店等您3天，取货码246810。4天内未取将自动退款。',
+      })
+      .execute()
+    const operator = await logIn('operator')
+    const log = (
+      await operator.request({ method: 'GET', url: '/api/notifications/sms?phoneTail=8765' })
+    ).json<{ items: { body: string }[] }>()
+    expect(log.items.map((item) => item.body)).toEqual([
+      '【五台村通】您的订单WT1已在台城店等您3天，取货码****。4天内未取将自动退款。',
+    ])
+  })
 })

@@ -4,7 +4,7 @@ import { addSeconds, nowIso } from '../../shared/clock.js'
 import { newId } from '../../shared/ids.js'
 import type { SmsOutboxTable } from './schema.js'
 import { SmsSendError, type SmsProvider } from './sms-provider.js'
-import type { SmsTemplateKey } from './sms-templates.js'
+import { smsLogText, type SmsTemplateKey } from './sms-templates.js'
 
 /** Queues a text in the caller's transaction; the dispatcher sends it after commit. */
 export async function enqueueSms(
@@ -85,10 +85,11 @@ export async function drainSmsOutbox(
 
     const attempts = row.attempts + 1
     try {
+      const params = JSON.parse(row.params_json) as Record<string, string>
       const receipt = await provider.send({
         phone: row.phone,
         template: row.template,
-        params: JSON.parse(row.params_json) as Record<string, string>,
+        params,
         reference: row.id,
       })
       await finish(db, row.id, attempts, {
@@ -96,7 +97,7 @@ export async function drainSmsOutbox(
         sent_at: nowIso(),
         provider: provider.name,
         provider_message_id: receipt.providerMessageId,
-        body: receipt.body,
+        body: smsLogText(row.template, params, receipt.body),
         last_error: null,
       })
       result.sent += 1

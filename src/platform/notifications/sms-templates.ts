@@ -12,12 +12,19 @@ export const SMS_TEMPLATES = {
   pickup_reminder: {
     text: '您的订单${orderNo}已在${placeName}等您${days}天，取货码${pickupCode}。${refundDays}天内未取将自动退款。',
     params: ['orderNo', 'placeName', 'days', 'pickupCode', 'refundDays'],
+    // Whoever reads the SMS log could collect the order with it.
+    secret: ['pickupCode'],
   },
   login_code: {
     text: '您的登录验证码是${code}，5分钟内有效。如非本人操作，请忽略本短信。',
     params: ['code'],
+    // Whoever reads the SMS log could sign in as the consumer with it.
+    secret: ['code'],
   },
-} as const satisfies Record<string, { text: string; params: readonly string[] }>
+} as const satisfies Record<
+  string,
+  { text: string; params: readonly string[]; secret?: readonly string[] }
+>
 
 export type SmsTemplateKey = keyof typeof SMS_TEMPLATES
 
@@ -32,4 +39,22 @@ export function renderSmsTemplate(
   if (template.params.some((name) => params[name] === undefined)) return undefined
   const text = template.text.replace(/\$\{(\w+)\}/g, (_, name: string) => params[name] ?? '')
   return `【${SMS_SIGNATURE}】${text}`
+}
+
+const MASK = '****'
+
+/**
+ * The text as the SMS log keeps and shows it: a template's secret parameters (a login code,
+ * a pickup code) become ****. Other texts, and templates unknown here, are logged as sent.
+ */
+export function smsLogText(
+  key: string,
+  params: Record<string, string>,
+  sent: string | null,
+): string | null {
+  if (sent === null || !isSmsTemplateKey(key)) return sent
+  const template = SMS_TEMPLATES[key]
+  if (!('secret' in template)) return sent
+  const masked = { ...params, ...Object.fromEntries(template.secret.map((name) => [name, MASK])) }
+  return renderSmsTemplate(key, masked) ?? null
 }

@@ -187,7 +187,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     path: '/statements',
     label: 'nav.statements',
     icon: <AccountBookOutlined aria-hidden />,
-    permission: 'parcels:read',
+    permission: 'statements:read',
   },
   {
     key: 'pickups',

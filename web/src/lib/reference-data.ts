@@ -65,30 +65,15 @@ export function useTownships(): Division[] {
   return useRequest(() => getTownships().catch(() => []), 'townships').data ?? []
 }
 
-/** Carriers in the caller's scope; people without organizations:read simply get none. */
-export function useCarriers(): Organization[] {
-  return (
-    useRequest(
-      (signal) =>
-        apiClient
-          .get<Page<Organization>>(
-            '/api/organizations',
-            { type: 'carrier', page: 1, pageSize: 100 },
-            signal,
-          )
-          .then((page) => page.items)
-          .catch(() => []),
-      'carriers',
-    ).data ?? []
-  )
-}
-
 export interface CarrierOption {
   id: string
   name: string
 }
 
-/** The alliance's active carriers (needs `network:read`); `enabled: false` asks nothing. */
+/**
+ * The alliance's active carriers, for anyone who reads parcels: a carrier's people get their own
+ * company, everyone else every member. `enabled: false` asks nothing.
+ */
 export function useAllianceCarriers(enabled = true) {
   return useRequest(
     (signal) =>

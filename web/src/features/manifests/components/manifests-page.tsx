@@ -5,7 +5,7 @@ import { PageHeader } from '../../../components/page-header'
 import type { IntakeResult } from '../../../lib/api-types'
 import { errorMessage } from '../../../lib/error-message'
 import { useI18n } from '../../../lib/i18n'
-import { useCarriers } from '../../../lib/reference-data'
+import { useAllianceCarriers } from '../../../lib/reference-data'
 import { useSession } from '../../../lib/session'
 import { templateUrl, uploadManifest } from '../api/upload-manifest'
 import { ImportResult } from './import-result'
@@ -15,7 +15,7 @@ export function ManifestsPage() {
   const { t } = useI18n()
   const { me } = useSession()
   const countyClerk = !me.memberships.some((m) => m.organizationType === 'carrier')
-  const carriers = useCarriers()
+  const carriers = useAllianceCarriers().data ?? []
   const [carrierId, setCarrierId] = useState<string>()
   const [uploading, setUploading] = useState(false)
   const [result, setResult] = useState<{ fileName: string; result: IntakeResult } | null>(null)

@@ -1,7 +1,7 @@
 import { Checkbox, Input, Select, Space } from 'antd'
 import { PARCEL_STATUSES } from '../../../lib/api-types'
 import { useI18n } from '../../../lib/i18n'
-import { useCarriers, useTownships } from '../../../lib/reference-data'
+import { useAllianceCarriers, useTownships } from '../../../lib/reference-data'
 
 export type ParcelFilterName =
   'q' | 'status' | 'carrierId' | 'townshipCode' | 'unmatched' | 'promise'
@@ -13,7 +13,7 @@ interface ParcelFiltersProps {
 
 export function ParcelFilters({ filters, onChange }: ParcelFiltersProps) {
   const { t } = useI18n()
-  const carriers = useCarriers()
+  const carriers = useAllianceCarriers().data ?? []
   const townships = useTownships()
   return (
     <Space wrap style={{ marginBottom: 16 }}>

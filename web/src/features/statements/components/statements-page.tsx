@@ -7,7 +7,7 @@ import { LoadErrorResult } from '../../../components/status-result'
 import { formatYuan, shanghaiDay } from '../../../lib/format'
 import { useI18n } from '../../../lib/i18n'
 import { useSession } from '../../../lib/session'
-import { useAllianceCarriers, type CarrierOption } from '../../../lib/reference-data'
+import { useAllianceCarriers } from '../../../lib/reference-data'
 import { statementXlsxUrl, useStatement } from '../api/statements'
 import { FeeRuleCard } from './fee-rule-card'
 
@@ -16,15 +16,12 @@ const MONTH = 'YYYY-MM'
 /** 对账结算: what a carrier owes for a month's parcels, and the cash collected for it. */
 export function StatementsPage() {
   const { t } = useI18n()
-  const { me, can } = useSession()
-  // A carrier's people reconcile their own company only: the one they belong to.
-  const own: CarrierOption[] = me.memberships
-    .filter((membership) => membership.organizationType === 'carrier')
-    .map((membership) => ({ id: membership.organizationId, name: membership.organizationName }))
-  const county = useAllianceCarriers(own.length === 0)
-  const carriers = own.length > 0 ? own : (county.data ?? [])
+  const { can } = useSession()
+  // A carrier's people get their own company only, so theirs is chosen for them.
+  const alliance = useAllianceCarriers()
+  const carriers = alliance.data ?? []
   const [chosen, setChosen] = useState<string>()
-  const carrierId = chosen ?? (own.length === 1 ? own[0]?.id : undefined)
+  const carrierId = chosen ?? (carriers.length === 1 ? carriers[0]?.id : undefined)
   const [month, setMonth] = useState(shanghaiDay().slice(0, 7))
   const statement = useStatement(carrierId, month)
 
@@ -44,14 +41,14 @@ export function StatementsPage() {
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
-        {county.error ? (
-          <LoadErrorResult error={county.error} onRetry={county.reload} />
+        {alliance.error ? (
+          <LoadErrorResult error={alliance.error} onRetry={alliance.reload} />
         ) : (
           <Form layout="inline">
             <Form.Item label={t('statements.carrier')} required>
               <Select<string>
                 value={carrierId}
-                loading={county.loading && own.length === 0}
+                loading={alliance.loading}
                 placeholder={t('statements.carrierRequired')}
                 aria-label={t('statements.carrier')}
                 onChange={setChosen}

@@ -52,6 +52,7 @@ export const commonMessages = {
   'permission.parcels:submit': ['提交包裹', 'Submit parcels'],
   'permission.parcels:scan': ['扫描包裹', 'Scan parcels'],
   'permission.parcels:manage': ['管理包裹', 'Manage parcels'],
+  'permission.statements:read': ['查看快递对账单', 'Read carrier statements'],
   'permission.notifications:read': ['查看短信记录', 'Read the SMS log'],
   'permission.notifications:manage': ['重发短信', 'Resend SMS'],
   'permission.shops:apply': ['申请开店', 'Apply for a shop'],

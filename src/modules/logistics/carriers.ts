@@ -1,0 +1,23 @@
+import { Type, type Static } from 'typebox'
+import type { Db } from '../../db/database.js'
+import type { Scope } from '../../platform/access/principal.js'
+
+export const CarrierOption = Type.Object({ id: Type.String(), name: Type.String() })
+export type CarrierOption = Static<typeof CarrierOption>
+
+/**
+ * The alliance's active carriers, names and ids only, for filters and hand-over. A carrier's
+ * people see their own company; everyone else who reads parcels (the hub, drivers, station
+ * masters, the county) sees every member, since their parcels come from all of them.
+ */
+export async function listAllianceCarriers(db: Db, scope: Scope): Promise<CarrierOption[]> {
+  const active = db
+    .selectFrom('organization')
+    .select(['id', 'name'])
+    .where('type', '=', 'carrier')
+    .where('status', '=', 'active')
+    .orderBy('name')
+  if (scope.county) return active.execute()
+  const own = await active.where('id', 'in', [...scope.organizationIds, '']).execute()
+  return own.length > 0 ? own : active.execute()
+}
