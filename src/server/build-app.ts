@@ -42,6 +42,7 @@ import { newId } from '../shared/ids.js'
 import { createErrorHandler } from './error-handler.js'
 import { localPayments, type ConfiguredPayments } from './payments.js'
 import { healthRoutes } from './health-routes.js'
+import { toFastifyTrustProxy, type TrustProxy } from './trust-proxy.js'
 
 export interface AppOptions {
   db: Db
@@ -62,6 +63,8 @@ export interface AppOptions {
   backgroundJobs?: boolean
   /** Redis (REDIS_URL): flash sale admissions run as one Lua script there. */
   redis?: Redis
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy
 }
 
 export async function buildApp({
@@ -76,11 +79,12 @@ export async function buildApp({
   revealLoginCodes = true,
   backgroundJobs = false,
   redis,
+  trustProxy = false,
 }: AppOptions) {
   const app = Fastify({
     logger,
     genReqId: () => newId(),
-    trustProxy: true,
+    trustProxy: toFastifyTrustProxy(trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     // Shut down in step with the load balancer: stop accepting, finish what is in flight.
     forceCloseConnections: 'idle',

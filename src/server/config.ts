@@ -4,6 +4,7 @@ import path from 'node:path'
 import { readMediaConfig, type MediaConfig } from '../modules/commerce/index.js'
 import { SMS_TEMPLATES } from '../platform/notifications/sms-templates.js'
 import { readPaymentConfig, type PaymentConfig } from './payment-config.js'
+import { readTrustProxy, type TrustProxy } from './trust-proxy.js'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 const LOG_LEVELS: readonly LogLevel[] = [
@@ -34,6 +35,8 @@ export interface Config {
   payment: PaymentConfig
   /** Where product images are kept: DATA_DIR/media, or an S3-compatible bucket. */
   media: MediaConfig
+  /** TRUST_PROXY: which proxies' X-Forwarded-For names the client; off by default. */
+  trustProxy: TrustProxy
 }
 
 export type SmsConfig =
@@ -86,6 +89,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const sms = readSmsConfig(env, problems)
+  const trustProxy = readTrustProxy(env.TRUST_PROXY, problems)
   const payment = readPaymentConfig(env, problems)
   const media = readMediaConfig(env, problems)
 
@@ -118,6 +122,7 @@ export function loadConfig(env: Env = process.env): Config {
     osrmUrl,
     payment,
     media,
+    trustProxy,
   }
 }
 

@@ -6,6 +6,7 @@ import type { MediaStorage } from '../modules/commerce/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
 import { buildApp } from '../server/build-app.js'
 import { localPayments, type ConfiguredPayments, type SentCallback } from '../server/payments.js'
+import type { TrustProxy } from '../server/trust-proxy.js'
 import { createTestDb } from './test-db.js'
 
 type App = Awaited<ReturnType<typeof buildApp>>
@@ -36,10 +37,12 @@ export async function buildTestApp({
   demo = true,
   roadMatrix,
   media,
+  trustProxy,
 }: {
   demo?: boolean
   roadMatrix?: TravelMatrixProvider
   media?: MediaStorage
+  trustProxy?: TrustProxy
 } = {}): Promise<TestApp> {
   const handle = await createTestDb()
   if (demo) await seedDemoData(handle.db)
@@ -52,6 +55,7 @@ export async function buildTestApp({
     payments,
     ...(roadMatrix ? { roadMatrix } : {}),
     ...(media ? { media } : {}),
+    ...(trustProxy === undefined ? {} : { trustProxy }),
   })
   cleanups.push(async () => {
     await app.close()
