@@ -9,7 +9,12 @@ import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { Redis } from 'ioredis'
 import type { Db } from '../db/database.js'
 import { catalogRoutes, MemoryMediaStorage, type MediaStorage } from '../modules/commerce/index.js'
-import { moveOrderWithParcel, orderRoutes } from '../modules/commerce/orders/index.js'
+import {
+  LOGIN_CODE_LIMITS,
+  moveOrderWithParcel,
+  orderRoutes,
+  type LoginCodeLimits,
+} from '../modules/commerce/orders/index.js'
 import {
   eventRoutes,
   bargainRoutes,
@@ -65,6 +70,8 @@ export interface AppOptions {
   redis?: Redis
   /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy
+  /** Sign-in codes per address and per hour (SMS_LOGIN_CODES_*); the defaults without it. */
+  loginCodeLimits?: Partial<LoginCodeLimits>
 }
 
 export async function buildApp({
@@ -80,6 +87,7 @@ export async function buildApp({
   backgroundJobs = false,
   redis,
   trustProxy = false,
+  loginCodeLimits,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -142,6 +150,8 @@ export async function buildApp({
     notifyUrl: payment.notifyUrl,
     revealLoginCodes,
     secureCookies,
+    challengeSecret: sessionSecret,
+    loginCodeLimits: { ...LOGIN_CODE_LIMITS, ...loginCodeLimits },
     paymentWorker: backgroundJobs,
     ...(payment.localGateway ? { localGateway: payment.localGateway } : {}),
   })

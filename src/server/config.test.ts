@@ -114,4 +114,18 @@ describe('configuration', () => {
     for (const bad of ['true', '0', '10.0.0.0/33', 'proxy.local'])
       expect(() => trustProxy(bad), bad).toThrow(/TRUST_PROXY/)
   })
+
+  it('takes the sign-in code limits from the environment when set', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).loginCodeLimits).toEqual({})
+    expect(
+      loadConfig({
+        DATA_DIR: tempDir(),
+        SMS_LOGIN_CODES_HOURLY: '300',
+        SMS_LOGIN_CODES_PER_ADDRESS_HOURLY: '10',
+      }).loginCodeLimits,
+    ).toEqual({ hourly: 300, perAddressHourly: 10 })
+    expect(() => loadConfig({ DATA_DIR: tempDir(), SMS_LOGIN_CODES_HOURLY: 'lots' })).toThrow(
+      /SMS_LOGIN_CODES_HOURLY/,
+    )
+  })
 })

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     ...(config.payment.provider === 'local' ? {} : { payments: providerPayments(config.payment) }),
     backgroundJobs: true,
     trustProxy: config.trustProxy,
+    loginCodeLimits: config.loginCodeLimits,
     ...(redis ? { redis } : {}),
   })
   const smsDispatcher = startSmsDispatcher(db, smsProviderFor(config.sms), app.log)

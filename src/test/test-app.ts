@@ -3,6 +3,7 @@ import { afterEach } from 'vitest'
 import { seedDemoData } from '../demo/seed.js'
 import { DEMO_PASSWORD } from '../demo/demo-accounts.js'
 import type { MediaStorage } from '../modules/commerce/index.js'
+import type { LoginCodeLimits } from '../modules/commerce/orders/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
 import { buildApp } from '../server/build-app.js'
 import { localPayments, type ConfiguredPayments, type SentCallback } from '../server/payments.js'
@@ -38,11 +39,13 @@ export async function buildTestApp({
   roadMatrix,
   media,
   trustProxy,
+  loginCodeLimits,
 }: {
   demo?: boolean
   roadMatrix?: TravelMatrixProvider
   media?: MediaStorage
   trustProxy?: TrustProxy
+  loginCodeLimits?: Partial<LoginCodeLimits>
 } = {}): Promise<TestApp> {
   const handle = await createTestDb()
   if (demo) await seedDemoData(handle.db)
@@ -56,6 +59,7 @@ export async function buildTestApp({
     ...(roadMatrix ? { roadMatrix } : {}),
     ...(media ? { media } : {}),
     ...(trustProxy === undefined ? {} : { trustProxy }),
+    ...(loginCodeLimits ? { loginCodeLimits } : {}),
   })
   cleanups.push(async () => {
     await app.close()

@@ -9,6 +9,11 @@ import { AppError, invalidField } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import { CUSTOMER_USERNAME_PREFIX } from '../../../platform/accounts/user-service.js'
 import { maskPhone } from '../../../shared/personal-data.js'
+import {
+  admitLoginCodeRequest,
+  type ChallengeSolution,
+  type LoginCodeLimits,
+} from './login-code-guard.js'
 
 // Consumers sign in to the shop with their phone and a texted code, as in every Chinese mobile
 // shop. A consumer is an app user without memberships: a session like staff have, and no
@@ -31,13 +36,21 @@ export interface CodeSent {
   localCode?: string
 }
 
+export interface LoginCodeGuard {
+  /** Signs and checks the proof-of-work challenges (the session secret). */
+  secret: string
+  limits: LoginCodeLimits
+}
+
 export async function sendLoginCode(
   db: Db,
   actor: Actor,
-  phone: string,
-  revealCode: boolean,
+  request: { phone: string; challenge?: ChallengeSolution | undefined },
+  { revealCode, guard }: { revealCode: boolean; guard: LoginCodeGuard },
 ): Promise<CodeSent> {
+  const { phone } = request
   const now = nowIso()
+  await admitLoginCodeRequest(db, actor, request.challenge, guard, now)
   const recent = await db
     .selectFrom('customer_login_code')
     .select('created_at')
