@@ -3,6 +3,7 @@ import type { Db } from '../../../db/database.js'
 import { recordAudit } from '../../../platform/audit/record-audit.js'
 import { createSession } from '../../../platform/auth/principals.js'
 import type { Actor } from '../../../platform/http/actor.js'
+import { countHit } from '../../../platform/abuse/index.js'
 import { enqueueSms } from '../../../platform/notifications/sms-outbox.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { AppError, invalidField } from '../../../shared/errors.js'
@@ -51,16 +52,10 @@ export async function sendLoginCode(
   const { phone } = request
   const now = nowIso()
   await admitLoginCodeRequest(db, actor, request.challenge, guard, now)
-  const recent = await db
-    .selectFrom('customer_login_code')
-    .select('created_at')
-    .where('phone', '=', phone)
-    .where('created_at', '>', addSeconds(now, -86_400))
-    .orderBy('created_at', 'desc')
-    .execute()
-  const last = recent[0]
-  if (last && Date.parse(now) - Date.parse(last.created_at) < RESEND_AFTER_S * 1000) {
-    const wait = RESEND_AFTER_S - Math.floor((Date.parse(now) - Date.parse(last.created_at)) / 1000)
+  // Counted atomically (and held until commit), so parallel requests for one number send one code.
+  const resend = await countHit(db, `login-code:phone:${phone}`, RESEND_AFTER_S, now)
+  if (resend.hits > 1) {
+    const wait = Math.max(1, Math.ceil((Date.parse(resend.windowEndsAt) - Date.parse(now)) / 1000))
     throw new AppError(
       'too_many_requests',
       { en: `wait ${wait} s before asking for another code`, zh: `请 ${wait} 秒后再获取验证码` },
@@ -68,7 +63,13 @@ export async function sendLoginCode(
       wait,
     )
   }
-  if (recent.length >= MAX_CODES_PER_DAY) {
+  const today = await db
+    .selectFrom('customer_login_code')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('phone', '=', phone)
+    .where('created_at', '>', addSeconds(now, -86_400))
+    .executeTakeFirstOrThrow()
+  if (today.count >= MAX_CODES_PER_DAY) {
     throw new AppError(
       'too_many_requests',
       { en: 'too many codes for this number today', zh: '该号码今日获取验证码次数过多' },

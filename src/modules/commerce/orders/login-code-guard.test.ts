@@ -126,6 +126,22 @@ describe('sign-in codes: limits on the sender', () => {
   })
 })
 
+describe('sign-in codes: one a minute per number', () => {
+  it('texts one code to a number asked for from several addresses at once', async () => {
+    const t = await buildTestApp()
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        askForCode(t, phoneNo(1), { remoteAddress: `198.51.100.${i + 1}` }),
+      ),
+    )
+    expect(responses.filter((r) => r.statusCode === 200)).toHaveLength(1)
+    const refused = responses.filter((r) => r.statusCode === 429)
+    expect(refused).toHaveLength(5)
+    expect(refused[0]?.json<{ detailZh: string }>().detailZh).toMatch(/^请 \d+ 秒后再获取验证码$/)
+    expect(await codesTexted(t)).toBe(1)
+  })
+})
+
 describe('sign-in codes: the operator hears of a surge', () => {
   const surgeAlerts = (t: TestApp) =>
     t.db
