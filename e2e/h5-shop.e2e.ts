@@ -136,7 +136,7 @@ describe('the H5 shop on a phone', () => {
     const started = Date.now()
     await page.getByRole('button', { name: '获取验证码' }).click()
     const revealed = await page.getByTestId('local-code').innerText({ timeout: 40_000 })
-    test.annotate(`challenge solved and code sent in ${Date.now() - started} ms`)
+    await test.annotate(`challenge solved and code sent in ${Date.now() - started} ms`)
     expect(challenges).toEqual([200])
     await page.getByLabel('验证码').fill(revealed.slice(-6))
     await page.getByRole('button', { name: '登录' }).click()
