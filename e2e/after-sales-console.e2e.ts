@@ -2,6 +2,7 @@ import { describe, it } from 'vitest'
 import { apiAs, logIn, pickOption } from './support/app.js'
 import { openPage, PHONE, saveScreenshot, useBrowser } from './support/browser.js'
 import { approvedShop, newMerchant, productOnSale } from './support/commerce.js'
+import { fetchLoginCode } from './support/login-code.js'
 
 // After-sales and complaints in the console (GOV-2): a villager asks for their money back over
 // the API, the merchant refuses in the console with a reason, the villager takes it to the
@@ -36,17 +37,8 @@ async function signInBuyer(baseURL: string, phone: string): Promise<BuyerSession
       throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
     return response
   }
-  const sent = (await (
-    await call('POST', '/api/commerce/shop/auth/code', {}, { phone })
-  ).json()) as {
-    localCode: string
-  }
-  const login = await call(
-    'POST',
-    '/api/commerce/shop/auth/login',
-    {},
-    { phone, code: sent.localCode },
-  )
+  const code = await fetchLoginCode(baseURL, phone)
+  const login = await call('POST', '/api/commerce/shop/auth/login', {}, { phone, code })
   const { csrfToken } = (await login.json()) as { csrfToken: string }
   const cookies = login.headers.getSetCookie().map((header) => {
     const pair = header.split(';')[0] ?? ''

@@ -115,6 +115,33 @@ describe('the H5 shop on a phone', () => {
     expect(await results.count()).toBe(Math.min(total, 20))
     expect(pagesAsked).toEqual(['1', '2'])
   })
+
+  it('solves the security check by itself once this address has asked for a few codes', async (test) => {
+    const { expect } = test
+    // Issue 12: three codes an hour per address come free; these use them up (or find them used).
+    for (const phone of ['13600008811', '13600008812', '13600008813'])
+      await fetch(`${baseURL}/api/commerce/shop/auth/code`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone }),
+      })
+    const { page } = await openPage(browser(), baseURL, test, PHONE)
+    const challenges: number[] = []
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/api/commerce/shop/auth/challenge')
+        challenges.push(response.status())
+    })
+    await page.goto('/h5/login')
+    await page.getByLabel('手机号').fill('13600008814')
+    const started = Date.now()
+    await page.getByRole('button', { name: '获取验证码' }).click()
+    const revealed = await page.getByTestId('local-code').innerText({ timeout: 40_000 })
+    await test.annotate(`challenge solved and code sent in ${Date.now() - started} ms`)
+    expect(challenges).toEqual([200])
+    await page.getByLabel('验证码').fill(revealed.slice(-6))
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.waitForURL((url) => url.pathname === '/h5/me')
+  })
 })
 
 /** Every script the page downloads, with its text, for checking what a phone has to load. */

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, type ApiSession } from './app.js'
+import { fetchLoginCode } from './login-code.js'
 
 // Set-up steps of the commerce journeys, over HTTP. The demo merchants already run shops, so
 // each journey opens its own merchant organization with its own administrator.
@@ -99,10 +100,8 @@ export async function checkOutAtStation(
     if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`)
     return response
   }
-  const sent = (await (await post('/api/commerce/shop/auth/code', { phone })).json()) as {
-    localCode: string
-  }
-  const login = await post('/api/commerce/shop/auth/login', { phone, code: sent.localCode })
+  const code = await fetchLoginCode(baseURL, phone)
+  const login = await post('/api/commerce/shop/auth/login', { phone, code })
   const { csrfToken } = (await login.json()) as { csrfToken: string }
   const cookie = login.headers
     .getSetCookie()

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { AbuseTables } from '../platform/abuse/schema.js'
 import type { AccountsTables } from '../platform/accounts/schema.js'
 import type { AuthTables } from '../platform/auth/schema.js'
 import type { AuditTables } from '../platform/audit/schema.js'
@@ -17,6 +18,7 @@ import type { EventTables } from '../modules/promotions/events/schema.js'
 /** Every table of every module; each module owns its own table types. */
 export interface Database
   extends
+    AbuseTables,
     AccountsTables,
     AuthTables,
     AuditTables,

@@ -10,7 +10,12 @@ import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify'
 import type { Redis } from 'ioredis'
 import type { Db } from '../db/database.js'
 import { catalogRoutes, MemoryMediaStorage, type MediaStorage } from '../modules/commerce/index.js'
-import { moveOrderWithParcel, orderRoutes } from '../modules/commerce/orders/index.js'
+import {
+  LOGIN_CODE_LIMITS,
+  moveOrderWithParcel,
+  orderRoutes,
+  type LoginCodeLimits,
+} from '../modules/commerce/orders/index.js'
 import {
   eventRoutes,
   bargainRoutes,
@@ -46,6 +51,7 @@ import { localPayments, type ConfiguredPayments } from './payments.js'
 import { healthRoutes } from './health-routes.js'
 import { toOpenApi303 } from './openapi-303.js'
 import { securityHeaders } from './security-headers.js'
+import { toFastifyTrustProxy, type TrustProxy } from './trust-proxy.js'
 
 export interface AppOptions {
   db: Db
@@ -68,6 +74,10 @@ export interface AppOptions {
   redis?: Redis
   /** Served over HTTPS (NODE_ENV=production): security headers add HSTS. */
   production?: boolean
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy
+  /** Sign-in codes per address and per hour (SMS_LOGIN_CODES_*); the defaults without it. */
+  loginCodeLimits?: Partial<LoginCodeLimits>
 }
 
 export async function buildApp({
@@ -83,11 +93,13 @@ export async function buildApp({
   backgroundJobs = false,
   redis,
   production = false,
+  trustProxy = false,
+  loginCodeLimits,
 }: AppOptions) {
   const app = Fastify({
     logger,
     genReqId: () => newId(),
-    trustProxy: true,
+    trustProxy: toFastifyTrustProxy(trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     // Shut down in step with the load balancer: stop accepting, finish what is in flight.
     forceCloseConnections: 'idle',
@@ -157,6 +169,8 @@ export async function buildApp({
     notifyUrl: payment.notifyUrl,
     revealLoginCodes,
     secureCookies,
+    challengeSecret: sessionSecret,
+    loginCodeLimits: { ...LOGIN_CODE_LIMITS, ...loginCodeLimits },
     paymentWorker: backgroundJobs,
     ...(payment.localGateway ? { localGateway: payment.localGateway } : {}),
   })

@@ -101,4 +101,31 @@ describe('configuration', () => {
     )
     expect(() => loadConfig({ DATA_DIR: tempDir(), OSRM_URL: 'osrm:5000' })).toThrow(/OSRM_URL/)
   })
+
+  it('trusts no proxy unless TRUST_PROXY names a hop count or the proxies', () => {
+    const trustProxy = (value?: string) =>
+      loadConfig({ DATA_DIR: tempDir(), ...(value === undefined ? {} : { TRUST_PROXY: value }) })
+        .trustProxy
+    expect(trustProxy()).toBe(false)
+    expect(trustProxy('off')).toBe(false)
+    expect(trustProxy('1')).toBe(1)
+    expect(trustProxy('10.0.0.2, 10.8.0.0/16,::1')).toEqual(['10.0.0.2', '10.8.0.0/16', '::1'])
+    // `true` would believe any client's X-Forwarded-For: refused, like nonsense.
+    for (const bad of ['true', '0', '10.0.0.0/33', 'proxy.local'])
+      expect(() => trustProxy(bad), bad).toThrow(/TRUST_PROXY/)
+  })
+
+  it('takes the sign-in code limits from the environment when set', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).loginCodeLimits).toEqual({})
+    expect(
+      loadConfig({
+        DATA_DIR: tempDir(),
+        SMS_LOGIN_CODES_HOURLY: '300',
+        SMS_LOGIN_CODES_PER_ADDRESS_HOURLY: '10',
+      }).loginCodeLimits,
+    ).toEqual({ hourly: 300, perAddressHourly: 10 })
+    expect(() => loadConfig({ DATA_DIR: tempDir(), SMS_LOGIN_CODES_HOURLY: 'lots' })).toThrow(
+      /SMS_LOGIN_CODES_HOURLY/,
+    )
+  })
 })

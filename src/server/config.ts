@@ -4,6 +4,7 @@ import path from 'node:path'
 import { readMediaConfig, type MediaConfig } from '../modules/commerce/index.js'
 import { SMS_TEMPLATES } from '../platform/notifications/sms-templates.js'
 import { readPaymentConfig, type PaymentConfig } from './payment-config.js'
+import { readTrustProxy, type TrustProxy } from './trust-proxy.js'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 const LOG_LEVELS: readonly LogLevel[] = [
@@ -34,6 +35,10 @@ export interface Config {
   payment: PaymentConfig
   /** Where product images are kept: DATA_DIR/media, or an S3-compatible bucket. */
   media: MediaConfig
+  /** TRUST_PROXY: which proxies' X-Forwarded-For names the client; off by default. */
+  trustProxy: TrustProxy
+  /** SMS_LOGIN_CODES_HOURLY and SMS_LOGIN_CODES_PER_ADDRESS_HOURLY when set (issue 12). */
+  loginCodeLimits: { hourly?: number; perAddressHourly?: number }
 }
 
 export type SmsConfig =
@@ -86,6 +91,9 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const sms = readSmsConfig(env, problems)
+  const trustProxy = readTrustProxy(env.TRUST_PROXY, problems)
+  const hourly = readCount(env, 'SMS_LOGIN_CODES_HOURLY', problems)
+  const perAddressHourly = readCount(env, 'SMS_LOGIN_CODES_PER_ADDRESS_HOURLY', problems)
   const payment = readPaymentConfig(env, problems)
   const media = readMediaConfig(env, problems)
 
@@ -118,7 +126,22 @@ export function loadConfig(env: Env = process.env): Config {
     osrmUrl,
     payment,
     media,
+    trustProxy,
+    loginCodeLimits: {
+      ...(hourly === undefined ? {} : { hourly }),
+      ...(perAddressHourly === undefined ? {} : { perAddressHourly }),
+    },
   }
+}
+
+/** An optional whole number of at least 1. */
+function readCount(env: Env, name: string, problems: string[]): number | undefined {
+  const value = env[name]
+  if (value === undefined || value === '') return undefined
+  const count = Number(value)
+  if (Number.isInteger(count) && count >= 1) return count
+  problems.push(`${name} must be a whole number of at least 1, got "${value}"`)
+  return undefined
 }
 
 /** SMS_PROVIDER=local (default: nothing leaves the machine) or aliyun with its credentials. */

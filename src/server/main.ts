@@ -36,6 +36,8 @@ async function main(): Promise<void> {
     revealLoginCodes: config.sms.provider === 'local',
     ...(config.payment.provider === 'local' ? {} : { payments: providerPayments(config.payment) }),
     backgroundJobs: true,
+    trustProxy: config.trustProxy,
+    loginCodeLimits: config.loginCodeLimits,
     ...(redis ? { redis } : {}),
   })
   const smsDispatcher = startSmsDispatcher(db, smsProviderFor(config.sms), app.log)

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'conflict'
   | 'locked'
   | 'too_many_requests'
+  | 'challenge_required'
 
 /** A message in both languages the console speaks. */
 export interface Bilingual {

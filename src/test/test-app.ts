@@ -3,9 +3,11 @@ import { afterEach } from 'vitest'
 import { seedDemoData } from '../demo/seed.js'
 import { DEMO_PASSWORD } from '../demo/demo-accounts.js'
 import type { MediaStorage } from '../modules/commerce/index.js'
+import type { LoginCodeLimits } from '../modules/commerce/orders/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
 import { buildApp } from '../server/build-app.js'
 import { localPayments, type ConfiguredPayments, type SentCallback } from '../server/payments.js'
+import type { TrustProxy } from '../server/trust-proxy.js'
 import { createTestDb } from './test-db.js'
 
 type App = Awaited<ReturnType<typeof buildApp>>
@@ -36,10 +38,14 @@ export async function buildTestApp({
   demo = true,
   roadMatrix,
   media,
+  trustProxy,
+  loginCodeLimits,
 }: {
   demo?: boolean
   roadMatrix?: TravelMatrixProvider
   media?: MediaStorage
+  trustProxy?: TrustProxy
+  loginCodeLimits?: Partial<LoginCodeLimits>
 } = {}): Promise<TestApp> {
   const handle = await createTestDb()
   if (demo) await seedDemoData(handle.db)
@@ -52,6 +58,8 @@ export async function buildTestApp({
     payments,
     ...(roadMatrix ? { roadMatrix } : {}),
     ...(media ? { media } : {}),
+    ...(trustProxy === undefined ? {} : { trustProxy }),
+    ...(loginCodeLimits ? { loginCodeLimits } : {}),
   })
   cleanups.push(async () => {
     await app.close()

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors.js'
 import * as accountRepository from '../accounts/repository.js'
 import { recordAudit } from '../audit/record-audit.js'
 import type { Actor } from '../http/actor.js'
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './login-throttle.js'
+import { claimLoginAttempt, clearLoginFailures, recordLoginFailure } from './login-throttle.js'
 import { verifyAgainstDecoy, verifyPassword } from './passwords.js'
 import { createSession } from './principals.js'
 import type { LoginBody } from './schema.js'
@@ -20,8 +20,10 @@ const WRONG = new AppError('invalid_credentials', {
 })
 
 /**
- * Checks the password and opens a session. A failure is counted and audited in its own
- * transaction, so it sticks even though the request answers with an error.
+ * Counts the attempt, checks the password and opens a session. The attempt is counted before
+ * the password is checked, in its own statement, so parallel guesses cannot outrun the limit; a
+ * failure is audited (and may lock) in its own transaction, so it sticks even though the
+ * request answers with an error.
  */
 export async function logIn(
   db: Db,
@@ -29,7 +31,7 @@ export async function logIn(
   body: LoginBody,
   userAgent: string | undefined,
 ): Promise<LoginResult> {
-  await assertLoginAllowed(db, body.username, actor.ip)
+  await claimLoginAttempt(db, body.username, actor.ip)
   const user = await accountRepository.findUserByUsername(db, body.username)
   const passwordOk = user
     ? await verifyPassword(body.password, user.password_hash)
@@ -56,7 +58,7 @@ export async function logIn(
     throw WRONG
   }
   return db.transaction().execute(async (trx) => {
-    await clearLoginFailures(trx, body.username)
+    await clearLoginFailures(trx, body.username, actor.ip)
     await trx
       .updateTable('app_user')
       .set({ last_login_at: nowIso() })

@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   locked: 429,
   too_many_requests: 429,
+  challenge_required: 403,
 }
 
 const TITLES: Record<ErrorCode, Bilingual> = {
@@ -26,6 +27,7 @@ const TITLES: Record<ErrorCode, Bilingual> = {
   conflict: { en: 'Conflict', zh: '数据冲突' },
   locked: { en: 'Account temporarily locked', zh: '账号已暂时锁定' },
   too_many_requests: { en: 'Too many requests', zh: '请求过于频繁' },
+  challenge_required: { en: 'Security check required', zh: '需要安全验证' },
 }
 
 export interface Problem {

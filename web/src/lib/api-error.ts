@@ -8,6 +8,7 @@ export type ApiErrorCode =
   | 'conflict'
   | 'locked'
   | 'too_many_requests'
+  | 'challenge_required' // solve the proof-of-work challenge, then ask again
   | 'network' // no answer at all: the client made this one up
   | 'unexpected' // an answer that is not problem+json
 

@@ -16,6 +16,7 @@ import type {
   CartLine as CartLineSchema,
   CheckoutResult as CheckoutResultSchema,
   Customer as CustomerSchema,
+  LoginCodeChallenge as LoginCodeChallengeSchema,
   LoginCodeSent as LoginCodeSentSchema,
   PayAction as PayActionSchema,
   StockLevel as StockLevelSchema,
@@ -151,6 +152,7 @@ export type { OrderStatus, DeliveryKind } from '../../../src/modules/commerce/or
 export type CartLine = Static<typeof CartLineSchema>
 export type Customer = Static<typeof CustomerSchema>
 export type LoginCodeSent = Static<typeof LoginCodeSentSchema>
+export type LoginCodeChallenge = Static<typeof LoginCodeChallengeSchema>
 export type PayAction = Static<typeof PayActionSchema>
 export type CheckoutResult = Static<typeof CheckoutResultSchema>
 

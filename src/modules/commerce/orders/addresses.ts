@@ -33,6 +33,7 @@ export async function addAddress(
       en: 'not a township or village of the county',
       zh: '请选择本县的乡镇或村',
     })
+  await lockAddressBook(db, userId)
   const existing = await db
     .selectFrom('customer_address')
     .select('id')
@@ -44,6 +45,7 @@ export async function addAddress(
       .updateTable('customer_address')
       .set({ is_default: 0 })
       .where('user_id', '=', userId)
+      .where('is_default', '=', 1)
       .execute()
   const row: CustomerAddressTable = {
     id: newId(),
@@ -83,6 +85,20 @@ export async function deleteAddress(
     entityId: id,
     organizationId: null,
   })
+}
+
+/**
+ * Serializes changes to one consumer's addresses by locking the consumer's row (a no-op update
+ * holds PostgreSQL's row lock until commit; SQLite has one writer anyway). Without it, parallel
+ * "add as default" requests each cleared the others' flags in a different order: deadlocks,
+ * and several defaults. Everything after it in the transaction sees the previous one committed.
+ */
+async function lockAddressBook(db: Db, userId: string): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', userId)
+    .execute()
 }
 
 async function toAddress(db: Db, row: CustomerAddressTable): Promise<Address> {

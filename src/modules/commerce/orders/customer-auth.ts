@@ -3,12 +3,18 @@ import type { Db } from '../../../db/database.js'
 import { recordAudit } from '../../../platform/audit/record-audit.js'
 import { createSession } from '../../../platform/auth/principals.js'
 import type { Actor } from '../../../platform/http/actor.js'
+import { countHit } from '../../../platform/abuse/index.js'
 import { enqueueSms } from '../../../platform/notifications/sms-outbox.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { AppError, invalidField } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import { CUSTOMER_USERNAME_PREFIX } from '../../../platform/accounts/user-service.js'
 import { maskPhone } from '../../../shared/personal-data.js'
+import {
+  admitLoginCodeRequest,
+  type ChallengeSolution,
+  type LoginCodeLimits,
+} from './login-code-guard.js'
 
 // Consumers sign in to the shop with their phone and a texted code, as in every Chinese mobile
 // shop. A consumer is an app user without memberships: a session like staff have, and no
@@ -31,23 +37,25 @@ export interface CodeSent {
   localCode?: string
 }
 
+export interface LoginCodeGuard {
+  /** Signs and checks the proof-of-work challenges (the session secret). */
+  secret: string
+  limits: LoginCodeLimits
+}
+
 export async function sendLoginCode(
   db: Db,
   actor: Actor,
-  phone: string,
-  revealCode: boolean,
+  request: { phone: string; challenge?: ChallengeSolution | undefined },
+  { revealCode, guard }: { revealCode: boolean; guard: LoginCodeGuard },
 ): Promise<CodeSent> {
+  const { phone } = request
   const now = nowIso()
-  const recent = await db
-    .selectFrom('customer_login_code')
-    .select('created_at')
-    .where('phone', '=', phone)
-    .where('created_at', '>', addSeconds(now, -86_400))
-    .orderBy('created_at', 'desc')
-    .execute()
-  const last = recent[0]
-  if (last && Date.parse(now) - Date.parse(last.created_at) < RESEND_AFTER_S * 1000) {
-    const wait = RESEND_AFTER_S - Math.floor((Date.parse(now) - Date.parse(last.created_at)) / 1000)
+  await admitLoginCodeRequest(db, actor, request.challenge, guard, now)
+  // Counted atomically (and held until commit), so parallel requests for one number send one code.
+  const resend = await countHit(db, `login-code:phone:${phone}`, RESEND_AFTER_S, now)
+  if (resend.hits > 1) {
+    const wait = Math.max(1, Math.ceil((Date.parse(resend.windowEndsAt) - Date.parse(now)) / 1000))
     throw new AppError(
       'too_many_requests',
       { en: `wait ${wait} s before asking for another code`, zh: `请 ${wait} 秒后再获取验证码` },
@@ -55,7 +63,13 @@ export async function sendLoginCode(
       wait,
     )
   }
-  if (recent.length >= MAX_CODES_PER_DAY) {
+  const today = await db
+    .selectFrom('customer_login_code')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('phone', '=', phone)
+    .where('created_at', '>', addSeconds(now, -86_400))
+    .executeTakeFirstOrThrow()
+  if (today.count >= MAX_CODES_PER_DAY) {
     throw new AppError(
       'too_many_requests',
       { en: 'too many codes for this number today', zh: '该号码今日获取验证码次数过多' },

@@ -14,6 +14,7 @@ import { addAddress, deleteAddress, listAddresses } from './addresses.js'
 import { readCart, setCartQuantity } from './cart.js'
 import { checkout } from './checkout.js'
 import { logInWithCode, sendLoginCode, wrongCode } from './customer-auth.js'
+import { newLoginCodeChallenge, type LoginCodeLimits } from './login-code-guard.js'
 import { getMyOrder, listMyOrders, myOrderRow, refundUncollected } from './customer-orders.js'
 import { closeAtProvider, settleClosing } from './order-expiry.js'
 import type { PaymentInfo } from './order-schema.js'
@@ -27,6 +28,7 @@ import {
   CodeLoginBody,
   Customer,
   LoginCodeBody,
+  LoginCodeChallenge,
   LoginCodeSent,
   Order,
   OrderListQuery,
@@ -47,6 +49,10 @@ export interface CustomerRoutesOptions {
   /** With the local SMS provider nothing is texted, so the sign-in code is shown instead. */
   revealLoginCodes: boolean
   secureCookies: boolean
+  /** Signs the sign-in code challenges (the session secret). */
+  challengeSecret: string
+  /** Sign-in codes per address and per hour (issue 12). */
+  loginCodeLimits: LoginCodeLimits
 }
 
 const tags = ['commerce: buyer']
@@ -54,8 +60,9 @@ const signedIn = { authenticated: true } as const
 
 export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = async (
   app,
-  { db, payments, notifyUrl, revealLoginCodes, secureCookies },
+  { db, payments, notifyUrl, revealLoginCodes, secureCookies, challengeSecret, loginCodeLimits },
 ) => {
+  const guard = { secret: challengeSecret, limits: loginCodeLimits }
   const payAction = async (request: FastifyRequest, payment: PaymentInfo): Promise<PaymentAction> =>
     payments.createPayment({
       outTradeNo: payment.outTradeNo,
@@ -71,7 +78,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
     {
       schema: {
         tags,
-        summary: 'Text a sign-in code to a mobile number (one a minute, ten a day)',
+        summary:
+          'Text a sign-in code to a mobile number (one a minute, ten a day per number; after a few from one address, each needs a solved challenge)',
         body: LoginCodeBody,
         response: { 200: LoginCodeSent },
       },
@@ -79,8 +87,24 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
     },
     (request) =>
       withTransaction(db, request, (trx, actor) =>
-        sendLoginCode(trx, actor, request.body.phone, revealLoginCodes),
+        sendLoginCode(trx, actor, request.body, { revealCode: revealLoginCodes, guard }),
       ),
+  )
+
+  app.get(
+    '/shop/auth/challenge',
+    {
+      schema: {
+        tags,
+        summary: 'A proof-of-work challenge to solve before asking for another sign-in code',
+        response: { 200: LoginCodeChallenge },
+      },
+      config: { access: { public: true } },
+    },
+    async (_request, reply) => {
+      void reply.header('cache-control', 'no-store')
+      return newLoginCodeChallenge(challengeSecret, loginCodeLimits)
+    },
   )
 
   app.post(

@@ -12,6 +12,7 @@ import { startPaymentWorker } from './payment-worker.js'
 export { runPaymentRound, startPaymentWorker } from './payment-worker.js'
 export type { OrderTables } from './order-tables.js'
 export { moveOrderWithParcel } from './order-shipping.js'
+export { LOGIN_CODE_LIMITS, type LoginCodeLimits } from './login-code-guard.js'
 
 // What the promotions (SVC-3) build their orders on.
 export { buyerIdOf } from './buyer.js'
@@ -47,6 +48,8 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
     notifyUrl: options.notifyUrl,
     revealLoginCodes: options.revealLoginCodes,
     secureCookies: options.secureCookies,
+    challengeSecret: options.challengeSecret,
+    loginCodeLimits: options.loginCodeLimits,
   })
   await app.register(paymentRoutes, {
     db: options.db,

@@ -13,7 +13,27 @@ export const OrderStatus = Type.Enum(ORDER_STATUSES)
 export const DeliveryKind = Type.Enum(DELIVERY_KINDS)
 export const StockLocationKind = Type.Enum(STOCK_LOCATION_KINDS)
 
-export const LoginCodeBody = Type.Object({ phone: MobilePhone }, { additionalProperties: false })
+export const ChallengeSolution = Type.Object(
+  {
+    token: Type.String({ minLength: 1, maxLength: 1000 }),
+    nonce: Type.String({ pattern: '^\\d{1,16}$' }),
+  },
+  {
+    additionalProperties: false,
+    description: 'a solved GET /shop/auth/challenge: required after a few codes from one address',
+  },
+)
+export const LoginCodeBody = Type.Object(
+  { phone: MobilePhone, challenge: Type.Optional(ChallengeSolution) },
+  { additionalProperties: false },
+)
+export const LoginCodeChallenge = Type.Object({
+  token: Type.String(),
+  difficulty: Type.Integer({
+    description: 'find a nonce: SHA-256 of `${token}:${nonce}` starts with this many zero bits',
+  }),
+  expiresAt: Type.String({ format: 'date-time' }),
+})
 export const LoginCodeSent = Type.Object({
   sentTo: Type.String(),
   resendAfterS: Type.Integer(),

@@ -17,17 +17,19 @@ export default function LoginPage() {
   const [code, setCode] = useState('')
   const [sent, setSent] = useState<LoginCodeSent | null>(null)
   const [busy, setBusy] = useState(false)
+  const [checking, setChecking] = useState(false)
   const [error, setError] = useState<unknown>(null)
 
   const askForCode = async () => {
     setBusy(true)
     setError(null)
     try {
-      setSent(await sendLoginCode(phone))
+      setSent(await sendLoginCode(phone, () => setChecking(true)))
     } catch (reason) {
       setError(reason)
     } finally {
       setBusy(false)
+      setChecking(false)
     }
   }
   const submit = async (event: SubmitEvent) => {
@@ -64,8 +66,9 @@ export default function LoginPage() {
         disabled={busy || !PHONE.test(phone)}
         onClick={() => void askForCode()}
       >
-        {sent ? '重新获取验证码' : '获取验证码'}
+        {checking ? '安全验证中…' : sent ? '重新获取验证码' : '获取验证码'}
       </button>
+      {checking && <p className="h5-muted">正在自动完成安全验证，请稍候</p>}
       {sent && <p className="h5-muted">验证码已发送至 {sent.sentTo}</p>}
       {sent?.localCode && (
         <p className="h5-demo" data-testid="local-code">

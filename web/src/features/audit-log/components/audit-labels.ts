@@ -16,9 +16,10 @@ export const KNOWN_ACTIONS = [
   'organization.update',
   'api_token.create',
   'api_token.revoke',
+  'sms.login_code_surge',
 ] as const
 
-export const KNOWN_ENTITY_TYPES = ['user', 'organization', 'api_token', 'route'] as const
+export const KNOWN_ENTITY_TYPES = ['user', 'organization', 'api_token', 'route', 'sms'] as const
 
 function labelOr(t: Translate, key: string, fallback: string): string {
   return key in messages ? t(key as MessageKey) : fallback

@@ -35,9 +35,14 @@ export const auditMessages = {
   'audit.actionName.organization.update': ['修改机构', 'Update organization'],
   'audit.actionName.api_token.create': ['创建 API 令牌', 'Create API token'],
   'audit.actionName.api_token.revoke': ['吊销 API 令牌', 'Revoke API token'],
+  'audit.actionName.sms.login_code_surge': [
+    '短信验证码激增（疑似短信轰炸）',
+    'Sign-in code surge (possible SMS bombing)',
+  ],
 
   'audit.entityType.user': ['用户', 'User'],
   'audit.entityType.organization': ['机构', 'Organization'],
   'audit.entityType.api_token': ['API 令牌', 'API token'],
   'audit.entityType.route': ['接口', 'API route'],
+  'audit.entityType.sms': ['短信', 'SMS'],
 } as const satisfies MessageTable

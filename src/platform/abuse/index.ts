@@ -1,0 +1,10 @@
+// What modules may use of the abuse limits.
+export type { AbuseTables } from './schema.js'
+export { countHit, purgeRateLimits, type Hits } from './rate-limit.js'
+export {
+  checkChallenge,
+  issueChallenge,
+  solveChallenge,
+  type Challenge,
+  type ChallengeCheck,
+} from './proof-of-work.js'
