@@ -1,28 +1,23 @@
-// Solves the server's proof-of-work challenge with Web Crypto: a nonce for which SHA-256 of
-// `${token}:${nonce}` starts with `difficulty` zero bits. About 2^difficulty hashes (65,536 at
-// 16 bits: a second or two on a phone). Hashes run in batches, so the page stays responsive.
-// Without Web Crypto (a page over plain HTTP) the TypeScript SHA-256 does the same, slower.
+// Solves the server's proof-of-work challenge: a nonce for which SHA-256 of `${token}:${nonce}`
+// starts with `difficulty` zero bits. About 2^difficulty hashes (65,536 at 16 bits: a second or
+// two on a phone). @noble/hashes rather than Web Crypto, which browsers offer only to secure
+// contexts (HTTPS, localhost): a demo served over plain HTTP must sign in too. Hashes run in
+// batches between which the page gets the main thread back, so it stays responsive.
 
-import { sha256 } from './sha256'
+import { sha256 } from '@noble/hashes/sha2.js'
 
-const BATCH = 256
+const BATCH = 2048
 
-// Browsers offer crypto.subtle only to secure contexts (HTTPS, localhost).
-const digest = async (data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> =>
-  globalThis.isSecureContext
-    ? new Uint8Array(await crypto.subtle.digest('SHA-256', data))
-    : sha256(data)
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 export async function solveProofOfWork(token: string, difficulty: number): Promise<string> {
   const encoder = new TextEncoder()
   for (let start = 0; ; start += BATCH) {
-    const nonces = Array.from({ length: BATCH }, (_, i) => String(start + i))
-    const hashes = await Promise.all(
-      nonces.map((nonce) => digest(encoder.encode(`${token}:${nonce}`))),
-    )
-    const found = hashes.findIndex((hash) => leadingZeroBits(hash) >= difficulty)
-    const nonce = nonces[found]
-    if (nonce !== undefined) return nonce
+    for (let n = start; n < start + BATCH; n++) {
+      const nonce = String(n)
+      if (leadingZeroBits(sha256(encoder.encode(`${token}:${nonce}`))) >= difficulty) return nonce
+    }
+    await nextTask()
   }
 }
 
