@@ -27,6 +27,10 @@ export interface SentCallback {
 
 const NOTIFY_PATH = '/api/commerce/shop/payments/notify/local'
 
+/** The local stand-in's callback secret, derived from the session secret. */
+export const localNotifySecret = (sessionSecret: string): string =>
+  createHmac('sha256', sessionSecret).update('local-payments').digest('hex')
+
 /**
  * The local payment stand-in. Its callbacks are real HTTP requests through the app's full
  * request pipeline (routing, parsing, signature check), injected rather than sent over a socket,
@@ -41,7 +45,7 @@ export function localPayments(
   sent?: SentCallback[],
 ): ConfiguredPayments {
   const provider = new LocalPaymentProvider({
-    notifySecret: createHmac('sha256', sessionSecret).update('local-payments').digest('hex'),
+    notifySecret: localNotifySecret(sessionSecret),
     store: new DatabaseLocalGatewayStore(db),
     payPageUrl: '/h5/pay/{token}',
     onDeliveryError: (error) => {
