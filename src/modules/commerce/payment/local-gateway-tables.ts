@@ -1,4 +1,4 @@
-// The local stand-in's own tables (migration 2026_12_07_022_local_payment_gateway): what a real
+// The local stand-in's own tables (migration 2026_12_07_023_local_payment_gateway): what a real
 // provider keeps on its side — trades, refunds and the outbox of callbacks still to deliver.
 // Owned by the payment library; the order module never reads them (it asks queryPayment).
 
