@@ -67,7 +67,10 @@ export function localPayments(
         headers: callback.headers,
         payload: callback.body,
       })
-      return new Response(response.body, { status: response.statusCode })
+      // A 204 (how the app says "handled") must have no body, or Response refuses it and the
+      // gateway would take the success for a failure and send the callback again and again.
+      const empty = [204, 205, 304].includes(response.statusCode)
+      return new Response(empty ? null : response.body, { status: response.statusCode })
     },
   })
   return { provider, notifyUrl: `http://local${NOTIFY_PATH}`, localGateway: provider }

@@ -2,10 +2,12 @@ import { sign } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildApp } from '../../../server/build-app.js'
 import { localNotifySecret } from '../../../server/payments.js'
+import { buildTestApp } from '../../../test/test-app.js'
 import { createTestDb } from '../../../test/test-db.js'
 import { AlipayProvider, WechatPayV3Provider, localSignatureHeaders } from '../payment/index.js'
 import type { PaymentProvider } from '../payment/index.js'
 import { makeTestKeyPair } from '../payment/test-keys.js'
+import { demoLocations, placeAndPay, sellableSku, signInCustomer } from './test-support.js'
 
 // Issue 12: a notification that is not the provider's (bad signature) or is too old to trust
 // (stale timestamp) is refused with 401 and the provider's own FAIL answer, never a 500.
@@ -151,5 +153,24 @@ describe('payment notifications that cannot be trusted (issue 12)', () => {
       payload: body,
     })
     expect(fresh.statusCode).toBe(204)
+  })
+})
+
+describe('the local stand-in delivering into the app (issue 12)', () => {
+  it('sends a payment callback once when the app answers that it was handled', async () => {
+    const t = await buildTestApp()
+    const places = await demoLocations(t.db)
+    const { skuId } = await sellableSku(t, { priceFen: 900, stock: 1, locationId: places.storeId })
+    const buyer = await signInCustomer(t, '13800005656')
+    await placeAndPay(t, buyer, {
+      skuId,
+      quantity: 1,
+      delivery: 'store_pickup',
+      pickupLocationId: places.storeId,
+    })
+    // Past the first retry delay (1 s): a delivery taken for failed would go out again.
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    await t.payments.localGateway?.notifier.deliverDue()
+    expect(t.sentCallbacks.filter((c) => c.body.includes('payment.succeeded'))).toHaveLength(1)
   })
 })
