@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../../test/test-app.js'
 import { DatabaseLocalGatewayStore } from '../payment/index.js'
 import { runPaymentRound } from './payment-worker.js'
-import {
-  demoLocations,
-  sellableSku,
-  signInCustomer,
-  stockOf,
-  type CheckoutResponse,
-} from './test-support.js'
+import { demoLocations, sellableSku, placeOrder, signInCustomer, stockOf } from './test-support.js'
 
 // Issue 12: a payment the provider took is an order paid, even when its callback never came —
 // the payment worker asks the provider about every payment still pending.
@@ -21,17 +15,12 @@ describe('recovering payments whose callback was lost (issue 12)', () => {
     const places = await demoLocations(t.db)
     const { skuId } = await sellableSku(t, { priceFen: 1800, stock: 2, locationId: places.storeId })
     const buyer = await signInCustomer(t, '13800001212')
-    const placed = await buyer.request({
-      method: 'POST',
-      url: '/api/commerce/shop/checkout',
-      payload: {
-        items: [{ skuId, quantity: 1 }],
-        delivery: 'store_pickup',
-        pickupLocationId: places.storeId,
-      },
+    const { payment, orders } = await placeOrder(buyer, {
+      skuId,
+      quantity: 1,
+      delivery: 'store_pickup',
+      pickupLocationId: places.storeId,
     })
-    expect(placed.statusCode, placed.body).toBe(201)
-    const { payment, orders } = placed.json<CheckoutResponse>()
     // The gateway recorded the payment, then its process died before the callback was queued.
     const gateway = new DatabaseLocalGatewayStore(t.db)
     const trade = await gateway.findTrade(payment.outTradeNo)
