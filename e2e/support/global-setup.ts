@@ -6,6 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
 import { findFreePort } from '../../src/test/free-port.js'
+import { keepOutput } from '../../src/test/child-output.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -60,13 +61,7 @@ function startServer(port: number, dataDir: string): RunningServer {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stopping it also stops the node process tsx starts
   })
-  const output: string[] = []
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString())
-    if (output.length > 200) output.shift()
-  }
-  child.stdout.on('data', keep)
-  child.stderr.on('data', keep)
+  const output = keepOutput(child)
   return { child, output }
 }
 

@@ -9,6 +9,7 @@ import { createDb } from '../db/create-db.js'
 import { receiveStock } from '../modules/commerce/orders/stock.js'
 import { ADMIN_URL } from '../test/global-setup.js'
 import { findFreePort } from '../test/free-port.js'
+import { keepOutput } from '../test/child-output.js'
 
 // Issue 12: "a payment confirmed is never lost". The real server (a child process, SQLite file
 // or a PostgreSQL database of its own) takes checkouts and local payments from 30 buyers at
@@ -268,13 +269,7 @@ async function startServer(env: NodeJS.ProcessEnv, address: string): Promise<Run
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  const output: string[] = []
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString())
-    if (output.length > 200) output.shift()
-  }
-  child.stdout.on('data', keep)
-  child.stderr.on('data', keep)
+  const output = keepOutput(child)
   const deadline = Date.now() + READY_TIMEOUT_MS
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited:\n${output.join('')}`)
