@@ -31,8 +31,12 @@ export const LOCAL_RETRY_DELAYS_S = WECHAT_PAY_RETRY_DELAYS_S.map((delayS) =>
   Math.ceil(delayS / 15),
 )
 
-/** Callbacks in flight at once per process: enough to keep up with a busy shop day. */
-export const LOCAL_DELIVERY_CONCURRENCY = 8
+/**
+ * Callbacks in flight at once per process. Measured with the crash test's 30 buyers paying
+ * continuously on SQLite: at 8 half the callbacks were still queued after 400 payments (median
+ * confirm → paid 0.9 s); at 16 the queue stayed short (31 behind, median 0.23 s).
+ */
+export const LOCAL_DELIVERY_CONCURRENCY = 16
 
 export const signLocal = (secret: string, timestamp: string, nonce: string, body: string): string =>
   createHmac('sha256', secret)
