@@ -38,7 +38,11 @@ describe('a crash of the server (issue 12)', () => {
     const port = await findFreePort()
     const address = `http://127.0.0.1:${port}`
     const env = serverEnv(port, dataDir, databaseUrl)
-    let server = await startServer(env, address)
+    let server = await startServer(env, address).catch(async (error: unknown) => {
+      await postgres?.drop()
+      await rm(dataDir, { recursive: true, force: true })
+      throw error
+    })
     const { db } = createDb(databaseUrl, { poolSize: 2 })
     try {
       const startedAt = new Date().toISOString()
@@ -135,7 +139,7 @@ describe('a crash of the server (issue 12)', () => {
         `crash test (${postgres ? 'postgres' : 'sqlite'}): ${orders.length} orders, ` +
           `${confirmed.length} confirmed to buyers, ${trades.length} paid at the provider, ` +
           `${atRisk.length} paid at the provider but not yet in the books at the kill, all recovered; ` +
-          `confirm → paid median before the kill ${await medianConfirmToPaidMs(db, killMs)} ms`,
+          `confirm → paid median before the kill ${(await medianConfirmToPaidMs(db, killMs)) ?? '(none settled yet)'} ms`,
       )
     } catch (error) {
       console.error(server.output.join(''))
@@ -228,7 +232,7 @@ async function checkOutAndPay(address: string, buyer: Session, place: Place): Pr
 async function medianConfirmToPaidMs(
   db: ReturnType<typeof createDb>['db'],
   untilMs: number,
-): Promise<number> {
+): Promise<number | undefined> {
   const rows = await db
     .selectFrom('local_gateway_trade')
     .innerJoin('payment', 'payment.out_trade_no', 'local_gateway_trade.out_trade_no')
@@ -242,7 +246,7 @@ async function medianConfirmToPaidMs(
     .filter((row) => Date.parse(row.at) < untilMs)
     .map((row) => Date.parse(row.at) - Date.parse(row.paid_at ?? row.at))
     .sort((a, b) => a - b)
-  return latencies[Math.floor(latencies.length / 2)] ?? Number.NaN
+  return latencies[Math.floor(latencies.length / 2)]
 }
 
 function serverEnv(port: number, dataDir: string, databaseUrl: string): NodeJS.ProcessEnv {
