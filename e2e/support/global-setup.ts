@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
+import { findFreePort } from '../../src/test/free-port.js'
+import { keepOutput } from '../../src/test/child-output.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -69,13 +70,7 @@ function startServer(port: number, dataDir: string): RunningServer {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stopping it also stops the node process tsx starts
   })
-  const output: string[] = []
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString())
-    if (output.length > 200) output.shift()
-  }
-  child.stdout.on('data', keep)
-  child.stderr.on('data', keep)
+  const output = keepOutput(child)
   return { child, output }
 }
 
@@ -107,19 +102,4 @@ async function stopServer(server: RunningServer | ChildProcess): Promise<void> {
   }, STOP_TIMEOUT_MS)
   await exited
   clearTimeout(timer)
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      )
-    })
-  })
 }

@@ -14,6 +14,7 @@ import type { TeamBuyTables } from '../modules/promotions/team-buy/schema.js'
 import type { BargainTables } from '../modules/promotions/bargain/schema.js'
 import type { BulkBuyTables } from '../modules/promotions/bulk-buy/schema.js'
 import type { EventTables } from '../modules/promotions/events/schema.js'
+import type { LocalGatewayTables } from '../modules/commerce/payment/local-gateway-tables.js'
 
 /** Every table of every module; each module owns its own table types. */
 export interface Database
@@ -32,7 +33,8 @@ export interface Database
     TeamBuyTables,
     BargainTables,
     BulkBuyTables,
-    EventTables {}
+    EventTables,
+    LocalGatewayTables {}
 
 /** A database handle or a transaction: a Transaction<Database> is a Kysely<Database>. */
 export type Db = Kysely<Database>

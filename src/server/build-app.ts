@@ -161,7 +161,7 @@ export async function buildApp({
   await app.register(trackingRoutes, { prefix: '/api/tracking', db })
   await app.register(catalogRoutes, { prefix: '/api/commerce', db, media })
   await app.register(smsRoutes, { prefix: '/api/notifications/sms', db })
-  const payment = payments ?? localPayments(() => app, sessionSecret)
+  const payment = payments ?? localPayments(() => app, db, sessionSecret)
   await app.register(orderRoutes, {
     prefix: '/api/commerce',
     db,

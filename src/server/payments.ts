@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
+import type { Db } from '../db/database.js'
 import {
   AlipayProvider,
-  InMemoryLocalGatewayStore,
+  DatabaseLocalGatewayStore,
   LocalPaymentProvider,
   WechatPayV3Provider,
   type PaymentProvider,
@@ -26,21 +27,30 @@ export interface SentCallback {
 
 const NOTIFY_PATH = '/api/commerce/shop/payments/notify/local'
 
+/** The local stand-in's callback secret, derived from the session secret. */
+export const localNotifySecret = (sessionSecret: string): string =>
+  createHmac('sha256', sessionSecret).update('local-payments').digest('hex')
+
 /**
  * The local payment stand-in. Its callbacks are real HTTP requests through the app's full
  * request pipeline (routing, parsing, signature check), injected rather than sent over a socket,
- * so they work whatever host, port or proxy the app sits behind. The gateway's state is kept in
- * this process: one app node only, as befits a demo.
+ * so they work whatever host, port or proxy the app sits behind. The gateway's state (trades,
+ * refunds, the callback outbox) is in the database: it survives a restart, and several app nodes
+ * share it, each callback claimed by one node at a time.
  */
 export function localPayments(
   app: () => FastifyInstance,
+  db: Db,
   sessionSecret: string,
   sent?: SentCallback[],
 ): ConfiguredPayments {
   const provider = new LocalPaymentProvider({
-    notifySecret: createHmac('sha256', sessionSecret).update('local-payments').digest('hex'),
-    store: new InMemoryLocalGatewayStore(),
+    notifySecret: localNotifySecret(sessionSecret),
+    store: new DatabaseLocalGatewayStore(db),
     payPageUrl: '/h5/pay/{token}',
+    onDeliveryError: (error) => {
+      app().log.error({ err: error }, 'local payment callback delivery failed; it will be retried')
+    },
     fetch: async (input, init) => {
       const url = new URL(
         typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
@@ -57,7 +67,10 @@ export function localPayments(
         headers: callback.headers,
         payload: callback.body,
       })
-      return new Response(response.body, { status: response.statusCode })
+      // A 204 (how the app says "handled") must have no body, or Response refuses it and the
+      // gateway would take the success for a failure and send the callback again and again.
+      const empty = [204, 205, 304].includes(response.statusCode)
+      return new Response(empty ? null : response.body, { status: response.statusCode })
     },
   })
   return { provider, notifyUrl: `http://local${NOTIFY_PATH}`, localGateway: provider }

@@ -51,7 +51,7 @@ export async function buildTestApp({
   if (demo) await seedDemoData(handle.db)
   const sessionSecret = 'test-secret-that-is-long-enough-0123456789'
   const sentCallbacks: SentCallback[] = []
-  const payments = localPayments(() => app, sessionSecret, sentCallbacks)
+  const payments = localPayments(() => app, handle.db, sessionSecret, sentCallbacks)
   const app = await buildApp({
     db: handle.db,
     sessionSecret,

@@ -20,6 +20,7 @@ import * as bargainsBulkBuys from './2026_12_02_019_bargains_bulk_buys.js'
 import * as promotionEvents from './2026_12_02_020_promotion_events.js'
 import * as shareLinksEverywhere from './2026_12_03_021_share_links_everywhere.js'
 import * as rateLimits from './2026_12_07_022_rate_limits.js'
+import * as localPaymentGateway from './2026_12_07_023_local_payment_gateway.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_020_promotion_events': promotionEvents,
   '2026_12_03_021_share_links_everywhere': shareLinksEverywhere,
   '2026_12_07_022_rate_limits': rateLimits,
+  '2026_12_07_023_local_payment_gateway': localPaymentGateway,
 }

@@ -7,17 +7,18 @@ export interface PeriodicJob {
 
 /**
  * Runs `round` every `intervalMs` in the background of an app node, one round at a time (a slow
- * round delays the next instead of piling up). Every node runs its own; rounds must be safe to
- * run on several nodes at once.
+ * round delays the next instead of piling up), and once at start with `runAtStart`. Every node
+ * runs its own; rounds must be safe to run on several nodes at once.
  */
 export function startPeriodicJob(
   name: string,
   intervalMs: number,
   round: () => Promise<unknown>,
   log: FastifyBaseLogger,
+  { runAtStart = false }: { runAtStart?: boolean } = {},
 ): PeriodicJob {
   let running: Promise<void> | undefined
-  const timer = setInterval(() => {
+  const runRound = () => {
     if (running) return
     running = round()
       .then(
@@ -31,8 +32,10 @@ export function startPeriodicJob(
       .finally(() => {
         running = undefined
       })
-  }, intervalMs)
+  }
+  const timer = setInterval(runRound, intervalMs)
   timer.unref()
+  if (runAtStart) runRound()
   return {
     async stop() {
       clearInterval(timer)

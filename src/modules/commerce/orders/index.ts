@@ -37,11 +37,16 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
     let worker: PeriodicJob | undefined
     app.addHook('onReady', async () => {
       worker = startPaymentWorker(options.db, options.payments, options.notifyUrl, app.log)
+      // Callbacks the local stand-in had not delivered when the last process stopped.
+      await options.localGateway?.notifier.arm()
     })
     app.addHook('onClose', async () => {
       await worker?.stop()
     })
   }
+  app.addHook('onClose', async () => {
+    options.localGateway?.notifier.stop()
+  })
   await app.register(customerRoutes, {
     db: options.db,
     payments: options.payments,

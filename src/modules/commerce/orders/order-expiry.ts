@@ -1,7 +1,12 @@
 import type { Db } from '../../../db/database.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
-import { PaymentProviderError, type PaymentProvider, type PaymentState } from '../payment/index.js'
+import {
+  PaymentProviderError,
+  type PaymentEvent,
+  type PaymentProvider,
+  type PaymentState,
+} from '../payment/index.js'
 import type { PaymentTable } from './order-tables.js'
 import { cancelUnpaidPayment } from './cancel-unpaid.js'
 import { applyPaymentEvent, type PaymentOutcome } from './payments.js'
@@ -33,6 +38,18 @@ export async function closeAtProvider(
   }
 }
 
+/** A query's answer that the payment succeeded, as the event its callback would have carried. */
+export const paidEventOf = (
+  payment: Pick<PaymentTable, 'out_trade_no' | 'amount_fen'>,
+  state: PaymentState,
+): PaymentEvent => ({
+  kind: 'payment.succeeded',
+  outTradeNo: payment.out_trade_no,
+  providerTransactionId: state.providerTransactionId ?? '',
+  amountFen: state.amountFen ?? payment.amount_fen,
+  occurredAt: state.paidAt ?? nowIso(),
+})
+
 /** After closeAtProvider: cancels the orders and releases their stock, or applies the payment. */
 export async function settleClosing(
   db: Db,
@@ -43,13 +60,7 @@ export async function settleClosing(
   reason: string,
 ): Promise<'closed' | PaymentOutcome> {
   if (closing !== 'closed') {
-    return applyPaymentEvent(db, actor, provider, {
-      kind: 'payment.succeeded',
-      outTradeNo: payment.out_trade_no,
-      providerTransactionId: closing.providerTransactionId ?? '',
-      amountFen: closing.amountFen ?? payment.amount_fen,
-      occurredAt: closing.paidAt ?? nowIso(),
-    })
+    return applyPaymentEvent(db, actor, provider, paidEventOf(payment, closing))
   }
   const cancelled = await cancelUnpaidPayment(db, actor, payment, reason)
   return cancelled ? 'closed' : 'already-settled'

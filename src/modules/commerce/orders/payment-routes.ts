@@ -73,6 +73,14 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = as
           ))
             throw error
           request.log.warn({ err: error }, 'payment notification refused')
+          // Not signed by the provider (or signed too long ago): 401, in the provider's own words.
+          if (error instanceof PaymentSignatureError) {
+            const refusal = payments.notificationReply(false)
+            return reply
+              .status(401)
+              .type(refusal.contentType ?? 'text/plain')
+              .send(refusal.body)
+          }
         }
         const answer = payments.notificationReply(handled)
         return reply

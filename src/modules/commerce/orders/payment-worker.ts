@@ -7,13 +7,14 @@ import type { PaymentProvider } from '../payment/index.js'
 import { escalateOverdue, refundUnconfirmedReturns } from './after-sales.js'
 import { expireUnpaidPayments } from './order-expiry.js'
 import { applyPaymentEvent } from './payments.js'
+import { recoverUnfinishedPayments } from './payment-recovery.js'
 import { submitPendingRefunds } from './refunds.js'
 import { handleUncollected } from './uncollected.js'
 
 /**
- * One round of the payment worker: close payments whose window has passed (releasing their
- * stock), remind and then refund orders nobody collects, and submit refunds the provider has
- * not confirmed yet.
+ * One round of the payment worker: ask the provider about payments still pending (applying any
+ * it says were paid), close payments whose window has passed (releasing their stock), remind
+ * and then refund orders nobody collects, and submit refunds the provider has not confirmed yet.
  */
 export async function runPaymentRound(
   db: Db,
@@ -22,6 +23,7 @@ export async function runPaymentRound(
   now: string = nowIso(),
 ) {
   const actor = systemActor('payments')
+  const recovery = await recoverUnfinishedPayments(db, actor, provider, now)
   const expired = await expireUnpaidPayments(db, actor, provider, now)
   const uncollected = await db.transaction().execute((trx) => handleUncollected(trx, actor, now))
   const escalated = await db.transaction().execute((trx) => escalateOverdue(trx, actor, now))
@@ -43,6 +45,7 @@ export async function runPaymentRound(
     )
   }
   return {
+    ...recovery,
     ...expired,
     ...uncollected,
     escalated,
@@ -58,4 +61,7 @@ export const startPaymentWorker = (
   log: FastifyBaseLogger,
   intervalMs = 10_000,
 ): PeriodicJob =>
-  startPeriodicJob('payments', intervalMs, () => runPaymentRound(db, provider, notifyUrl), log)
+  // The first round at once: payments a crash or restart left unfinished are settled on start.
+  startPeriodicJob('payments', intervalMs, () => runPaymentRound(db, provider, notifyUrl), log, {
+    runAtStart: true,
+  })

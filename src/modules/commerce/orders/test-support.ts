@@ -160,12 +160,15 @@ export interface CheckoutResponse {
   action: { kind: string; url: string } | null
 }
 
-/** Checks out one SKU and pays on the local pay page; the callback is delivered before it returns. */
-export async function placeAndPay(
-  t: TestApp,
-  buyer: Client,
-  order: { skuId: string; quantity: number; delivery: string; pickupLocationId: string },
-): Promise<{ placed: CheckoutResponse; orderId: string }> {
+export interface OneSkuOrder {
+  skuId: string
+  quantity: number
+  delivery: string
+  pickupLocationId: string
+}
+
+/** Checks out one SKU without paying. */
+export async function placeOrder(buyer: Client, order: OneSkuOrder): Promise<CheckoutResponse> {
   const response = await buyer.request({
     method: 'POST',
     url: '/api/commerce/shop/checkout',
@@ -176,7 +179,16 @@ export async function placeAndPay(
     },
   })
   expect(response.statusCode, response.body).toBe(201)
-  const placed = response.json<CheckoutResponse>()
+  return response.json<CheckoutResponse>()
+}
+
+/** Checks out one SKU and pays on the local pay page; the callback is delivered before it returns. */
+export async function placeAndPay(
+  t: TestApp,
+  buyer: Client,
+  order: OneSkuOrder,
+): Promise<{ placed: CheckoutResponse; orderId: string }> {
+  const placed = await placeOrder(buyer, order)
   const token = placed.action?.url.split('/').pop() ?? ''
   const confirmed = await t.app.inject({
     method: 'POST',

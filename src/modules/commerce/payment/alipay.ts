@@ -192,7 +192,7 @@ export class AlipayProvider implements PaymentProvider {
 
   notificationReply(handled: boolean): NotificationReply {
     // Alipay retries until it reads exactly `success`.
-    return { status: 200, contentType: 'text/plain', body: handled ? 'success' : 'failure' }
+    return { status: 200, contentType: 'text/plain', body: handled ? 'success' : 'fail' }
   }
 
   private amount(yuan: string): number {

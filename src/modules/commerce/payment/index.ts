@@ -28,4 +28,10 @@ export {
   type LocalTrade,
 } from './local-gateway-store.js'
 export { ManualTimer, systemDeliveryTimer, type DeliveryTimer } from './delivery-timer.js'
-export { DEFAULT_RETRY_DELAYS_S, localSignatureHeaders } from './local-notifier.js'
+export {
+  LOCAL_DELIVERY_CONCURRENCY,
+  LOCAL_RETRY_DELAYS_S,
+  localSignatureHeaders,
+} from './local-notifier.js'
+export { DatabaseLocalGatewayStore } from './local-gateway-db-store.js'
+export type { LocalGatewayTables } from './local-gateway-tables.js'

@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto'
+
 // The local provider's gateway state: trades, refunds and callbacks waiting to be delivered.
-// Async, so the integrator can back it by the database; the in-memory one serves demo and tests.
+// The app keeps it in the database (DatabaseLocalGatewayStore); InMemoryLocalGatewayStore serves
+// this library's own unit tests, which run without a database.
 
 export type LocalTradeStatus = 'pending' | 'succeeded' | 'closed'
 
@@ -37,6 +40,8 @@ export interface LocalDelivery {
   nextAttemptAtMs: number
   status: 'pending' | 'delivered' | 'gave-up'
   lastError?: string
+  /** Set by claimDueDeliveries: only the claim's holder may record the attempt's result. */
+  claimToken?: string
 }
 
 export interface LocalGatewayStore {
@@ -46,9 +51,16 @@ export interface LocalGatewayStore {
   findRefund(outRefundNo: string): Promise<LocalRefund | undefined>
   listRefunds(outTradeNo: string): Promise<LocalRefund[]>
   saveRefund(refund: LocalRefund): Promise<void>
-  saveDelivery(delivery: LocalDelivery): Promise<void>
-  /** Pending deliveries due at or before nowMs, oldest first. */
-  listDueDeliveries(nowMs: number): Promise<LocalDelivery[]>
+  /** Stores a new delivery. */
+  addDelivery(delivery: LocalDelivery): Promise<void>
+  /**
+   * Claims up to `limit` pending deliveries due at or before nowMs, oldest first: each is moved
+   * to `leaseUntilMs` under a fresh claim token, so no other node (or loop) takes it meanwhile.
+   * A claim whose holder died runs out at leaseUntilMs and the delivery is due again.
+   */
+  claimDueDeliveries(nowMs: number, limit: number, leaseUntilMs: number): Promise<LocalDelivery[]>
+  /** Records an attempt's result; ignored when the claim was lost (its lease ran out and another took it). */
+  finishAttempt(delivery: LocalDelivery): Promise<void>
   /** When the next pending delivery is due, if any. */
   nextDeliveryAtMs(): Promise<number | undefined>
 }
@@ -78,13 +90,22 @@ export class InMemoryLocalGatewayStore implements LocalGatewayStore {
   async saveRefund(refund: LocalRefund) {
     this.refunds.set(refund.outRefundNo, { ...refund })
   }
-  async saveDelivery(delivery: LocalDelivery) {
+  async addDelivery(delivery: LocalDelivery) {
     this.deliveries.set(delivery.id, { ...delivery })
   }
-  async listDueDeliveries(nowMs: number) {
+  async claimDueDeliveries(nowMs: number, limit: number, leaseUntilMs: number) {
     return this.pending()
       .filter((delivery) => delivery.nextAttemptAtMs <= nowMs)
-      .map((delivery) => ({ ...delivery }))
+      .slice(0, limit)
+      .map((delivery) => {
+        const claimed = { ...delivery, nextAttemptAtMs: leaseUntilMs, claimToken: newClaimToken() }
+        this.deliveries.set(delivery.id, claimed)
+        return { ...claimed }
+      })
+  }
+  async finishAttempt(delivery: LocalDelivery) {
+    if (this.deliveries.get(delivery.id)?.claimToken !== delivery.claimToken) return
+    this.deliveries.set(delivery.id, { ...delivery, claimToken: undefined })
   }
   async nextDeliveryAtMs() {
     return this.pending()[0]?.nextAttemptAtMs
@@ -95,6 +116,8 @@ export class InMemoryLocalGatewayStore implements LocalGatewayStore {
       .sort((a, b) => a.nextAttemptAtMs - b.nextAttemptAtMs)
   }
 }
+
+export const newClaimToken = (): string => randomBytes(12).toString('base64url')
 
 const copy = <T extends object>(value: T | undefined): T | undefined =>
   value ? { ...value } : undefined

@@ -19,9 +19,24 @@ import {
 export const LOCAL_SIGNATURE_PREFIX = 'Localpay'
 
 /** Delays between attempts after a failure, in seconds: WeChat Pay's published schedule. */
-export const DEFAULT_RETRY_DELAYS_S = [
+export const WECHAT_PAY_RETRY_DELAYS_S = [
   15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600,
 ]
+
+/**
+ * The stand-in's schedule: WeChat Pay's, 15 times faster (1 s, 1 s, 2 s, 12 s … 24 min; about
+ * 1.6 h in all), so a callback the app missed during a restart arrives within seconds.
+ */
+export const LOCAL_RETRY_DELAYS_S = WECHAT_PAY_RETRY_DELAYS_S.map((delayS) =>
+  Math.ceil(delayS / 15),
+)
+
+/**
+ * Callbacks in flight at once per process. Measured with the crash test's 30 buyers paying
+ * continuously on SQLite: at 8 half the callbacks were still queued after 400 payments (median
+ * confirm → paid 0.9 s); at 16 the queue stayed short (31 behind, median 0.23 s).
+ */
+export const LOCAL_DELIVERY_CONCURRENCY = 16
 
 export const signLocal = (secret: string, timestamp: string, nonce: string, body: string): string =>
   createHmac('sha256', secret)
@@ -102,18 +117,26 @@ export interface LocalNotifierOptions {
   timer: DeliveryTimer
   fetch: typeof fetch
   retryDelaysS: readonly number[]
+  /** Deliveries in flight at once, per process. */
+  concurrency: number
+  /** Told about a delivery round that failed (the store unreachable); the deliveries stay due. */
+  onError?: (error: unknown) => void
 }
+
+/** How long one attempt may take before its claim runs out and another loop may take it. */
+const ATTEMPT_TIMEOUT_MS = 10_000
+const CLAIM_LEASE_MS = ATTEMPT_TIMEOUT_MS + 5_000
 
 export class LocalNotifier {
   private cancelTimer: (() => void) | undefined
-  private running: Promise<void> = Promise.resolve()
+  private draining: Promise<void> | undefined
 
   constructor(private readonly options: LocalNotifierOptions) {}
 
   /** Queues a callback and delivers it at once (asynchronously, on the timer). */
   async enqueue(notifyUrl: string, body: string): Promise<void> {
     const nowMs = this.options.timer.now()
-    await this.options.store.saveDelivery({
+    await this.options.store.addDelivery({
       id: newId(nowMs),
       notifyUrl,
       body,
@@ -124,10 +147,15 @@ export class LocalNotifier {
     await this.arm()
   }
 
-  /** Attempts every due delivery once; one run at a time. The timer calls it; so may a worker. */
+  /**
+   * Attempts every due delivery, `concurrency` at a time, until none is due and none is in
+   * flight; concurrent calls share one run. The timer calls it; so may a worker or a test.
+   */
   deliverDue(): Promise<void> {
-    this.running = this.running.then(() => this.runDue())
-    return this.running
+    this.draining ??= this.drain().finally(() => {
+      this.draining = undefined
+    })
+    return this.draining
   }
 
   /** Stops the timer; pending deliveries stay in the store for the next start. */
@@ -141,13 +169,30 @@ export class LocalNotifier {
     this.stop()
     const atMs = await this.options.store.nextDeliveryAtMs()
     if (atMs !== undefined)
-      this.cancelTimer = this.options.timer.schedule(atMs, () => this.deliverDue())
+      this.cancelTimer = this.options.timer.schedule(atMs, () =>
+        this.deliverDue().catch((error: unknown) => this.options.onError?.(error)),
+      )
   }
 
-  private async runDue(): Promise<void> {
-    const { store, timer } = this.options
-    for (const delivery of await store.listDueDeliveries(timer.now())) {
-      await store.saveDelivery(await this.attempt(delivery))
+  private async drain(): Promise<void> {
+    const { store, timer, concurrency } = this.options
+    const inFlight = new Set<Promise<void>>()
+    for (;;) {
+      const room = concurrency - inFlight.size
+      const claimed =
+        room > 0
+          ? await store.claimDueDeliveries(timer.now(), room, timer.now() + CLAIM_LEASE_MS)
+          : []
+      for (const delivery of claimed) {
+        const attempt = this.attempt(delivery)
+          .then((result) => store.finishAttempt(result))
+          // The claim runs out and the delivery is attempted again: nothing is lost.
+          .catch((error: unknown) => this.options.onError?.(error))
+          .finally(() => inFlight.delete(attempt))
+        inFlight.add(attempt)
+      }
+      if (inFlight.size === 0) break
+      if (claimed.length === 0 || inFlight.size >= concurrency) await Promise.race(inFlight)
     }
     await this.arm()
   }
@@ -164,7 +209,7 @@ export class LocalNotifier {
           ...localSignatureHeaders(secret, timer.now(), delivery.body),
         },
         body: delivery.body,
-        signal: AbortSignal.timeout(10_000),
+        signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
       })
       await response.arrayBuffer()
       if (response.ok) return { ...delivery, attempts, status: 'delivered', lastError: undefined }

@@ -161,15 +161,20 @@ describe('the local pay page', () => {
 
 describe('local callback delivery', () => {
   it('retries after 500s on the backoff schedule and stops at the first 2xx', async () => {
-    statuses = [500, 500, 200]
+    statuses = [500, 500, 500, 200]
     await pay()
     expect(deliveries).toHaveLength(1)
-    await timer.advanceBy(14_999)
+    // WeChat Pay's 15 s, 15 s, 30 s, compressed fifteen-fold: 1 s, 1 s, 2 s.
+    await timer.advanceBy(999)
     expect(deliveries).toHaveLength(1)
     await timer.advanceBy(1)
     expect(deliveries).toHaveLength(2)
-    await timer.advanceBy(15_000)
+    await timer.advanceBy(1_000)
     expect(deliveries).toHaveLength(3)
+    await timer.advanceBy(1_999)
+    expect(deliveries).toHaveLength(3)
+    await timer.advanceBy(1)
+    expect(deliveries).toHaveLength(4)
     // Every attempt carries the same body; each is signed afresh and verifies.
     expect(new Set(deliveries.map((d) => d.body)).size).toBe(1)
     for (const delivery of deliveries) {
@@ -178,7 +183,7 @@ describe('local callback delivery', () => {
       ).resolves.toMatchObject({ kind: 'payment.succeeded' })
     }
     await timer.advanceBy(48 * 3600_000)
-    expect(deliveries).toHaveLength(3)
+    expect(deliveries).toHaveLength(4)
   })
 
   it('gives up after the last delay of its schedule', async () => {
@@ -197,7 +202,7 @@ describe('local callback delivery', () => {
     })
     await pay()
     expect(deliveries).toHaveLength(0)
-    await timer.advanceBy(15_000)
+    await timer.advanceBy(1_000)
     expect(deliveries).toHaveLength(1)
   })
 
@@ -209,7 +214,7 @@ describe('local callback delivery', () => {
     provider.notifier.stop()
     const restarted = makeProvider({ store })
     await restarted.notifier.arm()
-    await timer.advanceBy(15_000)
+    await timer.advanceBy(1_000)
     expect(deliveries).toHaveLength(2)
   })
 })

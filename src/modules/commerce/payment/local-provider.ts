@@ -3,7 +3,8 @@ import { systemDeliveryTimer, type DeliveryTimer } from './delivery-timer.js'
 import { PaymentProviderError, type PaymentRefusal } from './errors.js'
 import type { LocalGatewayStore, LocalTrade } from './local-gateway-store.js'
 import {
-  DEFAULT_RETRY_DELAYS_S,
+  LOCAL_DELIVERY_CONCURRENCY,
+  LOCAL_RETRY_DELAYS_S,
   LocalNotifier,
   localEventBody,
   readLocalEventBody,
@@ -34,7 +35,12 @@ export interface LocalPaymentConfig {
   payPageUrl?: string
   timer?: DeliveryTimer
   fetch?: typeof fetch
+  /** Default LOCAL_RETRY_DELAYS_S: WeChat Pay's schedule, compressed. */
   retryDelaysS?: readonly number[]
+  /** Callbacks in flight at once; default LOCAL_DELIVERY_CONCURRENCY. */
+  deliveryConcurrency?: number
+  /** Told when a delivery round fails (e.g. the store is unreachable); it is retried. */
+  onDeliveryError?: (error: unknown) => void
   maxClockSkewS?: number
 }
 
@@ -65,7 +71,9 @@ export class LocalPaymentProvider implements PaymentProvider {
       store: config.store,
       timer: this.timer,
       fetch: config.fetch ?? globalThis.fetch,
-      retryDelaysS: config.retryDelaysS ?? DEFAULT_RETRY_DELAYS_S,
+      retryDelaysS: config.retryDelaysS ?? LOCAL_RETRY_DELAYS_S,
+      concurrency: config.deliveryConcurrency ?? LOCAL_DELIVERY_CONCURRENCY,
+      ...(config.onDeliveryError ? { onError: config.onDeliveryError } : {}),
     })
   }
 

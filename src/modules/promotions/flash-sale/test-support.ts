@@ -27,7 +27,7 @@ export async function flashTestApp(mode: 'database' | 'redis'): Promise<TestApp>
   const redis = new Redis(REDIS_URL)
   const sessionSecret = 'test-secret-that-is-long-enough-0123456789'
   const sentCallbacks: SentCallback[] = []
-  const payments = localPayments(() => app, sessionSecret, sentCallbacks)
+  const payments = localPayments(() => app, handle.db, sessionSecret, sentCallbacks)
   const app = await buildApp({ db: handle.db, sessionSecret, payments, redis })
   // Keys are namespaced by session id (UUIDv7), so parallel tests on one Redis never meet.
   cleanups.push(async () => {
