@@ -9,6 +9,7 @@ import { useI18n } from '../../../lib/i18n'
 import { useSession } from '../../../lib/session'
 import { useListParams } from '../../../lib/use-list-params'
 import { retrySms, useSmsLog } from '../api/sms'
+import { LoginCodeSurgeAlert } from './login-code-surge-alert'
 import { SmsStatusTag } from './sms-status-tag'
 import { pagePagination } from '../../../lib/page-pagination'
 
@@ -52,6 +53,7 @@ export function SmsLogPage() {
   return (
     <>
       <PageHeader title={t('nav.smsLog')} />
+      <LoginCodeSurgeAlert enabled={can('audit:read')} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           key={list.filters.phoneTail ?? ''}

@@ -22,4 +22,13 @@ export const smsLogMessages = {
   'sms.retryConfirm': ['重新发送给 {phone}？', 'Send it to {phone} again?'],
   'sms.retried': ['已重新排队发送', 'Queued to send again'],
   'sms.empty': ['没有短信记录', 'No texts'],
+  'sms.surge.title': [
+    '过去 24 小时有 {count} 个小时登录验证码请求激增，可能有人借平台给陌生号码发短信（短信轰炸）',
+    'Sign-in codes surged in {count} hour(s) of the last 24: someone may be using the shop to text strangers (SMS bombing)',
+  ],
+  'sms.surge.detail': [
+    '最近一次：{hour} 起的一小时发出 {codes} 条，前一天平均每小时 {average} 条。每个地址超过几条后须通过人机校验，全平台每小时有上限。',
+    'Latest: {codes} codes in the hour from {hour}, against {average} an hour the day before. Past a few codes each address must pass a challenge, and the shop has an hourly cap.',
+  ],
+  'sms.surge.open': ['查看审计日志', 'Open the audit log'],
 } as const satisfies MessageTable
