@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js'
-import { addSeconds, shanghaiDayStartMs } from '../shared/clock.js'
+import { addSeconds, shanghaiDate, shanghaiDayStartMs } from '../shared/clock.js'
 import { newId } from '../shared/ids.js'
 import { seededRandom } from './seed-logistics.js'
 
@@ -60,9 +60,7 @@ export async function seedParcelHistory(
   const events = []
   let serial = 0
   for (let day = days - 1; day >= 0; day--) {
-    const dayStart = shanghaiDayStartMs(
-      new Date(now.getTime() - day * 86_400_000 + 8 * H * 1000).toISOString().slice(0, 10),
-    )
+    const dayStart = shanghaiDayStartMs(shanghaiDate(now.getTime() - day * 86_400_000))
     for (let i = 0; i < perDay; i++) {
       serial += 1
       const carrier = carriers[serial % carriers.length] ?? carriers[0]
