@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js'
 import { addSeconds, shanghaiDate, shanghaiDayStartMs } from '../shared/clock.js'
 import { newId } from '../shared/ids.js'
-import { seededRandom } from './seed-logistics.js'
+import { seededRandom } from '../shared/seeded-random.js'
 
 // Two weeks of parcels for the demo, so the 72-hour dashboard, reports and statements have
 // something to show: most parcels arrive in time, a few late, a few are stuck at the hub.
