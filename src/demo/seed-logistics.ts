@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js'
 import type { LogisticsSiteTable, VehicleTable } from '../modules/logistics/index.js'
 import { nowIso } from '../shared/clock.js'
 import { newId } from '../shared/ids.js'
+import { seededRandom } from '../shared/seeded-random.js'
 
 // The Wutai network (LOG-1): the county hub, a station in every township and every village.
 // Public data places only a few of them; the rest get positions generated inside the county's
@@ -24,20 +25,6 @@ function isInsideCounty(lon: number, lat: number): boolean {
     if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside
   }
   return inside
-}
-
-/** A small seeded generator (mulberry32): the same demo positions on every machine. */
-export function seededRandom(seedText: string): () => number {
-  let seed = 2166136261
-  for (let i = 0; i < seedText.length; i++)
-    seed = Math.imul(seed ^ seedText.charCodeAt(i), 2654435761) >>> 0
-  return () => {
-    seed = (seed + 0x6d2b79f5) >>> 0
-    let t = seed
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const BOUNDS = OUTLINE.reduce(

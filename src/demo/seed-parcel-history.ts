@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js'
-import { addSeconds, shanghaiDayStartMs } from '../shared/clock.js'
+import { addSeconds, shanghaiDate, shanghaiDayStartMs } from '../shared/clock.js'
 import { newId } from '../shared/ids.js'
-import { seededRandom } from './seed-logistics.js'
+import { seededRandom } from '../shared/seeded-random.js'
 
 // Two weeks of parcels for the demo, so the 72-hour dashboard, reports and statements have
 // something to show: most parcels arrive in time, a few late, a few are stuck at the hub.
@@ -60,9 +60,7 @@ export async function seedParcelHistory(
   const events = []
   let serial = 0
   for (let day = days - 1; day >= 0; day--) {
-    const dayStart = shanghaiDayStartMs(
-      new Date(now.getTime() - day * 86_400_000 + 8 * H * 1000).toISOString().slice(0, 10),
-    )
+    const dayStart = shanghaiDayStartMs(shanghaiDate(now.getTime() - day * 86_400_000))
     for (let i = 0; i < perDay; i++) {
       serial += 1
       const carrier = carriers[serial % carriers.length] ?? carriers[0]

@@ -7,6 +7,7 @@ import { fillSheet, sendWorkbook } from '../../platform/export/excel.js'
 import { actorOf } from '../../platform/http/actor.js'
 import { IdParams } from '../../platform/http/schemas.js'
 import { withTransaction } from '../../platform/http/with-transaction.js'
+import { fenToYuanNumber } from '../../shared/money.js'
 import { flowReport } from './reports.js'
 import { FeeRule, FlowReportQuery, FlowRow, Statement, StatementQuery } from './schema.js'
 import { buildStatement, findFeeRule, setFeeRule } from './statements.js'
@@ -148,7 +149,6 @@ export const logisticsReportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
         request.query.carrierId,
         request.query.month,
       )
-      const yuan = (fen: number) => fen / 100
       return sendWorkbook(reply, `对账单_${statement.carrierName}_${statement.month}.xlsx`, [
         fillSheet({
           name: '汇总',
@@ -160,9 +160,9 @@ export const logisticsReportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
           rows: [
             ['入中心包裹数', statement.parcels],
             ['总重量（kg）', statement.weightKg],
-            ['应付配送费（元）', yuan(statement.feeFen)],
+            ['应付配送费（元）', fenToYuanNumber(statement.feeFen)],
             ['代收货款件数', statement.codParcels],
-            ['代收货款（元，应返还）', yuan(statement.codFen)],
+            ['代收货款（元，应返还）', fenToYuanNumber(statement.codFen)],
           ],
         }),
         fillSheet({
@@ -186,12 +186,12 @@ export const logisticsReportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
             },
             {
               header: '配送费（元）',
-              value: (l: (typeof lines)[number]) => yuan(l.feeFen),
+              value: (l: (typeof lines)[number]) => fenToYuanNumber(l.feeFen),
               numberFormat: '0.00',
             },
             {
               header: '代收货款（元）',
-              value: (l: (typeof lines)[number]) => yuan(l.codFen),
+              value: (l: (typeof lines)[number]) => fenToYuanNumber(l.codFen),
               numberFormat: '0.00',
             },
             { header: '状态', value: (l: (typeof lines)[number]) => l.status },

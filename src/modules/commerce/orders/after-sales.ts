@@ -6,6 +6,7 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { AppError, conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
+import { fenToYuan } from '../../../shared/money.js'
 import type { AfterSaleStatus, AfterSaleTable } from './order-tables.js'
 import { assertPromotionAllowsRefund } from './promotion-hooks.js'
 import { startRefund } from './refunds.js'
@@ -189,7 +190,7 @@ async function decide(
   if (amountFen > request.amount_fen)
     throw invalidField('amountFen', {
       en: `at most the ${request.amount_fen} fen asked for`,
-      zh: `不能超过买家申请的 ${(request.amount_fen / 100).toFixed(2)} 元`,
+      zh: `不能超过买家申请的 ${fenToYuan(request.amount_fen)} 元`,
     })
   // 退货退款: the money goes back once the goods are back (see receiveReturn).
   if (request.kind === 'return_refund')

@@ -1,5 +1,6 @@
 import { fillSheet, type FilledSheet } from '../../../platform/export/excel.js'
 import { shanghaiDateTime } from '../../../shared/clock.js'
+import { fenToYuanNumber } from '../../../shared/money.js'
 import type { Order } from './order-schema.js'
 import { orderStatusZh } from './order-status.js'
 
@@ -12,7 +13,6 @@ const DELIVERY_ZH: Record<Order['delivery'], string> = {
   counter: '门店销售',
 }
 
-const yuan = (fen: number) => fen / 100
 const beijingTime = (iso: string | null) => (iso === null ? null : shanghaiDateTime(iso))
 
 export const ordersSheet = (orders: readonly Order[]): FilledSheet =>
@@ -31,10 +31,26 @@ export const ordersSheet = (orders: readonly Order[]): FilledSheet =>
         value: (o: Order) => o.lines.map((l) => `${l.title}（${l.spec}）×${l.quantity}`).join('；'),
         width: 40,
       },
-      { header: '商品金额（元）', value: (o: Order) => yuan(o.itemsFen), numberFormat: '0.00' },
-      { header: '运费（元）', value: (o: Order) => yuan(o.deliveryFen), numberFormat: '0.00' },
-      { header: '实付（元）', value: (o: Order) => yuan(o.totalFen), numberFormat: '0.00' },
-      { header: '已退（元）', value: (o: Order) => yuan(o.refundedFen), numberFormat: '0.00' },
+      {
+        header: '商品金额（元）',
+        value: (o: Order) => fenToYuanNumber(o.itemsFen),
+        numberFormat: '0.00',
+      },
+      {
+        header: '运费（元）',
+        value: (o: Order) => fenToYuanNumber(o.deliveryFen),
+        numberFormat: '0.00',
+      },
+      {
+        header: '实付（元）',
+        value: (o: Order) => fenToYuanNumber(o.totalFen),
+        numberFormat: '0.00',
+      },
+      {
+        header: '已退（元）',
+        value: (o: Order) => fenToYuanNumber(o.refundedFen),
+        numberFormat: '0.00',
+      },
       { header: '下单时间', value: (o: Order) => beijingTime(o.createdAt), width: 18 },
       { header: '付款时间', value: (o: Order) => beijingTime(o.paidAt), width: 18 },
       { header: '完成时间', value: (o: Order) => beijingTime(o.completedAt), width: 18 },

@@ -1,17 +1,17 @@
 import { fillSheet, type FilledSheet, type SheetColumn } from '../../../platform/export/excel.js'
 import { shanghaiDate } from '../../../shared/clock.js'
+import { fenToYuanNumber } from '../../../shared/money.js'
 import type { PayoutFigures, PayoutReport } from './payout-schema.js'
 
 // The payouts report as clerks keep it in Excel: a sheet of days with a 合计 row, and a sheet of
 // shops (one row for a merchant, every shop with sales for the operating company). Yuan as numbers.
 
-const yuan = (fen: number) => fen / 100
 const money = <Row extends PayoutFigures>(
   header: string,
   pick: (row: Row) => number,
 ): SheetColumn<Row> => ({
   header,
-  value: (row) => yuan(pick(row)),
+  value: (row) => fenToYuanNumber(pick(row)),
   numberFormat: '0.00',
   width: Math.max(12, header.length * 2 + 2),
 })

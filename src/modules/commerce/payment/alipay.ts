@@ -1,3 +1,4 @@
+import { fenToYuan, yuanToFen } from '../../../shared/money.js'
 import {
   PaymentNotificationError,
   PaymentProviderError,
@@ -5,7 +6,6 @@ import {
   PaymentTransportError,
 } from './errors.js'
 import { stringField, type JsonObject } from './json-read.js'
-import { fenToYuan, yuanToFen } from './money.js'
 import type {
   CreatePaymentInput,
   NotificationHeaders,

@@ -8,7 +8,6 @@ export {
   type PaymentRefusal,
   type SignatureProblem,
 } from './errors.js'
-export { fenToYuan, yuanToFen } from './money.js'
 export {
   WECHAT_PAY_BASE_URL,
   WechatPayV3Provider,

@@ -1,14 +1,14 @@
-// Providers speak Shanghai time (UTC+8 all year, no daylight saving time); we store UTC ISO text.
+import { SHANGHAI_UTC_OFFSET, shanghaiWallTime } from '../../../shared/clock.js'
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000
+// Providers speak Shanghai time (UTC+8 all year, no daylight saving time); we store UTC ISO text.
 
 /** Alipay's `yyyy-MM-dd HH:mm:ss`, in Shanghai time. */
 export const formatShanghaiDateTime = (instantMs: number): string =>
-  new Date(instantMs + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ')
+  shanghaiWallTime(instantMs).slice(0, 19).replace('T', ' ')
 
 /** WeChat Pay's RFC 3339 time with the Shanghai offset: `2026-11-28T22:00:00+08:00`. */
 export const formatShanghaiRfc3339 = (instantMs: number): string =>
-  `${new Date(instantMs + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19)}+08:00`
+  `${shanghaiWallTime(instantMs).slice(0, 19)}${SHANGHAI_UTC_OFFSET}`
 
 const SHANGHAI_DATE_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?)$/
 
@@ -16,7 +16,7 @@ const SHANGHAI_DATE_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,3})
 export function parseShanghaiDateTime(text: string): string | undefined {
   const match = SHANGHAI_DATE_TIME.exec(text)
   if (!match) return undefined
-  const ms = Date.parse(`${match[1] ?? ''}T${match[2] ?? ''}+08:00`)
+  const ms = Date.parse(`${match[1] ?? ''}T${match[2] ?? ''}${SHANGHAI_UTC_OFFSET}`)
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString()
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/database.js'
 import { nowIso } from '../../../shared/clock.js'
 import { maskName } from '../../../shared/personal-data.js'
-import { formatYuan } from '../bulk-buy/ladder.js'
+import { formatYuan } from '../../../shared/money.js'
 import { findActivity } from './activities.js'
 import { canBuy } from './bargain-orders.js'
 import { findBargain } from './bargains.js'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { mulberry32, planCuts, priceAfter } from './plan-cuts.js'
+import { mulberry32 } from '../../../shared/seeded-random.js'
+import { planCuts, priceAfter } from './plan-cuts.js'
 
 describe('planCuts', () => {
   it('splits the amount into N whole cuts of at least 1 fen that sum exactly, for 5,000 random cases', () => {

@@ -1,20 +1,9 @@
 import { randomInt } from 'node:crypto'
+import { mulberry32 } from '../../../shared/seeded-random.js'
 
 // 砍价: the amounts the helpers cut, fixed when the bargain is launched. From the recorded seed
 // anyone can recompute them, so the outcome is auditable: the N cuts are whole fen, each at
 // least 1 fen, and sum exactly to original − floor. Pure; integer arithmetic only.
-
-/** mulberry32: a small seeded PRNG; the same seed always gives the same sequence of uint32. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return (t ^ (t >>> 14)) >>> 0
-  }
-}
 
 const MAX_WEIGHT = 1 << 16
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import {
-  formatYuan,
   ladderProblem,
   nextTier,
   progressText,
@@ -57,11 +56,5 @@ describe('price ladder', () => {
         { minQuantity: 5, priceFen: 100 },
       ]),
     ).toMatch(/decrease/)
-  })
-
-  it('formats fen as yuan without floating point', () => {
-    expect(formatYuan(3800)).toBe('¥38.00')
-    expect(formatYuan(1)).toBe('¥0.01')
-    expect(formatYuan(123_456_789)).toBe('¥1234567.89')
   })
 })

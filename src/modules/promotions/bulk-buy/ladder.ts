@@ -1,16 +1,11 @@
+import { formatYuan } from '../../../shared/money.js'
+
 // 团购 price ladders: pure functions of the quantity paid by all buyers. Money in integer fen.
 
 export interface Tier {
   /** The tier applies from this total paid quantity on (the first tier from 0). */
   minQuantity: number
   priceFen: number
-}
-
-/** ¥38.00 from 3800 fen, with integer arithmetic only. */
-export const formatYuan = (fen: number): string => {
-  const sign = fen < 0 ? '-' : ''
-  const abs = Math.abs(fen)
-  return `${sign}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
 }
 
 /** Why a ladder is unusable, or null: first tier from 0, quantities up, prices down, ≥ 1 fen. */

@@ -1,5 +1,6 @@
 import { fillSheet, type FilledSheet } from '../../../platform/export/excel.js'
 import { shanghaiDateTime } from '../../../shared/clock.js'
+import { fenToYuanNumber } from '../../../shared/money.js'
 import type { PromotionEvent } from './schema.js'
 
 // The events as the bureau's yearly review wants them (SVC-4: at least two a year), Beijing time.
@@ -22,7 +23,7 @@ export const eventsSheet = (events: readonly PromotionEvent[], caption: string):
       { header: '成交订单', value: (e) => e.ordersCount },
       {
         header: '销售额（元）',
-        value: (e) => (e.salesFen === null ? null : e.salesFen / 100),
+        value: (e) => (e.salesFen === null ? null : fenToYuanNumber(e.salesFen)),
         numberFormat: '0.00',
         width: 14,
       },

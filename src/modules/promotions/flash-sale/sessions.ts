@@ -4,6 +4,7 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
+import { fenToYuan } from '../../../shared/money.js'
 import { createShareLink } from '../share-links.js'
 import { countFromHolds, databaseStock, type FlashStock } from './flash-stock.js'
 import type { RedisFlashStock } from './redis-stock.js'
@@ -161,7 +162,7 @@ async function validateSession(db: Db, body: FlashSessionBody): Promise<void> {
     if (sku.salePriceFen >= row.price_fen)
       throw invalidField(`skus/${i}/salePriceFen`, {
         en: `must be below the normal price ${row.price_fen} fen`,
-        zh: `秒杀价必须低于原价（${(row.price_fen / 100).toFixed(2)} 元）`,
+        zh: `秒杀价必须低于原价（${fenToYuan(row.price_fen)} 元）`,
       })
     const available = rows
       .filter((r) => r.id === sku.skuId)

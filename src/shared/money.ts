@@ -1,5 +1,7 @@
-// Fen ↔ yuan text for providers that speak yuan (Alipay's "88.88"). String and integer arithmetic
-// only: 0.1 + 0.2 must never reach a payment.
+// Money is integer fen everywhere inside; yuan appear only at the edges (a provider's "88.88", a
+// buyer's "¥38.00", a spreadsheet cell). One conversion for each, written once so they cannot
+// drift. Text is built with string and integer arithmetic only: 0.1 + 0.2 must never reach a
+// payment or a buyer.
 
 /** Integer fen → yuan text with exactly two decimals: 1 → "0.01", 12345 → "123.45". */
 export function fenToYuan(fen: number): string {
@@ -9,6 +11,13 @@ export function fenToYuan(fen: number): string {
   const digits = String(fen).padStart(3, '0')
   return `${digits.slice(0, -2)}.${digits.slice(-2)}`
 }
+
+/** A price as buyers read it: 3800 → "¥38.00", -50 → "-¥0.50". */
+export const formatYuan = (fen: number): string =>
+  fen < 0 ? `-¥${fenToYuan(-fen)}` : `¥${fenToYuan(fen)}`
+
+/** Fen → yuan as a number, for spreadsheet cells formatted `0.00` (clerks sum them in Excel). */
+export const fenToYuanNumber = (fen: number): number => fen / 100
 
 const YUAN = /^(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?$/
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fenToYuan, yuanToFen } from './money.js'
+import { fenToYuan, fenToYuanNumber, formatYuan, yuanToFen } from './money.js'
 
 describe('fen and yuan text', () => {
   it('writes fen as yuan with exactly two decimals', () => {
@@ -46,4 +46,26 @@ describe('fen and yuan text', () => {
   it.each([-1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1])('refuses to write %s fen', (fen) =>
     expect(() => fenToYuan(fen)).toThrow(RangeError),
   )
+
+  it('writes a price with the yuan sign, the minus before it', () => {
+    expect(formatYuan(3800)).toBe('¥38.00')
+    expect(formatYuan(1)).toBe('¥0.01')
+    expect(formatYuan(0)).toBe('¥0.00')
+    expect(formatYuan(123_456_789)).toBe('¥1234567.89')
+    expect(formatYuan(-50)).toBe('-¥0.50')
+    expect(formatYuan(-123_456_789)).toBe('-¥1234567.89')
+  })
+
+  it('refuses to write a price that is not whole fen', () => {
+    expect(() => formatYuan(1.5)).toThrow(RangeError)
+  })
+
+  it('gives spreadsheet cells yuan numbers that show as the exact text at two decimals', () => {
+    expect(fenToYuanNumber(1)).toBe(0.01)
+    expect(fenToYuanNumber(-250)).toBe(-2.5)
+    expect(fenToYuanNumber(123_456_789)).toBe(1_234_567.89)
+    for (let fen = 0; fen <= 100_000; fen += 7) {
+      expect(fenToYuanNumber(fen).toFixed(2)).toBe(fenToYuan(fen))
+    }
+  })
 })
