@@ -173,6 +173,21 @@ export type {
   UpdateSkuBody,
 } from '../../../src/modules/commerce/product-schema'
 export type { ReconciliationRow } from '../../../src/modules/commerce/orders/reconciliation'
+export type { AfterSaleStatus } from '../../../src/modules/commerce/orders/order-tables'
+export type {
+  AfterSale,
+  AfterSaleBody,
+  AfterSaleKind,
+  Complaint,
+  ComplaintBody,
+  ComplaintKind,
+  ComplaintStatus,
+  DecisionBody,
+  HandleComplaintBody,
+  ReturnShipmentBody,
+  StaffAfterSale,
+  StaffComplaint,
+} from '../../../src/modules/commerce/orders/after-sales-schema'
 export type {
   PayoutDay,
   PayoutFigures,

@@ -3,7 +3,7 @@ import { buyerIdOf } from './buyer.js'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
 import { actorOf } from '../../../platform/http/actor.js'
-import { IdParams, Nullable, Page, PageQuery, pageWindow } from '../../../platform/http/schemas.js'
+import { IdParams, Page, pageWindow } from '../../../platform/http/schemas.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
 import {
   decideAsOperator,
@@ -15,95 +15,24 @@ import {
 } from './after-sales.js'
 import { fileComplaint, handleComplaint, listComplaints } from './complaints.js'
 import {
-  AFTER_SALE_STATUSES,
-  COMPLAINT_KINDS,
-  COMPLAINT_STATUSES,
-  type AfterSaleTable,
-} from './order-tables.js'
+  AfterSale,
+  AfterSaleBody,
+  AfterSaleQuery,
+  Complaint,
+  ComplaintBody,
+  ComplaintQuery,
+  DecisionBody,
+  HandleComplaintBody,
+  ReturnShipmentBody,
+  StaffAfterSale,
+  StaffComplaint,
+} from './after-sales-schema.js'
+import type { AfterSaleTable } from './order-tables.js'
 
 // GOV-2: after-sales requests and complaints — the buyer's side under /shop, the merchants',
 // operators' and the bureau's beside it.
 
 const tags = ['commerce: after-sales']
-
-const AfterSale = Type.Object({
-  id: Type.String(),
-  orderId: Type.String(),
-  kind: Type.Enum(['refund_only', 'return_refund']),
-  amountFen: Type.Integer({ description: 'what the buyer asked for' }),
-  approvedFen: Nullable(
-    Type.Integer({ description: 'what was approved: less than asked is a partial refund' }),
-  ),
-  returnCarrier: Nullable(Type.String()),
-  returnWaybillNo: Nullable(Type.String()),
-  returnShippedAt: Nullable(Type.String()),
-  reason: Type.String(),
-  status: Type.Enum(AFTER_SALE_STATUSES),
-  respondBy: Type.String(),
-  merchantNote: Nullable(Type.String()),
-  operatorNote: Nullable(Type.String()),
-  createdAt: Type.String(),
-})
-const AfterSaleBody = Type.Object(
-  {
-    kind: Type.Enum(['refund_only', 'return_refund']),
-    amountFen: Type.Integer({ minimum: 1 }),
-    reason: Type.String({ minLength: 2, maxLength: 500 }),
-  },
-  { additionalProperties: false },
-)
-const ReturnShipmentBody = Type.Object(
-  {
-    carrier: Type.String({ minLength: 2, maxLength: 40, description: 'e.g. 中国邮政, 中通快递' }),
-    waybillNo: Type.String({ pattern: '^[A-Za-z0-9-]{6,32}$' }),
-  },
-  { additionalProperties: false },
-)
-const DecisionBody = Type.Object(
-  {
-    decision: Type.Enum(['approve', 'reject']),
-    note: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-    /** Approving less than the buyer asked for (a partial refund); at most the amount asked. */
-    amountFen: Type.Optional(Type.Integer({ minimum: 1 })),
-  },
-  { additionalProperties: false },
-)
-// The console's list names the order and the shop, so nobody reads order ids.
-const StaffAfterSale = Type.Object({
-  ...AfterSale.properties,
-  orderNo: Type.String(),
-  shopName: Type.String(),
-})
-const Complaint = Type.Object({
-  id: Type.String(),
-  kind: Type.Enum(COMPLAINT_KINDS),
-  orderId: Nullable(Type.String()),
-  shopId: Nullable(Type.String()),
-  description: Type.String(),
-  status: Type.Enum(COMPLAINT_STATUSES),
-  resolution: Nullable(Type.String()),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-})
-const ComplaintBody = Type.Object(
-  {
-    kind: Type.Enum(COMPLAINT_KINDS),
-    orderId: Type.Optional(Type.String({ minLength: 1 })),
-    shopId: Type.Optional(Type.String({ minLength: 1 })),
-    description: Type.String({ minLength: 5, maxLength: 2000 }),
-  },
-  { additionalProperties: false },
-)
-const StaffComplaint = Type.Object({
-  ...Complaint.properties,
-  orderNo: Nullable(Type.String()),
-  shopName: Nullable(Type.String()),
-})
-const ComplaintQuery = Type.Object({
-  ...PageQuery.properties,
-  status: Type.Optional(Type.Enum(COMPLAINT_STATUSES)),
-  kind: Type.Optional(Type.Enum(COMPLAINT_KINDS)),
-})
 
 const toAfterSale = (row: AfterSaleTable) => ({
   id: row.id,
@@ -242,10 +171,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
       schema: {
         tags,
         summary: "After-sales requests of the shops in the caller's reach",
-        querystring: Type.Object({
-          ...PageQuery.properties,
-          status: Type.Optional(Type.Enum(AFTER_SALE_STATUSES)),
-        }),
+        querystring: AfterSaleQuery,
         response: { 200: Page(StaffAfterSale) },
       },
       config: { access: { permission: 'orders:read' } },
@@ -381,13 +307,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
       schema: {
         tags,
         params: IdParams,
-        body: Type.Object(
-          {
-            status: Type.Enum(COMPLAINT_STATUSES),
-            resolution: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: HandleComplaintBody,
         response: { 200: Complaint },
       },
       config: { access: { permission: 'complaints:handle' } },

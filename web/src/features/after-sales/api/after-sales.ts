@@ -1,43 +1,21 @@
 import { apiClient } from '../../../lib/api-client'
-import type { Order, Page, PageQuery } from '../../../lib/api-types'
-import { useRequest } from '../../../lib/use-request'
 import type {
+  AfterSale as PlainAfterSale,
   AfterSaleStatus,
-  AfterSaleTable,
-} from '../../../../../src/modules/commerce/orders/order-tables'
+  DecisionBody,
+  Order,
+  Page,
+  PageQuery,
+  StaffAfterSale,
+} from '../../../lib/api-types'
+import { useRequest } from '../../../lib/use-request'
 
-// Shapes of GET /api/commerce/after-sales and the decision routes (after-sales-routes.ts, whose
-// schemas live beside Fastify code the console does not compile).
-export type { AfterSaleStatus }
-
-export interface AfterSale {
-  id: string
-  orderId: string
-  orderNo: string
-  shopName: string
-  kind: AfterSaleTable['kind']
-  amountFen: number
-  /** What was approved; less than asked is a partial refund. */
-  approvedFen: number | null
-  returnCarrier: string | null
-  returnWaybillNo: string | null
-  returnShippedAt: string | null
-  reason: string
-  status: AfterSaleStatus
-  /** The merchant answers by then, or the request goes to the operating company. */
-  respondBy: string
-  merchantNote: string | null
-  operatorNote: string | null
-  createdAt: string
-}
-
-export interface DecisionBody {
-  decision: 'approve' | 'reject'
-  /** Required to refuse: the buyer reads it. */
-  note?: string
-  /** With approve: at most the amount asked; less is a partial refund. */
-  amountFen?: number
-}
+// GET /api/commerce/after-sales and the decision routes (after-sales-routes.ts); the shapes are
+// the server's (after-sales-schema.ts). The list names the order and the shop; the decision
+// routes answer with the plain request, without them.
+export type { AfterSaleStatus, DecisionBody }
+/** A row of the console's list. */
+export type AfterSale = StaffAfterSale
 
 const BASE = '/api/commerce'
 
@@ -74,11 +52,11 @@ export function useAfterSaleOrder(orderId: string) {
 
 /** The merchant's answer: approve (all or part of the amount asked) or refuse with a reason. */
 export const respondToAfterSale = (id: string, body: DecisionBody) =>
-  apiClient.post<AfterSale>(`${BASE}/after-sales/${encodeURIComponent(id)}/respond`, body)
+  apiClient.post<PlainAfterSale>(`${BASE}/after-sales/${encodeURIComponent(id)}/respond`, body)
 
 /** The operating company's final decision on an escalated request. */
 export const receiveReturn = (id: string) =>
-  apiClient.post<AfterSale>(`${BASE}/after-sales/${encodeURIComponent(id)}/receive-return`)
+  apiClient.post<PlainAfterSale>(`${BASE}/after-sales/${encodeURIComponent(id)}/receive-return`)
 
 export const decideAfterSale = (id: string, body: DecisionBody) =>
-  apiClient.post<AfterSale>(`${BASE}/after-sales/${encodeURIComponent(id)}/decide`, body)
+  apiClient.post<PlainAfterSale>(`${BASE}/after-sales/${encodeURIComponent(id)}/decide`, body)

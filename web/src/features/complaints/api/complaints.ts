@@ -1,25 +1,24 @@
 import { apiClient } from '../../../lib/api-client'
-import type { Order, Page, PageQuery } from '../../../lib/api-types'
+import type {
+  Complaint as PlainComplaint,
+  ComplaintKind,
+  ComplaintStatus,
+  HandleComplaintBody,
+  Order,
+  Page,
+  PageQuery,
+  StaffComplaint,
+} from '../../../lib/api-types'
 import { useRequest } from '../../../lib/use-request'
-import type { ComplaintTable } from '../../../../../src/modules/commerce/orders/order-tables'
 
-export type ComplaintKind = ComplaintTable['kind']
-export type ComplaintStatus = ComplaintTable['status']
-
-/** One row of GET /api/commerce/complaints (after-sales-routes.ts). */
-export interface Complaint {
-  id: string
-  kind: ComplaintKind
-  orderId: string | null
-  orderNo: string | null
-  shopId: string | null
-  shopName: string | null
-  description: string
-  status: ComplaintStatus
-  resolution: string | null
-  createdAt: string
-  updatedAt: string
-}
+// GET /api/commerce/complaints and the handling route (after-sales-routes.ts); the shapes are the
+// server's (after-sales-schema.ts). The list names the order and the shop; handling answers with
+// the plain complaint, without them.
+export type { ComplaintKind, ComplaintStatus }
+/** A row of the console's list. */
+export type Complaint = StaffComplaint
+/** What handling answers: the complaint without the order's number and the shop's name. */
+export type HandledComplaint = PlainComplaint
 
 const BASE = '/api/commerce'
 
@@ -66,7 +65,5 @@ export function useComplaintOrder(orderId: string | null) {
   )
 }
 
-export const handleComplaint = (
-  id: string,
-  body: { status: ComplaintStatus; resolution?: string },
-) => apiClient.post<Complaint>(`${BASE}/complaints/${encodeURIComponent(id)}/handle`, body)
+export const handleComplaint = (id: string, body: HandleComplaintBody) =>
+  apiClient.post<HandledComplaint>(`${BASE}/complaints/${encodeURIComponent(id)}/handle`, body)

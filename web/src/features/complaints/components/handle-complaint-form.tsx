@@ -9,6 +9,7 @@ import {
   needsResolution,
   type Complaint,
   type ComplaintStatus,
+  type HandledComplaint,
 } from '../api/complaints'
 
 interface Values {
@@ -22,7 +23,8 @@ export function HandleComplaintForm({
   onHandled,
 }: {
   complaint: Complaint
-  onHandled: (complaint: Complaint) => void
+  /** Gets the plain complaint: the caller keeps the order's number and the shop's name. */
+  onHandled: (handled: HandledComplaint) => void
 }) {
   const { t } = useI18n()
   const { message } = App.useApp()
