@@ -157,7 +157,7 @@ function plausibleString(s: OpenApiSchema): string {
 function samplePattern(pattern: string): string {
   if (pattern.includes('1[3-9]')) return '13800138000'
   if (/\\d\{4\}-/.test(pattern)) return '2026-01'
-  if (pattern.includes('\\d{12}')) return '140922100000'
+  if (pattern.includes('\\d{12}')) return '110101001001'
   return '1'
 }
 

@@ -15,7 +15,7 @@ import type {
 } from './catalog-schema.js'
 import { refreshSearchText } from './search-text.js'
 
-// BR-1: the county brand 五台斋选 and its product series (台蘑酱, 佛地黄小米, 素茶, 蘑菇片 …).
+// BR-1: the county brand (its name is data) and its product series.
 
 const BRAND = { en: 'brand', zh: '品牌' }
 export const SERIES = { en: 'brand series', zh: '品牌系列' }

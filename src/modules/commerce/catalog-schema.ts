@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { Nullable, PageQuery } from '../../platform/http/schemas.js'
 
-// BR-1, MKT-1: shops, the county brand 五台斋选 with its series and licences, the catalog.
+// BR-1, MKT-1: shops, the county brand with its series and licences, the catalog.
 
 export const SHOP_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const
 export type ShopStatus = (typeof SHOP_STATUSES)[number]

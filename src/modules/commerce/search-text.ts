@@ -51,7 +51,7 @@ export async function refreshSearchText(db: Db, which: Which): Promise<void> {
       row.category_name,
       row.brand_name,
       row.series_name,
-      // Village and township, not the county: every product would match "五台县".
+      // Village and township, not the county: every product would match the county's name.
       ...(origins.get(row.origin_division_code ?? '') ?? []).slice(1),
       plainTextOf(row.description_html),
     ]

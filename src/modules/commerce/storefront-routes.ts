@@ -39,7 +39,7 @@ export const storefrontRoutes: FastifyPluginAsyncTypebox<{ db: Db; media: MediaS
     {
       schema: {
         tags,
-        summary: 'The county brand 五台斋选 and its series',
+        summary: 'The county brand and its series',
         response: { 200: Type.Array(Brand) },
       },
       config: { access },

@@ -34,7 +34,7 @@ const COLUMNS: readonly Column[] = [
     field: 'address',
     headers: ['收件地址', '地址', 'address'],
     numeric: false,
-    example: '山西省忻州市五台县豆村镇佛光村',
+    example: '某省某市某县某镇某村 8 号',
   },
   { field: 'villageCode', headers: ['村代码', 'villageCode'], numeric: false, example: '' },
   {

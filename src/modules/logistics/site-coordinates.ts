@@ -46,7 +46,7 @@ export async function importSiteCoordinates(
     const code = cells[at.code] ?? ''
     const lat = Number(cells[at.lat])
     const lon = Number(cells[at.lon])
-    // Wutai and its neighbours: anything outside mainland China's box is a typo or swapped columns.
+    // Any county's sites lie in China: anything outside its box is a typo or swapped columns.
     if (!Number.isFinite(lat) || lat < 18 || lat > 54) {
       fail(row, 'lat', 'must be a latitude in China', '纬度不在中国范围内')
       continue

@@ -14,7 +14,7 @@ export interface DivisionTable {
   lon: number | null
   /** Where a coordinate came from and how sure it is; null when there is none. */
   coordinate_note: string | null
-  /** 1 for townships run by the Mount Wutai scenic area (coded 140971 but inside the county). */
+  /** 1 for townships run by a scenic area's administration (coded under it, but inside the county). */
   scenic_area: number
   sort_order: number
 }

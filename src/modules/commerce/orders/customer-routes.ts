@@ -67,7 +67,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
     payments.createPayment({
       outTradeNo: payment.outTradeNo,
       amountFen: payment.amountFen,
-      description: '五台村通商城订单',
+      description: '村通商城订单',
       notifyUrl,
       expiresAt: payment.expiresAt,
       channel: { kind: 'h5', payerClientIp: request.ip },

@@ -82,7 +82,7 @@ export const Address = Type.Object({
   recipientName: Type.String(),
   phone: Type.String(),
   divisionCode: Type.String(),
-  /** 山西省 忻州市 五台县 豆村镇 佛光村 */
+  /** 省 市 县 乡镇 村, from the division codes */
   region: Type.String(),
   detail: Type.String(),
   isDefault: Type.Boolean(),

@@ -232,7 +232,7 @@ export const bargainRoutes: FastifyPluginAsyncTypebox<BargainRoutesOptions> = as
         notifyUrl,
         request,
         ordered.paymentId,
-        '五台村通商城砍价订单',
+        '村通商城砍价订单',
       )
       return reply
         .status(201)

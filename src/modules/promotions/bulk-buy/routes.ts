@@ -227,7 +227,7 @@ export const bulkBuyRoutes: FastifyPluginAsyncTypebox<BulkBuyRoutesOptions> = as
         notifyUrl,
         request,
         joined.paymentId,
-        '五台村通商城团购订单',
+        '村通商城团购订单',
       )
       return reply.status(201).send({
         bulkOrderId: joined.bulkOrderId,

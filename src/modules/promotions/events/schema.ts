@@ -77,7 +77,7 @@ export const PromotionEvent = Type.Object({
   title: Type.String(),
   place: Type.String(),
   divisionCode: Type.String(),
-  region: Type.String({ description: 'the division path, e.g. 五台县 台怀镇' }),
+  region: Type.String({ description: 'the division path from the county down, e.g. 某县 某镇' }),
   startsAt: Type.String(),
   endsAt: Type.String(),
   description: Type.String(),

@@ -182,7 +182,7 @@ export const flashSaleRoutes: FastifyPluginAsyncTypebox<FlashSaleRoutesOptions> 
         notifyUrl,
         request,
         paymentId,
-        '五台村通秒杀订单',
+        '村通秒杀订单',
       )
       const orders = await toOrders(db, await ordersOf(db, paymentId), { showPickupCode: true })
       return reply.status(created ? 201 : 200).send({ payment, orders, action })

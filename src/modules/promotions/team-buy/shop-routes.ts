@@ -91,7 +91,7 @@ export const teamShopRoutes: FastifyPluginAsyncTypebox<TeamShopRoutesOptions> = 
       notifyUrl,
       request,
       taken.paymentId,
-      '五台村通商城拼团订单',
+      '村通商城拼团订单',
     )
     return { teamId: taken.teamId, seatId: taken.seatId, orderId: taken.orderId, payment, action }
   }
