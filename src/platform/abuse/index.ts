@@ -1,6 +1,6 @@
 // What modules may use of the abuse limits.
 export type { AbuseTables } from './schema.js'
-export { countHit, purgeRateLimits, type Hits } from './rate-limit.js'
+export { countHit, hitsOf, purgeRateLimits, type Hits } from './rate-limit.js'
 export {
   checkChallenge,
   issueChallenge,

@@ -47,6 +47,22 @@ export async function countHit(
   return { hits: row.hits, windowEndsAt: addSeconds(row.window_started_at, windowS) }
 }
 
+/** The hits of `key` in its current window, without counting one: 0 when none or expired. */
+export async function hitsOf(
+  db: Db,
+  key: string,
+  windowS: number,
+  now = nowIso(),
+): Promise<number> {
+  const row = await db
+    .selectFrom('rate_limit')
+    .select('hits')
+    .where('key', '=', key)
+    .where('window_started_at', '>', addSeconds(now, -windowS))
+    .executeTakeFirst()
+  return row?.hits ?? 0
+}
+
 /** Forgets counters whose window started before `before` (every window is shorter than a day). */
 export async function purgeRateLimits(db: Db, before: string): Promise<void> {
   await db.deleteFrom('rate_limit').where('window_started_at', '<', before).execute()

@@ -2,6 +2,7 @@ import type { Db } from '../../../db/database.js'
 import {
   checkChallenge,
   countHit,
+  hitsOf,
   issueChallenge,
   purgeRateLimits,
   type Challenge,
@@ -134,12 +135,7 @@ async function alertOnSurge(
   limits: LoginCodeLimits,
 ): Promise<void> {
   const alertKey = `login-code:alert:${hour}`
-  const alerted = await db
-    .selectFrom('rate_limit')
-    .select('key')
-    .where('key', '=', alertKey)
-    .executeTakeFirst()
-  if (alerted) return
+  if ((await hitsOf(db, alertKey, HOUR_S)) > 0) return
   const hourStart = `${hour}:00:00.000Z`
   const { count } = await db
     .selectFrom('customer_login_code')
