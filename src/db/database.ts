@@ -7,14 +7,14 @@ import type { GeographyTables } from '../platform/geography/schema.js'
 import type { NotificationTables } from '../platform/notifications/schema.js'
 import type { LogisticsTables } from '../modules/logistics/schema.js'
 import type { DispatchTables } from '../modules/logistics/dispatch-schema.js'
-import type { CatalogTables } from '../modules/commerce/catalog-schema.js'
+import type { CatalogTables } from '../modules/commerce/catalog/catalog-schema.js'
 import type { OrderTables } from '../modules/commerce/orders/order-tables.js'
 import type { FlashSaleTables } from '../modules/promotions/flash-sale/schema.js'
 import type { TeamBuyTables } from '../modules/promotions/team-buy/schema.js'
 import type { BargainTables } from '../modules/promotions/bargain/schema.js'
 import type { BulkBuyTables } from '../modules/promotions/bulk-buy/schema.js'
 import type { EventTables } from '../modules/promotions/events/schema.js'
-import type { LocalGatewayTables } from '../modules/commerce/payment/local-gateway-tables.js'
+import type { LocalGatewayTables } from '../modules/commerce/payments/providers/local-gateway-tables.js'
 
 /** Every table of every module; each module owns its own table types. */
 export interface Database

@@ -47,7 +47,10 @@ import { boundRouteSchemas, refuseControlCharacters } from '../platform/http/req
 import { AppError } from '../shared/errors.js'
 import { newId } from '../shared/ids.js'
 import { createErrorHandler } from './error-handler.js'
-import { localPayments, type ConfiguredPayments } from './payments.js'
+import {
+  localPayments,
+  type ConfiguredPayments,
+} from '../modules/commerce/payments/configured-payments.js'
 import { healthRoutes } from './health-routes.js'
 import { toOpenApi303 } from './openapi-303.js'
 import { securityHeaders } from './security-headers.js'

@@ -6,7 +6,11 @@ import type { MediaStorage } from '../modules/commerce/index.js'
 import type { LoginCodeLimits } from '../modules/commerce/orders/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
 import { buildApp } from '../server/build-app.js'
-import { localPayments, type ConfiguredPayments, type SentCallback } from '../server/payments.js'
+import {
+  localPayments,
+  type ConfiguredPayments,
+  type SentCallback,
+} from '../modules/commerce/payments/configured-payments.js'
 import type { TrustProxy } from '../server/trust-proxy.js'
 import { createTestDb } from './test-db.js'
 

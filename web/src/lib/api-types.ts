@@ -10,7 +10,7 @@ import type {
   LOCAL_KINDS,
   PRODUCT_STATUSES,
   SHOP_STATUSES,
-} from '../../../src/modules/commerce/catalog-schema'
+} from '../../../src/modules/commerce/catalog/catalog-schema'
 import type { SmsStatus } from '../../../src/platform/notifications/schema'
 import type {
   CartLine as CartLineSchema,
@@ -133,13 +133,13 @@ type MissingPickupStatus = Exclude<PickupStatus, (typeof PICKUP_STATUSES)[number
 export const EVERY_PICKUP_STATUS_LISTED: [MissingPickupStatus] extends [never] ? true : never = true
 
 // ---- the H5 shop and pickups (issue 4) ----
-export type { Brand, Category } from '../../../src/modules/commerce/catalog-schema'
+export type { Brand, Category } from '../../../src/modules/commerce/catalog/catalog-schema'
 export type {
   ProductCard,
   ProductDetail,
   ProductSearchQuery,
   SearchSort,
-} from '../../../src/modules/commerce/product-schema'
+} from '../../../src/modules/commerce/catalog/product-schema'
 export type {
   Address,
   AddressBody,
@@ -162,7 +162,7 @@ export type {
   ReviewShopBody,
   Shop,
   UpdateShopBody,
-} from '../../../src/modules/commerce/catalog-schema'
+} from '../../../src/modules/commerce/catalog/catalog-schema'
 export type {
   CreateProductBody,
   MerchantProductQuery,
@@ -171,8 +171,8 @@ export type {
   SkuInput,
   UpdateProductBody,
   UpdateSkuBody,
-} from '../../../src/modules/commerce/product-schema'
-export type { ReconciliationRow } from '../../../src/modules/commerce/orders/reconciliation'
+} from '../../../src/modules/commerce/catalog/product-schema'
+export type { ReconciliationRow } from '../../../src/modules/commerce/payments/reconciliation'
 export type { AfterSaleStatus } from '../../../src/modules/commerce/orders/order-tables'
 export type {
   AfterSale,
@@ -187,13 +187,13 @@ export type {
   ReturnShipmentBody,
   StaffAfterSale,
   StaffComplaint,
-} from '../../../src/modules/commerce/orders/after-sales-schema'
+} from '../../../src/modules/commerce/after-sales/after-sales-schema'
 export type {
   PayoutDay,
   PayoutFigures,
   PayoutReport,
   PayoutShop,
-} from '../../../src/modules/commerce/orders/payout-schema'
+} from '../../../src/modules/commerce/payouts/payout-schema'
 export type { SmsStatus }
 export type StockLevel = Static<typeof StockLevelSchema>
 export type ShopStatus = (typeof SHOP_STATUSES)[number]

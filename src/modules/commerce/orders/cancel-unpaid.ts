@@ -5,7 +5,7 @@ import type { PaymentTable } from './order-tables.js'
 import { transitionOrder } from './order-status.js'
 import { linesOf, ordersOf } from './order-rows.js'
 import { promotionHooksOf } from './promotion-hooks.js'
-import { releaseStock } from './stock.js'
+import { releaseStock } from '../stock/stock.js'
 
 /**
  * A payment the provider has closed unpaid: its orders are cancelled and their stock released.

@@ -6,8 +6,8 @@ import { AppError, invalidField } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import { newOrderNumber } from './order-numbers.js'
 import type { DeliveryKind, PromotionKind, StockLocationTable } from './order-tables.js'
-import { reserveStock } from './stock.js'
-import { applyPaymentEvent } from './payments.js'
+import { reserveStock } from '../stock/stock.js'
+import { applyPaymentEvent } from '../payments/payments.js'
 
 // Checkout: one payment for everything in the basket, one order per shop (an order is split by
 // merchant; all orders of a checkout ship from one location: the pickup store, or the county

@@ -1,18 +1,18 @@
 // What the server may use of commerce's orders, stock and payments (issue 4).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { afterSalesRoutes } from './after-sales-routes.js'
+import { afterSalesRoutes } from '../after-sales/after-sales-routes.js'
 import { customerRoutes, type CustomerRoutesOptions } from './customer-routes.js'
-import { paymentRoutes } from './payment-routes.js'
-import { payoutRoutes } from './payout-routes.js'
+import { paymentRoutes } from '../payments/payment-routes.js'
+import { payoutRoutes } from '../payouts/payout-routes.js'
 import { staffOrderRoutes } from './staff-routes.js'
 import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
-import type { LocalPaymentProvider } from '../payment/index.js'
-import { startPaymentWorker } from './payment-worker.js'
+import type { LocalPaymentProvider } from '../payments/providers/index.js'
+import { startPaymentWorker } from '../payments/payment-worker.js'
 
-export { runPaymentRound, startPaymentWorker } from './payment-worker.js'
+export { runPaymentRound, startPaymentWorker } from '../payments/payment-worker.js'
 export type { OrderTables } from './order-tables.js'
 export { moveOrderWithParcel } from './order-shipping.js'
-export { LOGIN_CODE_LIMITS, type LoginCodeLimits } from './login-code-guard.js'
+export { LOGIN_CODE_LIMITS, type LoginCodeLimits } from '../customers/login-code-guard.js'
 
 // What the promotions (SVC-3) build their orders on.
 export { buyerIdOf } from './buyer.js'
@@ -22,9 +22,9 @@ export { ordersOf } from './order-rows.js'
 export { CheckoutResult, PayAction, PaymentInfo } from './order-schema.js'
 export type { OrderStatus, PromotionKind, ShopOrderTable } from './order-tables.js'
 export { toOrders, toPaymentInfo } from './order-views.js'
-export { payActionFor } from './pay-action.js'
+export { payActionFor } from '../payments/pay-action.js'
 export { registerPromotionHooks, type PromotionHooks } from './promotion-hooks.js'
-export { refundableFen, REFUNDABLE_STATUSES, startRefund } from './refunds.js'
+export { refundableFen, REFUNDABLE_STATUSES, startRefund } from '../payments/refunds.js'
 
 export type OrderRoutesOptions = CustomerRoutesOptions & {
   localGateway?: LocalPaymentProvider

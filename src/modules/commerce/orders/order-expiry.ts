@@ -6,10 +6,10 @@ import {
   type PaymentEvent,
   type PaymentProvider,
   type PaymentState,
-} from '../payment/index.js'
+} from '../payments/providers/index.js'
 import type { PaymentTable } from './order-tables.js'
 import { cancelUnpaidPayment } from './cancel-unpaid.js'
-import { applyPaymentEvent, type PaymentOutcome } from './payments.js'
+import { applyPaymentEvent, type PaymentOutcome } from '../payments/payments.js'
 
 // Unpaid orders give their stock back when the payment window has passed, or the buyer cancels
 // — but only after the provider has closed the payment, so a payer who pays in the last second

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../../test/test-app.js'
 import type { Client, TestApp } from '../../../test/test-app.js'
 import { systemActor } from '../../../platform/http/actor.js'
-import { runPaymentRound } from './payment-worker.js'
-import { applyPaymentEvent } from './payments.js'
+import { runPaymentRound } from '../payments/payment-worker.js'
+import { applyPaymentEvent } from '../payments/payments.js'
 import {
   demoLocations,
   placeAndPay,

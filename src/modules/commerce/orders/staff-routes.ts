@@ -16,12 +16,12 @@ import {
   StockReceiveBody,
 } from './order-schema.js'
 import { toOrders, toPickupPoint } from './order-views.js'
-import { storeLocalShares } from './local-share.js'
-import { recordCounterSale } from './pos.js'
-import { reconcileDay } from './reconciliation.js'
+import { storeLocalShares } from '../pos/local-share.js'
+import { recordCounterSale } from '../pos/pos.js'
+import { reconcileDay } from '../payments/reconciliation.js'
 import { ordersSheet } from './orders-sheet.js'
 import { exportShopOrders, getShopOrder, handOverAtPickup, listShopOrders } from './shop-orders.js'
-import { bookInStock, listStock } from './stock-admin.js'
+import { bookInStock, listStock } from '../stock/stock-admin.js'
 
 // Merchants', stores' and operators' side of orders and stock.
 

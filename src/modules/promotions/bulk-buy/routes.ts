@@ -6,7 +6,7 @@ import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
 import { AppError, notFound } from '../../../shared/errors.js'
 import { PayAction, PaymentInfo, payActionFor } from '../../commerce/orders/index.js'
-import type { PaymentProvider } from '../../commerce/payment/index.js'
+import type { PaymentProvider } from '../../commerce/payments/providers/index.js'
 import { campaignProgress } from './campaign-progress.js'
 import {
   campaignReport,
