@@ -7,7 +7,10 @@ import type { GeographyTables } from '../platform/geography/schema.js'
 import type { NotificationTables } from '../platform/notifications/schema.js'
 import type { LogisticsTables } from '../modules/logistics/schema.js'
 import type { DispatchTables } from '../modules/logistics/dispatch-schema.js'
+import type { ShopTables } from '../modules/commerce/shops/shop-schema.js'
+import type { BrandTables } from '../modules/commerce/brand/brand-schema.js'
 import type { CatalogTables } from '../modules/commerce/catalog/catalog-schema.js'
+import type { SearchTables } from '../modules/commerce/search/search-schema.js'
 import type { OrderTables } from '../modules/commerce/orders/order-tables.js'
 import type { FlashSaleTables } from '../modules/promotions/flash-sale/schema.js'
 import type { TeamBuyTables } from '../modules/promotions/team-buy/schema.js'
@@ -27,7 +30,10 @@ export interface Database
     NotificationTables,
     LogisticsTables,
     DispatchTables,
+    ShopTables,
+    BrandTables,
     CatalogTables,
+    SearchTables,
     OrderTables,
     FlashSaleTables,
     TeamBuyTables,

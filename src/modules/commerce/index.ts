@@ -5,4 +5,6 @@ export { DiskMediaStorage, MemoryMediaStorage, type MediaStorage } from './media
 export { S3MediaStorage } from './media/s3-media-storage.js'
 export { refreshSearchText } from './search/search-text.js'
 export { sanitizeRichText } from './search/rich-text.js'
+export type * from './shops/shop-schema.js'
+export type * from './brand/brand-schema.js'
 export type * from './catalog/catalog-schema.js'

@@ -9,8 +9,8 @@ import type { Static } from 'typebox'
 import type {
   LOCAL_KINDS,
   PRODUCT_STATUSES,
-  SHOP_STATUSES,
 } from '../../../src/modules/commerce/catalog/catalog-schema'
+import type { SHOP_STATUSES } from '../../../src/modules/commerce/shops/shop-schema'
 import type { SmsStatus } from '../../../src/platform/notifications/schema'
 import type {
   CartLine as CartLineSchema,
@@ -133,7 +133,8 @@ type MissingPickupStatus = Exclude<PickupStatus, (typeof PICKUP_STATUSES)[number
 export const EVERY_PICKUP_STATUS_LISTED: [MissingPickupStatus] extends [never] ? true : never = true
 
 // ---- the H5 shop and pickups (issue 4) ----
-export type { Brand, Category } from '../../../src/modules/commerce/catalog/catalog-schema'
+export type { Brand } from '../../../src/modules/commerce/brand/brand-schema'
+export type { Category } from '../../../src/modules/commerce/catalog/catalog-schema'
 export type {
   ProductCard,
   ProductDetail,
@@ -162,7 +163,7 @@ export type {
   ReviewShopBody,
   Shop,
   UpdateShopBody,
-} from '../../../src/modules/commerce/catalog/catalog-schema'
+} from '../../../src/modules/commerce/shops/shop-schema'
 export type {
   CreateProductBody,
   MerchantProductQuery,

@@ -9,7 +9,7 @@ import type {
   BrandLicense,
   BrandLicenseTable,
   GrantLicenseBody,
-} from '../catalog/catalog-schema.js'
+} from './brand-schema.js'
 
 // BR-1: the operating company licenses qualified producers to sell under the brand, for one
 // series or all of them, for a period; a licence can be revoked.

@@ -10,17 +10,14 @@ import {
   BrandBody,
   BrandLicense,
   BrandSeries,
-  Category,
-  CategoryBody,
   GrantLicenseBody,
   RevokeLicenseBody,
   SeriesBody,
   UpdateBrandBody,
   UpdateSeriesBody,
-} from '../catalog/catalog-schema.js'
-import { createCategory } from '../catalog/categories.js'
+} from './brand-schema.js'
 
-// BR-1: the county brand, its series and licences, kept by the operating company; categories.
+// BR-1: the county brand, its series and licences, kept by the operating company.
 
 const tags = ['commerce']
 
@@ -141,21 +138,5 @@ export const brandRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
       withTransaction(db, request, (trx, actor) =>
         licenses.revokeLicense(trx, actor, request.params.id, request.body.reason),
       ),
-  )
-
-  app.post(
-    '/categories',
-    {
-      schema: { tags, body: CategoryBody, response: { 201: Category } },
-      config: { access: { permission: 'catalog:manage' } },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await withTransaction(db, request, (trx, actor) =>
-            createCategory(trx, actor, request.body),
-          ),
-        ),
   )
 }

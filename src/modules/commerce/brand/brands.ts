@@ -12,7 +12,7 @@ import type {
   SeriesBody,
   UpdateBrandBody,
   UpdateSeriesBody,
-} from '../catalog/catalog-schema.js'
+} from './brand-schema.js'
 import { refreshSearchText } from '../search/search-text.js'
 
 // BR-1: the county brand (its name is data) and its product series.

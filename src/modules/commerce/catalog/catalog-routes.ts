@@ -4,6 +4,7 @@ import type { Db } from '../../../db/database.js'
 import { brandRoutes } from '../brand/brand-routes.js'
 import type { MediaStorage } from '../media/media-storage.js'
 import { MAX_IMAGE_BYTES } from './product-images.js'
+import { categoryRoutes } from './category-routes.js'
 import { productRoutes } from './product-routes.js'
 import { shopRoutes } from '../shops/shop-routes.js'
 import { storefrontRoutes } from './storefront-routes.js'
@@ -24,6 +25,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<CatalogRoutesOptions> = as
   })
   await app.register(shopRoutes, { db })
   await app.register(brandRoutes, { db })
+  await app.register(categoryRoutes, { db })
   await app.register(productRoutes, { db, media })
   await app.register(storefrontRoutes, { db, media })
 }

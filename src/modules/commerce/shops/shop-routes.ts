@@ -10,7 +10,7 @@ import {
   Shop,
   ShopListQuery,
   UpdateShopBody,
-} from '../catalog/catalog-schema.js'
+} from './shop-schema.js'
 import * as shops from './shops.js'
 
 // MKT-1: shop applications, the operating company's review, and merchants' own shop details.

@@ -15,7 +15,7 @@ import type {
   ShopStatus,
   ShopTable,
   UpdateShopBody,
-} from '../catalog/catalog-schema.js'
+} from './shop-schema.js'
 import { refreshSearchText } from '../search/search-text.js'
 
 // MKT-1: a merchant (online seller, cooperative, enterprise) applies for its shop; the
