@@ -11,7 +11,11 @@ import type { ShopTables } from '../modules/commerce/shops/shop-schema.js'
 import type { BrandTables } from '../modules/commerce/brand/brand-schema.js'
 import type { CatalogTables } from '../modules/commerce/catalog/catalog-schema.js'
 import type { SearchTables } from '../modules/commerce/search/search-schema.js'
+import type { StockTables } from '../modules/commerce/stock/stock-schema.js'
+import type { CustomerTables } from '../modules/commerce/customers/customer-schema.js'
 import type { OrderTables } from '../modules/commerce/orders/order-tables.js'
+import type { PaymentTables } from '../modules/commerce/payments/payment-tables.js'
+import type { AfterSalesTables } from '../modules/commerce/after-sales/after-sales-schema.js'
 import type { FlashSaleTables } from '../modules/promotions/flash-sale/schema.js'
 import type { TeamBuyTables } from '../modules/promotions/team-buy/schema.js'
 import type { BargainTables } from '../modules/promotions/bargain/schema.js'
@@ -34,7 +38,11 @@ export interface Database
     BrandTables,
     CatalogTables,
     SearchTables,
+    StockTables,
+    CustomerTables,
     OrderTables,
+    PaymentTables,
+    AfterSalesTables,
     FlashSaleTables,
     TeamBuyTables,
     BargainTables,

@@ -174,7 +174,7 @@ export type {
   UpdateSkuBody,
 } from '../../../src/modules/commerce/catalog/product-schema'
 export type { ReconciliationRow } from '../../../src/modules/commerce/payments/reconciliation'
-export type { AfterSaleStatus } from '../../../src/modules/commerce/orders/order-tables'
+export type { AfterSaleStatus } from '../../../src/modules/commerce/after-sales/after-sales-schema'
 export type {
   AfterSale,
   AfterSaleBody,

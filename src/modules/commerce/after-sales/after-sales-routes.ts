@@ -27,7 +27,7 @@ import {
   StaffAfterSale,
   StaffComplaint,
 } from './after-sales-schema.js'
-import type { AfterSaleTable } from '../orders/order-tables.js'
+import type { AfterSaleTable } from './after-sales-schema.js'
 
 // GOV-2: after-sales requests and complaints — the buyer's side under /shop, the merchants',
 // operators' and the bureau's beside it.

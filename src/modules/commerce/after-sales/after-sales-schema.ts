@@ -1,6 +1,65 @@
 import { Type, type Static } from 'typebox'
 import { Nullable, PageQuery } from '../../../platform/http/schemas.js'
-import { AFTER_SALE_STATUSES, COMPLAINT_KINDS, COMPLAINT_STATUSES } from '../orders/order-tables.js'
+
+// GOV-2: after-sales requests and complaints (tables).
+
+export const AFTER_SALE_STATUSES = [
+  'awaiting_merchant',
+  'escalated',
+  /** 退货退款 approved: the buyer sends the goods back. */
+  'awaiting_return',
+  /** The goods are on their way back; the merchant confirms receiving them. */
+  'returning',
+  'approved',
+  'rejected',
+  'refunded',
+] as const
+export type AfterSaleStatus = (typeof AFTER_SALE_STATUSES)[number]
+
+export interface AfterSaleTable {
+  id: string
+  order_id: string
+  user_id: string
+  kind: 'refund_only' | 'return_refund'
+  amount_fen: number
+  /** What was approved (a partial refund may be less than asked); null until approved. */
+  approved_fen: number | null
+  /** 退货退款: how the buyer sent the goods back, and when. */
+  return_carrier: string | null
+  return_waybill_no: string | null
+  return_shipped_at: string | null
+  reason: string
+  status: AfterSaleStatus
+  /** The merchant answers by then, or the request goes to the operating company. */
+  respond_by: string
+  merchant_note: string | null
+  operator_note: string | null
+  refund_id: string | null
+  created_at: string
+  updated_at: string
+}
+
+export const COMPLAINT_KINDS = ['complaint', 'counterfeit', 'fraud'] as const
+export const COMPLAINT_STATUSES = ['open', 'handling', 'resolved', 'dismissed'] as const
+
+export interface ComplaintTable {
+  id: string
+  user_id: string
+  kind: (typeof COMPLAINT_KINDS)[number]
+  order_id: string | null
+  shop_id: string | null
+  description: string
+  status: (typeof COMPLAINT_STATUSES)[number]
+  resolution: string | null
+  handled_by: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface AfterSalesTables {
+  after_sale: AfterSaleTable
+  complaint: ComplaintTable
+}
 
 // GOV-2: the API shapes of after-sales requests and complaints (after-sales-routes.ts); the
 // console and the H5 shop share these.

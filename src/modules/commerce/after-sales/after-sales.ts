@@ -7,7 +7,7 @@ import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { AppError, conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import { fenToYuan } from '../../../shared/money.js'
-import type { AfterSaleStatus, AfterSaleTable } from '../orders/order-tables.js'
+import type { AfterSaleStatus, AfterSaleTable } from './after-sales-schema.js'
 import { assertPromotionAllowsRefund } from '../orders/promotion-hooks.js'
 import { startRefund } from '../payments/refunds.js'
 

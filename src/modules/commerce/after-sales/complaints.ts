@@ -5,7 +5,7 @@ import { pageWindow, type Page } from '../../../platform/http/schemas.js'
 import { nowIso } from '../../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
-import type { ComplaintTable } from '../orders/order-tables.js'
+import type { ComplaintTable } from './after-sales-schema.js'
 
 // GOV-2 consumer rights: complaints and reports of counterfeit goods or fraud, about an order or
 // a shop, handled by the operating company and followed by the bureau.

@@ -44,7 +44,6 @@ export interface BrandTables {
 const Name = Type.String({ minLength: 1, maxLength: 60 })
 const LongText = Type.String({ maxLength: 2000 })
 
-
 export const BrandSeries = Type.Object({
   id: Type.String(),
   brandId: Type.String(),

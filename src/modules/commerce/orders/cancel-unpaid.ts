@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/database.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
-import type { PaymentTable } from './order-tables.js'
+import type { PaymentTable } from '../payments/payment-tables.js'
 import { transitionOrder } from './order-status.js'
 import { linesOf, ordersOf } from './order-rows.js'
 import { promotionHooksOf } from './promotion-hooks.js'

@@ -7,7 +7,7 @@ import {
   type PaymentProvider,
   type PaymentState,
 } from '../payments/providers/index.js'
-import type { PaymentTable } from './order-tables.js'
+import type { PaymentTable } from '../payments/payment-tables.js'
 import { cancelUnpaidPayment } from './cancel-unpaid.js'
 import { applyPaymentEvent, type PaymentOutcome } from '../payments/payments.js'
 

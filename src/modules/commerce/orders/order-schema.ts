@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { Nullable, PageQuery } from '../../../platform/http/schemas.js'
-import { DELIVERY_KINDS, ORDER_STATUSES, STOCK_LOCATION_KINDS } from './order-tables.js'
+import { DELIVERY_KINDS, ORDER_STATUSES } from './order-tables.js'
+import { STOCK_LOCATION_KINDS } from '../stock/stock-schema.js'
 import { PARCEL_STATUSES } from '../../logistics/parcel-status.js'
 
 // Issue 4: the API shapes of carts, checkout, orders, payments and stock.

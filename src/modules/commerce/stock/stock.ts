@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/database.js'
 import { nowIso } from '../../../shared/clock.js'
 import { newId } from '../../../shared/ids.js'
-import type { StockMovementTable } from '../orders/order-tables.js'
+import type { StockMovementTable } from './stock-schema.js'
 
 // Stock moves between the columns of a stock level with conditional updates: a reservation only
 // happens while enough units are available, checked and changed in one statement, so concurrent
