@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import type { Db } from '../../../db/database.js'
-import { toPaymentInfo } from '../orders/order-views.js'
-import type { PaymentProvider } from './providers/index.js'
+import { toPaymentInfo } from './order-views.js'
+import type { PaymentProvider } from '../payments/providers/index.js'
 
 // After the order's transaction commits: ask the provider how to pay (only a payment still
 // pending). If it cannot be reached the order stands and the buyer pays from the order page.
