@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util'
 import { createDb } from '../../src/db/create-db.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { seedDemoData } from '../../src/demo/seed.js'
-import { receiveStock } from '../../src/modules/commerce/stock/stock.js'
+import { receiveStock } from '../../src/modules/commerce/index.js'
 import { buildApp } from '../../src/server/build-app.js'
 import {
   freshPostgres,

@@ -15,7 +15,7 @@ import type { Db } from '../../src/db/database.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js'
 import { seedDemoData } from '../../src/demo/seed.js'
-import { receiveStock } from '../../src/modules/commerce/stock/stock.js'
+import { receiveStock } from '../../src/modules/commerce/index.js'
 import { buildApp } from '../../src/server/build-app.js'
 import {
   freshPostgres,

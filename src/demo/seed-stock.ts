@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js'
-import { receiveStock } from '../modules/commerce/stock/stock.js'
+import { receiveStock } from '../modules/commerce/index.js'
 import { nowIso } from '../shared/clock.js'
 import { newId } from '../shared/ids.js'
 

@@ -9,13 +9,17 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify'
 import type { Redis } from 'ioredis'
 import type { Db } from '../db/database.js'
-import { catalogRoutes, MemoryMediaStorage, type MediaStorage } from '../modules/commerce/index.js'
 import {
+  catalogRoutes,
+  localPayments,
   LOGIN_CODE_LIMITS,
+  MemoryMediaStorage,
   moveOrderWithParcel,
   orderRoutes,
+  type ConfiguredPayments,
   type LoginCodeLimits,
-} from '../modules/commerce/orders/index.js'
+  type MediaStorage,
+} from '../modules/commerce/index.js'
 import {
   eventRoutes,
   bargainRoutes,
@@ -47,10 +51,6 @@ import { boundRouteSchemas, refuseControlCharacters } from '../platform/http/req
 import { AppError } from '../shared/errors.js'
 import { newId } from '../shared/ids.js'
 import { createErrorHandler } from './error-handler.js'
-import {
-  localPayments,
-  type ConfiguredPayments,
-} from '../modules/commerce/payments/configured-payments.js'
 import { healthRoutes } from './health-routes.js'
 import { toOpenApi303 } from './openapi-303.js'
 import { securityHeaders } from './security-headers.js'

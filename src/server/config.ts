@@ -3,10 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import { readMediaConfig, type MediaConfig } from '../modules/commerce/index.js'
 import { SMS_TEMPLATES } from '../platform/notifications/sms-templates.js'
-import {
-  readPaymentConfig,
-  type PaymentConfig,
-} from '../modules/commerce/payments/payment-config.js'
+import { readPaymentConfig, type PaymentConfig } from '../modules/commerce/index.js'
 import { readTrustProxy, type TrustProxy } from './trust-proxy.js'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'

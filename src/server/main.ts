@@ -10,7 +10,7 @@ import { startSmsDispatcher } from '../platform/notifications/index.js'
 import { createOsrmProvider } from '../routing/index.js'
 import { buildApp } from './build-app.js'
 import { ConfigError, loadConfig } from './config.js'
-import { providerPayments } from '../modules/commerce/payments/configured-payments.js'
+import { providerPayments } from '../modules/commerce/index.js'
 import { smsProviderFor } from './sms-provider.js'
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist')

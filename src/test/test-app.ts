@@ -2,15 +2,14 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { afterEach } from 'vitest'
 import { seedDemoData } from '../demo/seed.js'
 import { DEMO_PASSWORD } from '../demo/demo-accounts.js'
-import type { MediaStorage } from '../modules/commerce/index.js'
-import type { LoginCodeLimits } from '../modules/commerce/orders/index.js'
+import type { LoginCodeLimits, MediaStorage } from '../modules/commerce/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
 import { buildApp } from '../server/build-app.js'
 import {
   localPayments,
   type ConfiguredPayments,
   type SentCallback,
-} from '../modules/commerce/payments/configured-payments.js'
+} from '../modules/commerce/index.js'
 import type { TrustProxy } from '../server/trust-proxy.js'
 import { createTestDb } from './test-db.js'
 

@@ -1,10 +1,19 @@
-// What other modules and the server may use of commerce's catalog (BR-1, MKT-1).
-export { catalogRoutes, type CatalogRoutesOptions } from './catalog/catalog-routes.js'
-export { createMediaStorage, readMediaConfig, type MediaConfig } from './media/media-config.js'
-export { DiskMediaStorage, MemoryMediaStorage, type MediaStorage } from './media/media-storage.js'
-export { S3MediaStorage } from './media/s3-media-storage.js'
-export { refreshSearchText } from './search/search-text.js'
-export { sanitizeRichText } from './search/rich-text.js'
-export type * from './shops/shop-schema.js'
-export type * from './brand/brand-schema.js'
-export type * from './catalog/catalog-schema.js'
+// Commerce's front door (issues 4 and 13): what other modules and the server may use. No code
+// here; each sub-folder's index.ts says what it offers.
+export * from './catalog/index.js'
+export * from './media/index.js'
+export { refreshSearchText, sanitizeRichText } from './search/index.js'
+export type * from './shops/index.js'
+export type * from './brand/index.js'
+export * from './orders/index.js'
+export { LOGIN_CODE_LIMITS, type LoginCodeLimits } from './customers/index.js'
+export {
+  localPayments,
+  providerPayments,
+  readPaymentConfig,
+  type ConfiguredPayments,
+  type PaymentConfig,
+  type SentCallback,
+} from './payments/index.js'
+export { receiveStock } from './stock/index.js'
+export * from './wiring/index.js'

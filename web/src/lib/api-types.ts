@@ -19,8 +19,8 @@ import type {
   LoginCodeChallenge as LoginCodeChallengeSchema,
   LoginCodeSent as LoginCodeSentSchema,
   PayAction as PayActionSchema,
-  StockLevel as StockLevelSchema,
 } from '../../../src/modules/commerce/orders/order-schema'
+import type { StockLevel as StockLevelSchema } from '../../../src/modules/commerce/stock/stock-schema'
 
 export type {
   OrganizationType,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { buyerIdOf } from '../orders/buyer.js'
+import { buyerIdOf } from '../orders/index.js'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
 import { actorOf } from '../../../platform/http/actor.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
-import { runPaymentRound } from '../wiring/payment-worker.js'
+import { runPaymentRound } from '../wiring/index.js'
 import { demoLocations, placeAndPay, sellableSku, signInCustomer } from '../orders/test-support.js'
 
 // GOV-2: after-sales with the merchant's deadline and escalation, partial refunds; complaints.

@@ -8,8 +8,8 @@ import { AppError, conflict, invalidField, notFound } from '../../../shared/erro
 import { newId } from '../../../shared/ids.js'
 import { fenToYuan } from '../../../shared/money.js'
 import type { AfterSaleStatus, AfterSaleTable } from './after-sales-schema.js'
-import { assertPromotionAllowsRefund } from '../orders/promotion-hooks.js'
-import { startRefund } from '../payments/refunds.js'
+import { assertPromotionAllowsRefund } from '../orders/index.js'
+import { startRefund } from '../orders/index.js'
 
 // GOV-2 after-sales: the buyer asks for a refund (all or part, with or without returning the
 // goods); the merchant answers within 48 hours; a refusal, or silence past the deadline, goes to
@@ -361,4 +361,14 @@ async function loadInScope(db: Db, actor: Actor, id: string) {
     )
   const { shop_org: shopOrganization, ...request } = row
   return { request: request, shopOrganization }
+}
+
+/** A refund an approved request started has gone through: the request is refunded. */
+export async function markAfterSaleRefunded(db: Db, refundId: string): Promise<void> {
+  await db
+    .updateTable('after_sale')
+    .set({ status: 'refunded', updated_at: nowIso() })
+    .where('refund_id', '=', refundId)
+    .where('status', '=', 'approved')
+    .execute()
 }

@@ -13,7 +13,7 @@ import type {
   UpdateBrandBody,
   UpdateSeriesBody,
 } from './brand-schema.js'
-import { refreshSearchText } from '../search/search-text.js'
+import { refreshSearchText } from '../search/index.js'
 
 // BR-1: the county brand (its name is data) and its product series.
 

@@ -1,12 +1,12 @@
 import fastifyMultipart from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../../db/database.js'
-import { brandRoutes } from '../brand/brand-routes.js'
-import type { MediaStorage } from '../media/media-storage.js'
+import { brandRoutes } from '../brand/index.js'
+import type { MediaStorage } from '../media/index.js'
 import { MAX_IMAGE_BYTES } from './product-images.js'
 import { categoryRoutes } from './category-routes.js'
 import { productRoutes } from './product-routes.js'
-import { shopRoutes } from '../shops/shop-routes.js'
+import { shopRoutes } from '../shops/index.js'
 import { storefrontRoutes } from './storefront-routes.js'
 
 export interface CatalogRoutesOptions {

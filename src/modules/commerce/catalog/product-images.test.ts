@@ -4,10 +4,10 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildTestApp, type Client } from '../../../test/test-app.js'
-import { DiskMediaStorage, MemoryMediaStorage } from '../media/media-storage.js'
+import { DiskMediaStorage, MemoryMediaStorage } from '../media/index.js'
 import { multipartFile, pngBytes } from './test-support.js'
-import { inspectImage } from '../media/image-file.js'
-import { pickVariantWidth, variantWidthsFor } from '../media/image-variants.js'
+import { inspectImage } from '../media/index.js'
+import { pickVariantWidth, variantWidthsFor } from '../media/index.js'
 
 // Product photos: JPEG, PNG or WebP by their bytes, at most 5 MB and 40 megapixels, stored
 // through MediaStorage with WebP widths for the screen.

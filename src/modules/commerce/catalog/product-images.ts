@@ -4,7 +4,7 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
-import { inspectImage, type ImageInfo } from '../media/image-file.js'
+import { inspectImage, type ImageInfo } from '../media/index.js'
 import {
   decodeImage,
   parseVariantWidths,
@@ -12,8 +12,8 @@ import {
   storageKeysOf,
   variantKeyOf,
   type DecodedImage,
-} from '../media/image-variants.js'
-import type { MediaStorage } from '../media/media-storage.js'
+} from '../media/index.js'
+import type { MediaStorage } from '../media/index.js'
 import type { ProductImage } from './product-schema.js'
 import { toProductImage } from './product-views.js'
 import { findProductInScope } from './products.js'

@@ -6,8 +6,8 @@ import { actorOf } from '../../../platform/http/actor.js'
 import { IdParams, Page } from '../../../platform/http/schemas.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
 import { invalidField } from '../../../shared/errors.js'
-import type { MediaStorage } from '../media/media-storage.js'
-import { MAX_IMAGE_PIXELS } from '../media/image-variants.js'
+import type { MediaStorage } from '../media/index.js'
+import { MAX_IMAGE_PIXELS } from '../media/index.js'
 import {
   addProductImage,
   MAX_IMAGE_BYTES,

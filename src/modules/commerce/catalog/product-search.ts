@@ -6,7 +6,7 @@ import { notFound } from '../../../shared/errors.js'
 import { categoryIdsUnder } from './categories.js'
 import type { ProductCard, ProductDetail, ProductSearchQuery } from './product-schema.js'
 import { loadProductDetail, selectProductCards, toProductCard } from './product-views.js'
-import { ftsPhrase, isTrigramTerm } from '../search/search-text.js'
+import { ftsPhrase, isTrigramTerm } from '../search/index.js'
 import { PRODUCT } from './products.js'
 
 // The H5 shop's search: on-sale products of approved shops only. Each word of the query must

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/database.js'
 import { findDivisionPaths } from '../../../platform/geography/index.js'
 import type { ProductImageTable, ProductTable, SkuTable } from './catalog-schema.js'
-import { parseVariantWidths } from '../media/image-variants.js'
+import { parseVariantWidths } from '../media/index.js'
 import type { ProductCard, ProductDetail, ProductImage, Sku } from './product-schema.js'
 
 // How a product row becomes what the merchant's console and the H5 shop show.

@@ -8,11 +8,11 @@ import { pageWindow, type Page } from '../../../platform/http/schemas.js'
 import { nowIso } from '../../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
-import { holdsValidLicense } from '../brand/brand-licenses.js'
-import { findSeries } from '../brand/brands.js'
+import { holdsValidLicense } from '../brand/index.js'
+import { findSeries } from '../brand/index.js'
 import { CATEGORY, findCategory } from './categories.js'
 import type { ProductTable } from './catalog-schema.js'
-import { storageKeysOf } from '../media/image-variants.js'
+import { storageKeysOf } from '../media/index.js'
 import type {
   CreateProductBody,
   MerchantProductQuery,
@@ -21,9 +21,9 @@ import type {
   UpdateProductBody,
 } from './product-schema.js'
 import { loadProductDetail, selectProductCards, toProductCard } from './product-views.js'
-import { sanitizeRichText } from '../search/rich-text.js'
-import { forgetSearchText, refreshSearchText } from '../search/search-text.js'
-import { resolveShop } from '../shops/shops.js'
+import { sanitizeRichText } from '../search/index.js'
+import { forgetSearchText, refreshSearchText } from '../search/index.js'
+import { resolveShop } from '../shops/index.js'
 import { insertSkus, refreshMinPrice } from './sku-rows.js'
 
 // MKT-1: a merchant keeps its own shop's products; another merchant's are "not found".

@@ -1,11 +1,11 @@
 import type { Db } from '../../../db/database.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
-import type { PaymentTable } from '../payments/payment-tables.js'
+import { markPaymentClosed, type PaymentTable } from '../payments/index.js'
 import { transitionOrder } from './order-status.js'
 import { linesOf, ordersOf } from './order-rows.js'
 import { promotionHooksOf } from './promotion-hooks.js'
-import { releaseStock } from '../stock/stock.js'
+import { releaseStock } from '../stock/index.js'
 
 /**
  * A payment the provider has closed unpaid: its orders are cancelled and their stock released.
@@ -17,13 +17,7 @@ export async function cancelUnpaidPayment(
   payment: Pick<PaymentTable, 'id'>,
   reason: string,
 ): Promise<boolean> {
-  const closed = await db
-    .updateTable('payment')
-    .set({ status: 'closed', closed_at: nowIso() })
-    .where('id', '=', payment.id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst()
-  if (closed.numUpdatedRows !== 1n) return false
+  if (!(await markPaymentClosed(db, payment.id))) return false
   for (const order of await ordersOf(db, payment.id)) {
     if (order.status !== 'created') continue
     await transitionOrder(db, actor, order, 'created', 'cancelled', {

@@ -6,9 +6,10 @@ import { AppError, invalidField } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import { newOrderNumber } from './order-numbers.js'
 import type { DeliveryKind, PromotionKind } from './order-tables.js'
-import type { StockLocationTable } from '../stock/stock-schema.js'
-import { reserveStock } from '../stock/stock.js'
-import { applyPaymentEvent } from '../payments/payments.js'
+import type { StockLocationTable } from '../stock/index.js'
+import { reserveStock } from '../stock/index.js'
+import { applyPaymentEvent } from '../payments/index.js'
+import { orderPaymentListener } from './order-payments.js'
 
 // Checkout: one payment for everything in the basket, one order per shop (an order is split by
 // merchant; all orders of a checkout ship from one location: the pickup store, or the county
@@ -222,13 +223,20 @@ export async function payFreeOrder(
   placed: Pick<CheckoutResult, 'outTradeNo' | 'amountFen'>,
 ): Promise<void> {
   if (placed.amountFen !== 0) throw new Error('programming error: only a ¥0 order is paid here')
-  await applyPaymentEvent(db, actor, FREE_PROVIDER, {
-    kind: 'payment.succeeded',
-    outTradeNo: placed.outTradeNo,
-    providerTransactionId: `FREE${placed.outTradeNo}`,
-    amountFen: 0,
-    occurredAt: nowIso(),
-  })
+  await applyPaymentEvent(
+    db,
+    actor,
+    FREE_PROVIDER,
+    {
+      kind: 'payment.succeeded',
+      outTradeNo: placed.outTradeNo,
+      providerTransactionId: `FREE${placed.outTradeNo}`,
+      amountFen: 0,
+      occurredAt: nowIso(),
+    },
+    // A free order's only event is this one: what it means for the order is the orders' own.
+    orderPaymentListener,
+  )
 }
 
 interface PricedLine {

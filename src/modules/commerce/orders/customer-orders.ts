@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../../shared/errors.js'
 import type { Order, OrderListQuery } from './order-schema.js'
 import type { ShopOrderTable } from './order-tables.js'
 import { toOrders } from './order-views.js'
-import { startRefund } from '../payments/refunds.js'
+import { startRefund } from './order-refunds.js'
 import { assertPromotionAllowsRefund } from './promotion-hooks.js'
 
 // A consumer's own orders. Anyone else's order is "not found", never "forbidden".

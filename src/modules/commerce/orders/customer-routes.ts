@@ -13,10 +13,11 @@ import type { PaymentAction, PaymentProvider } from '../payments/providers/index
 import { addAddress, deleteAddress, listAddresses } from './addresses.js'
 import { readCart, setCartQuantity } from './cart.js'
 import { checkout } from './checkout.js'
-import { logInWithCode, sendLoginCode, wrongCode } from '../customers/customer-auth.js'
-import { newLoginCodeChallenge, type LoginCodeLimits } from '../customers/login-code-guard.js'
+import { logInWithCode, sendLoginCode, wrongCode } from '../customers/index.js'
+import { newLoginCodeChallenge, type LoginCodeLimits } from '../customers/index.js'
 import { getMyOrder, listMyOrders, myOrderRow, refundUncollected } from './customer-orders.js'
-import { closeAtProvider, settleClosing } from './order-expiry.js'
+import { closeAtProvider } from '../payments/index.js'
+import { settleClosing } from './order-expiry.js'
 import type { PaymentInfo } from './order-schema.js'
 import {
   Address,

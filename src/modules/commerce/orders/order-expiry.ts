@@ -2,53 +2,21 @@ import type { Db } from '../../../db/database.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
 import {
-  PaymentProviderError,
-  type PaymentEvent,
+  applyPaymentEvent,
+  closeAtProvider,
+  paidEventOf,
+  type PaymentOutcome,
   type PaymentProvider,
   type PaymentState,
-} from '../payments/providers/index.js'
-import type { PaymentTable } from '../payments/payment-tables.js'
+  type PaymentTable,
+} from '../payments/index.js'
 import { cancelUnpaidPayment } from './cancel-unpaid.js'
-import { applyPaymentEvent, type PaymentOutcome } from '../payments/payments.js'
+import { orderPaymentListener } from './order-payments.js'
 
 // Unpaid orders give their stock back when the payment window has passed, or the buyer cancels
 // — but only after the provider has closed the payment, so a payer who pays in the last second
 // is never charged for stock that went to someone else. If the provider says it was paid, that
 // is applied as a payment.
-
-/** Asks the provider to close the payment: 'closed', or the state of a payment already paid. */
-export async function closeAtProvider(
-  provider: PaymentProvider,
-  payment: Pick<PaymentTable, 'out_trade_no'>,
-): Promise<'closed' | PaymentState> {
-  try {
-    await provider.closePayment(payment.out_trade_no)
-    return 'closed'
-  } catch (error) {
-    // Alipay creates a trade only when the payer opens the pay URL: "not found" means it was
-    // never opened. The URL could still be paid until it expires; such a late payment is kept or
-    // refunded by applyPaymentEvent, so the stock can go back now.
-    if (
-      error instanceof PaymentProviderError &&
-      (error.refusal === 'already-closed' || error.refusal === 'not-found')
-    )
-      return 'closed'
-    if (!(error instanceof PaymentProviderError) || error.refusal !== 'already-paid') throw error
-    return provider.queryPayment(payment.out_trade_no)
-  }
-}
-
-/** A query's answer that the payment succeeded, as the event its callback would have carried. */
-export const paidEventOf = (
-  payment: Pick<PaymentTable, 'out_trade_no' | 'amount_fen'>,
-  state: PaymentState,
-): PaymentEvent => ({
-  kind: 'payment.succeeded',
-  outTradeNo: payment.out_trade_no,
-  providerTransactionId: state.providerTransactionId ?? '',
-  amountFen: state.amountFen ?? payment.amount_fen,
-  occurredAt: state.paidAt ?? nowIso(),
-})
 
 /** After closeAtProvider: cancels the orders and releases their stock, or applies the payment. */
 export async function settleClosing(
@@ -60,7 +28,13 @@ export async function settleClosing(
   reason: string,
 ): Promise<'closed' | PaymentOutcome> {
   if (closing !== 'closed') {
-    return applyPaymentEvent(db, actor, provider, paidEventOf(payment, closing))
+    return applyPaymentEvent(
+      db,
+      actor,
+      provider,
+      paidEventOf(payment, closing),
+      orderPaymentListener,
+    )
   }
   const cancelled = await cancelUnpaidPayment(db, actor, payment, reason)
   return cancelled ? 'closed' : 'already-settled'

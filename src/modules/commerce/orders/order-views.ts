@@ -1,9 +1,9 @@
 import type { Db } from '../../../db/database.js'
 import { parcelProgressOf } from '../../logistics/index.js'
 import type { Order, PaymentInfo, PickupPoint } from './order-schema.js'
-import type { PaymentTable } from '../payments/payment-tables.js'
+import type { PaymentTable } from '../payments/index.js'
 import type { ShopOrderTable } from './order-tables.js'
-import type { StockLocationTable } from '../stock/stock-schema.js'
+import type { StockLocationTable } from '../stock/index.js'
 
 // Orders as the API shows them, read in a few queries for a whole page of orders.
 

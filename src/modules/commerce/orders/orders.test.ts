@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../../test/test-app.js'
 import type { Client, TestApp } from '../../../test/test-app.js'
 import { systemActor } from '../../../platform/http/actor.js'
-import { runPaymentRound } from '../wiring/payment-worker.js'
-import { applyPaymentEvent } from '../payments/payments.js'
+import { applyPaymentEvent, runPaymentRound } from '../wiring/index.js'
 import {
   demoLocations,
   placeAndPay,

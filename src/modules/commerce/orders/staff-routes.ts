@@ -4,26 +4,14 @@ import type { Db } from '../../../db/database.js'
 import { sendWorkbook } from '../../../platform/export/excel.js'
 import { actorOf } from '../../../platform/http/actor.js'
 import { shanghaiDate } from '../../../shared/clock.js'
-import { IdParams, Nullable, Page } from '../../../platform/http/schemas.js'
+import { IdParams, Page } from '../../../platform/http/schemas.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
-import {
-  CounterSaleBody,
-  Order,
-  OrderListQuery,
-  PickupPoint,
-  PickupVerifyBody,
-  StockLevel,
-  StockReceiveBody,
-} from './order-schema.js'
-import { toOrders, toPickupPoint } from './order-views.js'
-import { storeLocalShares } from '../pos/local-share.js'
-import { recordCounterSale } from '../pos/pos.js'
-import { reconcileDay } from '../payments/reconciliation.js'
+import { Order, OrderListQuery, PickupPoint, PickupVerifyBody } from './order-schema.js'
+import { toPickupPoint } from './order-views.js'
 import { ordersSheet } from './orders-sheet.js'
 import { exportShopOrders, getShopOrder, handOverAtPickup, listShopOrders } from './shop-orders.js'
-import { bookInStock, listStock } from '../stock/stock-admin.js'
 
-// Merchants', stores' and operators' side of orders and stock.
+// Merchants', stores' and operators' side of orders, and the pickup points.
 
 const tags = ['commerce: orders']
 
@@ -85,43 +73,6 @@ export const staffOrderRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
       ).map(toPickupPoint),
   )
 
-  app.get(
-    '/stock',
-    {
-      schema: {
-        tags,
-        summary: 'Stock per SKU and location: available, reserved, sold, received',
-        querystring: Type.Object({
-          skuId: Type.Optional(Type.String()),
-          locationId: Type.Optional(Type.String()),
-        }),
-        response: { 200: Type.Array(StockLevel) },
-      },
-      config: { access: { permission: 'stock:write' } },
-    },
-    (request) => listStock(db, actorOf(request), request.query),
-  )
-
-  app.post(
-    '/stock/receipts',
-    {
-      schema: {
-        tags,
-        summary: 'Book goods in at a location',
-        body: StockReceiveBody,
-        response: { 200: Type.Array(StockLevel) },
-      },
-      config: { access: { permission: 'stock:write' } },
-    },
-    async (request) => {
-      await withTransaction(db, request, (trx, actor) => bookInStock(trx, actor, request.body))
-      return listStock(db, actorOf(request), {
-        skuId: request.body.skuId,
-        locationId: request.body.locationId,
-      })
-    },
-  )
-
   app.post(
     '/pickups/hand-over',
     {
@@ -143,88 +94,5 @@ export const staffOrderRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
         id,
       )
     },
-  )
-
-  app.post(
-    '/pos/sales',
-    {
-      schema: {
-        tags,
-        summary: "A sale at an O2O store's counter, paid on the spot (completed at once)",
-        body: CounterSaleBody,
-        response: { 201: Type.Array(Order) },
-      },
-      config: { access: { permission: 'pos:sell' } },
-    },
-    async (request, reply) => {
-      const ids = await withTransaction(db, request, (trx, actor) =>
-        recordCounterSale(trx, actor, request.body),
-      )
-      const rows = await db.selectFrom('shop_order').selectAll().where('id', 'in', ids).execute()
-      return reply.status(201).send(await toOrders(db, rows, { showPickupCode: false }))
-    },
-  )
-
-  app.get(
-    '/reports/store-local-share',
-    {
-      schema: {
-        tags,
-        summary: 'KPI-5: the share of local products in each O2O store’s sales (target ≥ 80 %)',
-        querystring: Type.Object({
-          from: Type.String({ format: 'date' }),
-          to: Type.String({ format: 'date' }),
-        }),
-        response: {
-          200: Type.Array(
-            Type.Object({
-              locationId: Type.String(),
-              storeName: Type.String(),
-              salesFen: Type.Integer(),
-              localFen: Type.Integer(),
-              share: Nullable(Type.Number()),
-              meetsTarget: Nullable(Type.Boolean()),
-            }),
-          ),
-        },
-      },
-      config: { access: { permission: 'orders:read' } },
-    },
-    (request) => storeLocalShares(db, actorOf(request), request.query),
-  )
-
-  app.get(
-    '/reports/payment-reconciliation',
-    {
-      schema: {
-        tags,
-        summary: 'Orders against payments for one day (Asia/Shanghai)',
-        querystring: Type.Object({ date: Type.String({ format: 'date' }) }),
-        response: {
-          200: Type.Object({
-            date: Type.String(),
-            payments: Type.Integer(),
-            paidCount: Type.Integer(),
-            paidFen: Type.Integer(),
-            refundedFen: Type.Integer(),
-            problems: Type.Integer(),
-            rows: Type.Array(
-              Type.Object({
-                outTradeNo: Type.String(),
-                provider: Type.String(),
-                status: Type.String(),
-                amountFen: Type.Integer(),
-                ordersFen: Type.Integer(),
-                refundedFen: Type.Integer(),
-                providerTransactionId: Nullable(Type.String()),
-                problems: Type.Array(Type.String()),
-              }),
-            ),
-          }),
-        },
-      },
-      config: { access: { permission: 'orders:manage' } },
-    },
-    (request) => reconcileDay(db, request.query.date),
   )
 }

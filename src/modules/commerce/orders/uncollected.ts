@@ -2,7 +2,7 @@ import type { Db } from '../../../db/database.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { enqueueSms } from '../../../platform/notifications/sms-outbox.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
-import { startRefund } from '../payments/refunds.js'
+import { startRefund } from './order-refunds.js'
 
 // Orders waiting at a store or station (SVC-2): the buyer is texted a reminder after three days
 // and refunded in full after seven — goods nobody collects should not hold the buyer's money.

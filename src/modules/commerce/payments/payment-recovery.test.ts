@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../../test/test-app.js'
 import { DatabaseLocalGatewayStore } from './providers/index.js'
-import { runPaymentRound } from '../wiring/payment-worker.js'
+import { runPaymentRound } from '../wiring/index.js'
 import {
   demoLocations,
   sellableSku,

@@ -2,8 +2,8 @@ import type { Db } from '../../../db/database.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { PaymentProviderError, type PaymentProvider } from './providers/index.js'
-import { paidEventOf } from '../orders/order-expiry.js'
-import { applyPaymentEvent } from './payments.js'
+import { paidEventOf } from './payment-closing.js'
+import { applyPaymentEvent, type PaymentListener } from './payments.js'
 
 // A callback can be lost (the app was down for all its retries, the provider gave up, the
 // process died between the provider's answer and our commit). So the payment worker also asks:
@@ -19,6 +19,7 @@ export async function recoverUnfinishedPayments(
   db: Db,
   actor: Actor,
   provider: PaymentProvider,
+  listener: PaymentListener,
   now: string = nowIso(),
   graceS: number = RECOVERY_GRACE_S,
 ): Promise<{ queried: number; recovered: number; unanswered: number }> {
@@ -45,7 +46,9 @@ export async function recoverUnfinishedPayments(
     if (state.status !== 'succeeded') continue
     const outcome = await db
       .transaction()
-      .execute((trx) => applyPaymentEvent(trx, actor, provider.name, paidEventOf(payment, state)))
+      .execute((trx) =>
+        applyPaymentEvent(trx, actor, provider.name, paidEventOf(payment, state), listener),
+      )
     if (outcome !== 'duplicate' && outcome !== 'already-settled') result.recovered += 1
   }
   return result

@@ -9,7 +9,7 @@ import {
   type LocalPaymentProvider,
   type PaymentProvider,
 } from './providers/index.js'
-import { applyPaymentEvent } from './payments.js'
+import { applyPaymentEvent, type PaymentListener } from './payments.js'
 
 // Provider callbacks (public, verified by signature, applied idempotently) and, with the local
 // provider, the pay page's two buttons.
@@ -19,13 +19,15 @@ export interface PaymentRoutesOptions {
   payments: PaymentProvider
   /** Present when payments are the local stand-in: its pay page is served here. */
   localGateway?: LocalPaymentProvider
+  /** What the callbacks' events mean for the orders paid for (commerce's wiring). */
+  listener: PaymentListener
 }
 
 const tags = ['commerce: payments']
 
 export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (
   app,
-  { db, payments, localGateway },
+  { db, payments, localGateway, listener },
 ) => {
   await app.register(async (plain) => {
     const raw = plain.withTypeProvider<TypeBoxTypeProvider>()
@@ -62,6 +64,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = as
                   systemActor(`notify:${payments.name}`),
                   payments.name,
                   event,
+                  listener,
                 ),
               )
             request.log.info({ outcome, outTradeNo: event.outTradeNo }, 'payment notification')

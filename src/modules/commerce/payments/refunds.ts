@@ -1,13 +1,8 @@
 import type { Db } from '../../../db/database.js'
-import { recordAudit } from '../../../platform/audit/record-audit.js'
-import type { Actor } from '../../../platform/http/actor.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { AppError } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import type { PaymentProvider, RefundState } from './providers/index.js'
-import type { OrderStatus, ShopOrderTable } from '../orders/order-tables.js'
-import { promotionHooksOf } from '../orders/promotion-hooks.js'
-import { transitionOrder } from '../orders/order-status.js'
 
 // Refunds are decided in a transaction (the order goes to `refunding`, a refund row is written)
 // and submitted to the provider afterwards by the payment worker, always under the same
@@ -15,22 +10,10 @@ import { transitionOrder } from '../orders/order-status.js'
 // refunding can take a second refund (a team buy's or campaign's automatic refund while an
 // after-sales refund is still with the provider); it leaves `refunding` when the last one ends.
 
-/**
- * The states of a paid order that can still be refunded. `refunding`: a refund is under way (an
- * after-sales one, say) and another can be added beside it.
- */
-export const REFUNDABLE_STATUSES: readonly OrderStatus[] = [
-  'paid',
-  'ready_for_pickup',
-  'shipped',
-  'completed',
-  'refunding',
-]
-
 /** What is left to refund of an order: paid, less refunded and less refunds under way. */
 export async function refundableFen(
   db: Db,
-  order: Pick<ShopOrderTable, 'id' | 'total_fen' | 'refunded_fen'>,
+  order: { id: string; total_fen: number; refunded_fen: number },
 ): Promise<number> {
   const pending = await db
     .selectFrom('refund')
@@ -41,23 +24,12 @@ export async function refundableFen(
   return order.total_fen - order.refunded_fen - Number(pending.fen)
 }
 
-/**
- * Starts a refund of `amountFen` of an order; the money moves when the provider confirms.
- * `from` is the status the order is in; `refunding` adds to the refunds already under way.
- */
-export async function startRefund(
+/** Refuses an amount outside ¥0.01 … what is left to refund; returns what is left. */
+export async function checkRefundable(
   db: Db,
-  actor: Actor,
-  order: Pick<
-    ShopOrderTable,
-    'id' | 'order_no' | 'shop_id' | 'payment_id' | 'total_fen' | 'refunded_fen'
-  >,
-  from: OrderStatus,
+  order: { id: string; total_fen: number; refunded_fen: number },
   amountFen: number,
-  reason: string,
-): Promise<string> {
-  if (order.payment_id === null)
-    throw new AppError('conflict', { en: 'the order was not paid online', zh: '该订单非线上支付' })
+): Promise<number> {
   const refundable = await refundableFen(db, order)
   if (amountFen < 1 || amountFen > refundable)
     throw new AppError(
@@ -70,19 +42,24 @@ export async function startRefund(
         },
       ],
     )
-  if (amountFen === refundable) await tellPromotionRefundedInFull(db, actor, order.id)
-  if (from === 'refunding') await keepRefunding(db, actor, order, amountFen, reason)
-  else await transitionOrder(db, actor, order, from, 'refunding', { note: reason })
+  return refundable
+}
+
+/** A pending refund of part of a payment, for one order; the worker submits it. */
+export async function createRefund(
+  db: Db,
+  refund: { paymentId: string; orderId: string; amountFen: number; reason: string },
+): Promise<string> {
   const id = newId()
   await db
     .insertInto('refund')
     .values({
       id,
       out_refund_no: `R${id.replaceAll('-', '').slice(0, 31)}`,
-      payment_id: order.payment_id,
-      order_id: order.id,
-      amount_fen: amountFen,
-      reason,
+      payment_id: refund.paymentId,
+      order_id: refund.orderId,
+      amount_fen: refund.amountFen,
+      reason: refund.reason,
       status: 'pending',
       attempts: 0,
       next_attempt_at: null,
@@ -92,43 +69,6 @@ export async function startRefund(
     })
     .execute()
   return id
-}
-
-async function tellPromotionRefundedInFull(db: Db, actor: Actor, orderId: string): Promise<void> {
-  const order = await db
-    .selectFrom('shop_order')
-    .selectAll()
-    .where('id', '=', orderId)
-    .executeTakeFirstOrThrow()
-  await promotionHooksOf(order)?.refundedInFull?.(db, actor, order)
-}
-
-/** Compare-and-set on `refunding`: the refund under way may have ended in the meantime. */
-async function keepRefunding(
-  db: Db,
-  actor: Actor,
-  order: Pick<ShopOrderTable, 'id' | 'order_no' | 'shop_id'>,
-  amountFen: number,
-  reason: string,
-): Promise<void> {
-  const still = await db
-    .updateTable('shop_order')
-    .set({ updated_at: nowIso() })
-    .where('id', '=', order.id)
-    .where('status', '=', 'refunding')
-    .executeTakeFirst()
-  if (still.numUpdatedRows !== 1n)
-    throw new AppError('conflict', {
-      en: 'the order is no longer refunding',
-      zh: '订单已不在退款中，请刷新后重试',
-    })
-  await recordAudit(db, actor, {
-    action: 'order.refund_added',
-    entityType: 'order',
-    entityId: order.id,
-    organizationId: null,
-    after: { orderNo: order.order_no, amountFen, reason },
-  })
 }
 
 /**

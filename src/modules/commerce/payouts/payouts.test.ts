@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../../test/test-app.js'
-import { runPaymentRound } from '../wiring/payment-worker.js'
+import { runPaymentRound } from '../wiring/index.js'
 import type { PayoutReport } from './payout-schema.js'
 import { goodsPartOfRefunds } from './payouts.js'
 import { demoLocations, placeAndPay, sellableSku, signInCustomer } from '../orders/test-support.js'

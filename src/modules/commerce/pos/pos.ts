@@ -5,8 +5,8 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
 import { AppError, invalidField } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
-import { newOrderNumber } from '../orders/order-numbers.js'
-import { reserveStock, sellReservedStock } from '../stock/stock.js'
+import { newOrderNumber } from '../orders/index.js'
+import { reserveStock, sellReservedStock } from '../stock/index.js'
 
 // A sale at an O2O store's counter (SVC-1, SVC-2): the same order model as online orders —
 // channel `pos`, delivery `counter` — so the store's stock and its local share (KPI-5) count

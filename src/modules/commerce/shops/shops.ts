@@ -16,7 +16,7 @@ import type {
   ShopTable,
   UpdateShopBody,
 } from './shop-schema.js'
-import { refreshSearchText } from '../search/search-text.js'
+import { refreshSearchText } from '../search/index.js'
 
 // MKT-1: a merchant (online seller, cooperative, enterprise) applies for its shop; the
 // operating company reviews it, and may suspend it later.

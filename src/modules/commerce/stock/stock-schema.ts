@@ -1,3 +1,5 @@
+import { Type } from 'typebox'
+
 // Issue 4: stock per location, its levels and every movement (tables).
 
 export const STOCK_LOCATION_KINDS = ['warehouse', 'store', 'station'] as const
@@ -44,3 +46,26 @@ export interface StockTables {
   stock_level: StockLevelTable
   stock_movement: StockMovementTable
 }
+
+// ---- API shapes ----
+
+export const StockReceiveBody = Type.Object(
+  {
+    skuId: Type.String({ minLength: 1 }),
+    locationId: Type.String({ minLength: 1 }),
+    quantity: Type.Integer({ minimum: 1, maximum: 100_000 }),
+    note: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+)
+export const StockLevel = Type.Object({
+  skuId: Type.String(),
+  locationId: Type.String(),
+  locationName: Type.String(),
+  title: Type.String(),
+  spec: Type.String(),
+  available: Type.Integer(),
+  reserved: Type.Integer(),
+  sold: Type.Integer(),
+  received: Type.Integer(),
+})

@@ -3,13 +3,14 @@ import type { Db } from '../../../db/database.js'
 import { startPeriodicJob, type PeriodicJob } from '../../../platform/jobs/periodic-job.js'
 import { systemActor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
-import type { PaymentProvider } from '../payments/providers/index.js'
-import { escalateOverdue, refundUnconfirmedReturns } from '../after-sales/after-sales.js'
-import { expireUnpaidPayments } from '../orders/order-expiry.js'
-import { applyPaymentEvent } from '../payments/payments.js'
-import { recoverUnfinishedPayments } from '../payments/payment-recovery.js'
-import { submitPendingRefunds } from '../payments/refunds.js'
-import { handleUncollected } from '../orders/uncollected.js'
+import { escalateOverdue, refundUnconfirmedReturns } from '../after-sales/index.js'
+import { expireUnpaidPayments, handleUncollected } from '../orders/index.js'
+import {
+  recoverUnfinishedPayments,
+  submitPendingRefunds,
+  type PaymentProvider,
+} from '../payments/index.js'
+import { applyPaymentEvent, commercePaymentListener } from './payment-listener.js'
 
 /**
  * One round of the payment worker: ask the provider about payments still pending (applying any
@@ -23,7 +24,13 @@ export async function runPaymentRound(
   now: string = nowIso(),
 ) {
   const actor = systemActor('payments')
-  const recovery = await recoverUnfinishedPayments(db, actor, provider, now)
+  const recovery = await recoverUnfinishedPayments(
+    db,
+    actor,
+    provider,
+    commercePaymentListener,
+    now,
+  )
   const expired = await expireUnpaidPayments(db, actor, provider, now)
   const uncollected = await db.transaction().execute((trx) => handleUncollected(trx, actor, now))
   const escalated = await db.transaction().execute((trx) => escalateOverdue(trx, actor, now))

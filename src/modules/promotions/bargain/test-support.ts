@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
 import { systemActor } from '../../../platform/http/actor.js'
-import { applyPaymentEvent } from '../../commerce/payments/payments.js'
+import { applyPaymentEvent } from '../../commerce/index.js'
 import { demoLocations, sellableSku, signInCustomer } from '../../commerce/orders/test-support.js'
 import type { Client, TestApp } from '../../../test/test-app.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../../platform/http/actor.js'
-import { runPaymentRound } from '../../commerce/wiring/payment-worker.js'
+import { runPaymentRound } from '../../commerce/index.js'
 import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
 import { consumers, hoursFromNow, payOrder, refundsOf } from '../bargain/test-support.js'
 import { settleBulkCampaigns } from './settle-campaigns.js'

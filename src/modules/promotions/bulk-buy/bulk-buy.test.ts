@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../../platform/http/actor.js'
-import { runPaymentRound } from '../../commerce/wiring/payment-worker.js'
+import { runPaymentRound } from '../../commerce/index.js'
 import { buildTestApp } from '../../../test/test-app.js'
 import {
   applyPayment,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../../platform/http/actor.js'
 import type { Client, TestApp } from '../../../test/test-app.js'
-import { runPaymentRound } from '../../commerce/orders/index.js'
-import { applyPaymentEvent } from '../../commerce/payments/payments.js'
+import { runPaymentRound } from '../../commerce/index.js'
+import { applyPaymentEvent } from '../../commerce/index.js'
 import { signInCustomer, type CheckoutResponse } from '../../commerce/orders/test-support.js'
 import {
   flashContext,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runPaymentRound } from '../../commerce/wiring/payment-worker.js'
+import { runPaymentRound } from '../../commerce/index.js'
 import { buildTestApp, type TestApp } from '../../../test/test-app.js'
 import {
   applyPayment,

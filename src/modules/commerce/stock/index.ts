@@ -1,0 +1,12 @@
+// Stock per location: levels, reservations, movements, goods booked in (issue 4).
+export {
+  receiveStock,
+  releaseStock,
+  reserveStock,
+  restockSold,
+  sellReservedStock,
+  type StockChange,
+} from './stock.js'
+export { stockRoutes } from './stock-routes.js'
+export { StockLevel, StockReceiveBody } from './stock-schema.js'
+export type { StockLocationKind, StockLocationTable, StockTables } from './stock-schema.js'
