@@ -15,6 +15,7 @@ export { moveOrderWithParcel } from './order-shipping.js'
 export type { OrderStatus, OrderTables, PromotionKind, ShopOrderTable } from './order-tables.js'
 export { toOrders, toPaymentInfo } from './order-views.js'
 export { payActionFor } from './pay-action.js'
+export { pickupRoutes } from './pickup-routes.js'
 export {
   assertPromotionAllowsRefund,
   registerPromotionHooks,

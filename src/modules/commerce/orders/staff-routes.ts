@@ -5,11 +5,10 @@ import { sendWorkbook } from '../../../platform/export/excel.js'
 import { actorOf } from '../../../platform/http/actor.js'
 import { shanghaiDate } from '../../../shared/clock.js'
 import { IdParams, Page } from '../../../platform/http/schemas.js'
-import { withTransaction } from '../../../platform/http/with-transaction.js'
-import { Order, OrderListQuery, PickupPoint, PickupVerifyBody } from './order-schema.js'
+import { Order, OrderListQuery, PickupPoint } from './order-schema.js'
 import { toPickupPoint } from './order-views.js'
 import { ordersSheet } from './orders-sheet.js'
-import { exportShopOrders, getShopOrder, handOverAtPickup, listShopOrders } from './shop-orders.js'
+import { exportShopOrders, getShopOrder, listShopOrders } from './shop-orders.js'
 
 // Merchants', stores' and operators' side of orders, and the pickup points.
 
@@ -71,28 +70,5 @@ export const staffOrderRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
           .orderBy('name')
           .execute()
       ).map(toPickupPoint),
-  )
-
-  app.post(
-    '/pickups/hand-over',
-    {
-      schema: {
-        tags,
-        summary: "A store or station clerk hands an order over against the buyer's pickup code",
-        body: PickupVerifyBody,
-        response: { 200: Order },
-      },
-      config: { access: { permission: 'pickups:verify' } },
-    },
-    async (request) => {
-      const id = await withTransaction(db, request, (trx, actor) =>
-        handOverAtPickup(trx, actor, request.body),
-      )
-      return getShopOrder(
-        db,
-        { ...actorOf(request), scope: { county: true, organizationIds: new Set() } },
-        id,
-      )
-    },
   )
 }

@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
 import { afterSalesRoutes } from '../after-sales/index.js'
-import { customerRoutes, staffOrderRoutes, type CustomerRoutesOptions } from '../orders/index.js'
+import {
+  customerRoutes,
+  pickupRoutes,
+  staffOrderRoutes,
+  type CustomerRoutesOptions,
+} from '../orders/index.js'
 import {
   paymentRoutes,
   reconciliationRoutes,
@@ -54,6 +59,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
   })
   await app.register(staffOrderRoutes, { db: options.db })
   await app.register(stockRoutes, { db: options.db })
+  await app.register(pickupRoutes, { db: options.db })
   await app.register(posRoutes, { db: options.db })
   await app.register(reconciliationRoutes, { db: options.db })
   await app.register(afterSalesRoutes, { db: options.db })
