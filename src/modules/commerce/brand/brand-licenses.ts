@@ -5,11 +5,7 @@ import { nowIso, shanghaiDate } from '../../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import { findSeries, getBrand, SERIES } from './brands.js'
-import type {
-  BrandLicense,
-  BrandLicenseTable,
-  GrantLicenseBody,
-} from './brand-schema.js'
+import type { BrandLicense, BrandLicenseTable, GrantLicenseBody } from './brand-schema.js'
 
 // BR-1: the operating company licenses qualified producers to sell under the brand, for one
 // series or all of them, for a period; a licence can be revoked.

@@ -14,4 +14,5 @@ export {
   type ChallengeSolution,
   type LoginCodeLimits,
 } from './login-code-guard.js'
+export { customerAuthRoutes, type CustomerAuthRoutesOptions } from './customer-auth-routes.js'
 export type { CustomerTables } from './customer-schema.js'

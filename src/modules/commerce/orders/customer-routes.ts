@@ -1,59 +1,29 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { buyerIdOf } from './buyer.js'
-import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { setSessionCookie } from '../../../platform/auth/routes.js'
 import { recordAudit } from '../../../platform/audit/record-audit.js'
-import { IdParams, NoContent, Page } from '../../../platform/http/schemas.js'
+import { IdParams, Page } from '../../../platform/http/schemas.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
 import { AppError, notFound } from '../../../shared/errors.js'
-import { maskPhone } from '../../../shared/personal-data.js'
 import type { PaymentAction, PaymentProvider } from '../payments/providers/index.js'
-import { addAddress, deleteAddress, listAddresses } from './addresses.js'
-import { readCart, setCartQuantity } from './cart.js'
 import { checkout } from './checkout.js'
-import { logInWithCode, sendLoginCode, wrongCode } from '../customers/index.js'
-import { newLoginCodeChallenge, type LoginCodeLimits } from '../customers/index.js'
 import { getMyOrder, listMyOrders, myOrderRow, refundUncollected } from './customer-orders.js'
 import { closeAtProvider } from '../payments/index.js'
 import { settleClosing } from './order-expiry.js'
 import type { PaymentInfo } from './order-schema.js'
-import {
-  Address,
-  AddressBody,
-  CartLine,
-  CartQuantityBody,
-  CheckoutBody,
-  CheckoutResult,
-  CodeLoginBody,
-  Customer,
-  LoginCodeBody,
-  LoginCodeChallenge,
-  LoginCodeSent,
-  Order,
-  OrderListQuery,
-  PayAction,
-  PickupPoint,
-} from './order-schema.js'
+import { CheckoutBody, CheckoutResult, Order, OrderListQuery, PayAction } from './order-schema.js'
 import { ordersOf } from './order-rows.js'
-import { toOrders, toPaymentInfo, toPickupPoint } from './order-views.js'
+import { toOrders, toPaymentInfo } from './order-views.js'
 
-// The H5 shop's signed-in side: sign-in by texted code, cart, addresses, checkout, paying, and
-// the buyer's own orders.
+// The H5 shop's buyer: checkout, paying, and the buyer's own orders (sign-in is
+// customers/customer-auth-routes.ts, the cart and addresses cart-routes.ts).
 
 export interface CustomerRoutesOptions {
   db: Db
   payments: PaymentProvider
   /** Where providers post their callbacks, e.g. https://shop.example/api/commerce/shop/payments/notify/local */
   notifyUrl: string
-  /** With the local SMS provider nothing is texted, so the sign-in code is shown instead. */
-  revealLoginCodes: boolean
-  secureCookies: boolean
-  /** Signs the sign-in code challenges (the session secret). */
-  challengeSecret: string
-  /** Sign-in codes per address and per hour (issue 12). */
-  loginCodeLimits: LoginCodeLimits
 }
 
 const tags = ['commerce: buyer']
@@ -61,9 +31,8 @@ const signedIn = { authenticated: true } as const
 
 export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = async (
   app,
-  { db, payments, notifyUrl, revealLoginCodes, secureCookies, challengeSecret, loginCodeLimits },
+  { db, payments, notifyUrl },
 ) => {
-  const guard = { secret: challengeSecret, limits: loginCodeLimits }
   const payAction = async (request: FastifyRequest, payment: PaymentInfo): Promise<PaymentAction> =>
     payments.createPayment({
       outTradeNo: payment.outTradeNo,
@@ -73,158 +42,6 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
       expiresAt: payment.expiresAt,
       channel: { kind: 'h5', payerClientIp: request.ip },
     })
-
-  app.post(
-    '/shop/auth/code',
-    {
-      schema: {
-        tags,
-        summary:
-          'Text a sign-in code to a mobile number (one a minute, ten a day per number; after a few from one address, each needs a solved challenge)',
-        body: LoginCodeBody,
-        response: { 200: LoginCodeSent },
-      },
-      config: { access: { public: true } },
-    },
-    (request) =>
-      withTransaction(db, request, (trx, actor) =>
-        sendLoginCode(trx, actor, request.body, { revealCode: revealLoginCodes, guard }),
-      ),
-  )
-
-  app.get(
-    '/shop/auth/challenge',
-    {
-      schema: {
-        tags,
-        summary: 'A proof-of-work challenge to solve before asking for another sign-in code',
-        response: { 200: LoginCodeChallenge },
-      },
-      config: { access: { public: true } },
-    },
-    async (_request, reply) => {
-      void reply.header('cache-control', 'no-store')
-      return newLoginCodeChallenge(challengeSecret, loginCodeLimits)
-    },
-  )
-
-  app.post(
-    '/shop/auth/login',
-    {
-      schema: {
-        tags,
-        summary: 'Sign in with the texted code; a new number becomes a new customer',
-        body: CodeLoginBody,
-        response: { 200: Customer },
-      },
-      config: { access: { public: true } },
-    },
-    async (request, reply) => {
-      const session = await withTransaction(db, request, (trx, actor) =>
-        logInWithCode(trx, actor, request.body, request.headers['user-agent']),
-      )
-      if (!session) throw wrongCode()
-      setSessionCookie(reply, session.secret, secureCookies)
-      const row = await db
-        .selectFrom('session')
-        .innerJoin('app_user', 'app_user.id', 'session.user_id')
-        .select(['session.csrf_token', 'app_user.display_name'])
-        .where('session.user_id', '=', session.userId)
-        .orderBy('session.created_at', 'desc')
-        .executeTakeFirstOrThrow()
-      return {
-        userId: session.userId,
-        displayName: row.display_name,
-        phone: maskPhone(request.body.phone),
-        csrfToken: row.csrf_token,
-      }
-    },
-  )
-
-  app.get(
-    '/shop/pickup-points',
-    {
-      schema: {
-        tags,
-        summary: 'Where an order can be picked up: O2O stores and village stations',
-        querystring: Type.Object({ kind: Type.Optional(Type.Enum(['store', 'station'])) }),
-        response: { 200: Type.Array(PickupPoint) },
-      },
-      config: { access: { public: true } },
-    },
-    async (request) => {
-      let query = db
-        .selectFrom('stock_location')
-        .selectAll()
-        .where('active', '=', 1)
-        .where('kind', 'in', request.query.kind ? [request.query.kind] : ['store', 'station'])
-      query = query.orderBy('kind', 'desc').orderBy('name')
-      return (await query.execute()).map(toPickupPoint)
-    },
-  )
-
-  app.get(
-    '/shop/cart',
-    { schema: { tags, response: { 200: Type.Array(CartLine) } }, config: { access: signedIn } },
-    (request) => readCart(db, buyerIdOf(request)),
-  )
-
-  app.put(
-    '/shop/cart/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Set how many of a SKU are in the cart (0 takes it out)',
-        params: IdParams,
-        body: CartQuantityBody,
-        response: { 200: Type.Array(CartLine) },
-      },
-      config: { access: signedIn },
-    },
-    async (request) => {
-      const userId = buyerIdOf(request)
-      await withTransaction(db, request, (trx, actor) =>
-        setCartQuantity(trx, actor, userId, request.params.id, request.body.quantity),
-      )
-      return readCart(db, userId)
-    },
-  )
-
-  app.get(
-    '/shop/addresses',
-    { schema: { tags, response: { 200: Type.Array(Address) } }, config: { access: signedIn } },
-    (request) => listAddresses(db, buyerIdOf(request)),
-  )
-
-  app.post(
-    '/shop/addresses',
-    {
-      schema: { tags, body: AddressBody, response: { 201: Address } },
-      config: { access: signedIn },
-    },
-    async (request, reply) => {
-      const userId = buyerIdOf(request)
-      const address = await withTransaction(db, request, (trx, actor) =>
-        addAddress(trx, actor, userId, request.body),
-      )
-      return reply.status(201).send(address)
-    },
-  )
-
-  app.delete(
-    '/shop/addresses/:id',
-    {
-      schema: { tags, params: IdParams, response: { 204: NoContent } },
-      config: { access: signedIn },
-    },
-    async (request, reply) => {
-      const userId = buyerIdOf(request)
-      await withTransaction(db, request, (trx, actor) =>
-        deleteAddress(trx, actor, userId, request.params.id),
-      )
-      return reply.status(204).send(null)
-    },
-  )
 
   app.post(
     '/shop/checkout',

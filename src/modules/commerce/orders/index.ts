@@ -2,6 +2,7 @@
 // expiry, the promotion hooks (issue 4). What the rest of commerce, the promotions (SVC-3) and
 // the server may use.
 export { buyerIdOf } from './buyer.js'
+export { cartRoutes } from './cart-routes.js'
 export { checkout, payFreeOrder, PAYMENT_WINDOW_S, type CheckoutPromotion } from './checkout.js'
 export { customerRoutes, type CustomerRoutesOptions } from './customer-routes.js'
 export { expireUnpaidPayments } from './order-expiry.js'
@@ -10,7 +11,18 @@ export { newOrderNumber } from './order-numbers.js'
 export { orderPaymentListener } from './order-payments.js'
 export { REFUNDABLE_STATUSES, startRefund } from './order-refunds.js'
 export { ordersOf } from './order-rows.js'
-export { CheckoutResult, CounterSaleBody, Order, PayAction, PaymentInfo } from './order-schema.js'
+export {
+  CheckoutResult,
+  CodeLoginBody,
+  CounterSaleBody,
+  Customer,
+  LoginCodeBody,
+  LoginCodeChallenge,
+  LoginCodeSent,
+  Order,
+  PayAction,
+  PaymentInfo,
+} from './order-schema.js'
 export { moveOrderWithParcel } from './order-shipping.js'
 export type { OrderStatus, OrderTables, PromotionKind, ShopOrderTable } from './order-tables.js'
 export { toOrders, toPaymentInfo } from './order-views.js'

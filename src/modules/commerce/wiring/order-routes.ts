@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
 import { afterSalesRoutes } from '../after-sales/index.js'
+import { customerAuthRoutes, type CustomerAuthRoutesOptions } from '../customers/index.js'
 import {
+  cartRoutes,
   customerRoutes,
   pickupRoutes,
   staffOrderRoutes,
@@ -21,11 +23,12 @@ import { startPaymentWorker } from './payment-worker.js'
 // Every order, payment, stock, store, after-sales and payout route (issue 4), mounted under
 // /api/commerce, and the payment worker: where the payments' events meet the orders.
 
-export type OrderRoutesOptions = CustomerRoutesOptions & {
-  localGateway?: LocalPaymentProvider
-  /** Run the payment worker (expiring unpaid orders, submitting refunds) while the app runs. */
-  paymentWorker?: boolean
-}
+export type OrderRoutesOptions = CustomerAuthRoutesOptions &
+  CustomerRoutesOptions & {
+    localGateway?: LocalPaymentProvider
+    /** Run the payment worker (expiring unpaid orders, submitting refunds) while the app runs. */
+    paymentWorker?: boolean
+  }
 
 export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async (app, options) => {
   if (options.paymentWorker) {
@@ -42,14 +45,18 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
   app.addHook('onClose', async () => {
     options.localGateway?.notifier.stop()
   })
-  await app.register(customerRoutes, {
+  await app.register(customerAuthRoutes, {
     db: options.db,
-    payments: options.payments,
-    notifyUrl: options.notifyUrl,
     revealLoginCodes: options.revealLoginCodes,
     secureCookies: options.secureCookies,
     challengeSecret: options.challengeSecret,
     loginCodeLimits: options.loginCodeLimits,
+  })
+  await app.register(cartRoutes, { db: options.db })
+  await app.register(customerRoutes, {
+    db: options.db,
+    payments: options.payments,
+    notifyUrl: options.notifyUrl,
   })
   await app.register(paymentRoutes, {
     db: options.db,
