@@ -1,170 +1,28 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { buyerIdOf } from '../orders/index.js'
-import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
 import { actorOf } from '../../../platform/http/actor.js'
 import { IdParams, Page, pageWindow } from '../../../platform/http/schemas.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
-import {
-  decideAsOperator,
-  escalateAsBuyer,
-  requestAfterSale,
-  receiveReturn,
-  respondAsMerchant,
-  shipReturn,
-} from './after-sales.js'
-import { fileComplaint, handleComplaint, listComplaints } from './complaints.js'
+import { decideAsOperator, receiveReturn, respondAsMerchant } from './after-sales.js'
 import {
   AfterSale,
-  AfterSaleBody,
   AfterSaleQuery,
   Complaint,
-  ComplaintBody,
   ComplaintQuery,
   DecisionBody,
   HandleComplaintBody,
-  ReturnShipmentBody,
   StaffAfterSale,
   StaffComplaint,
 } from './after-sales-schema.js'
-import type { AfterSaleTable } from './after-sales-schema.js'
+import { toAfterSale, toComplaint } from './after-sales-views.js'
+import { handleComplaint, listComplaints } from './complaints.js'
 
-// GOV-2: after-sales requests and complaints — the buyer's side under /shop, the merchants',
-// operators' and the bureau's beside it.
+// GOV-2: the merchants', operators' and the bureau's side of after-sales requests and
+// complaints (the buyer's is shop-after-sales-routes.ts).
 
 const tags = ['commerce: after-sales']
 
-const toAfterSale = (row: AfterSaleTable) => ({
-  id: row.id,
-  orderId: row.order_id,
-  kind: row.kind,
-  amountFen: row.amount_fen,
-  approvedFen: row.approved_fen,
-  returnCarrier: row.return_carrier,
-  returnWaybillNo: row.return_waybill_no,
-  returnShippedAt: row.return_shipped_at,
-  reason: row.reason,
-  status: row.status,
-  respondBy: row.respond_by,
-  merchantNote: row.merchant_note,
-  operatorNote: row.operator_note,
-  createdAt: row.created_at,
-})
-
-const toComplaint = (row: Awaited<ReturnType<typeof listComplaints>>['items'][number]) => ({
-  id: row.id,
-  kind: row.kind,
-  orderId: row.order_id,
-  shopId: row.shop_id,
-  description: row.description,
-  status: row.status,
-  resolution: row.resolution,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-})
-
 export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
-  const signedIn = { authenticated: true } as const
-
-  app.post(
-    '/shop/orders/:id/after-sales',
-    {
-      schema: {
-        tags,
-        summary: 'Ask for a refund (all or part), with or without returning the goods',
-        params: IdParams,
-        body: AfterSaleBody,
-        response: { 201: AfterSale },
-      },
-      config: { access: signedIn },
-    },
-    async (request, reply) => {
-      const userId = buyerIdOf(request)
-      const row = await withTransaction(db, request, (trx, actor) =>
-        requestAfterSale(trx, actor, userId, request.params.id, request.body),
-      )
-      return reply.status(201).send(toAfterSale(row))
-    },
-  )
-
-  app.get(
-    '/shop/after-sales',
-    { schema: { tags, response: { 200: Type.Array(AfterSale) } }, config: { access: signedIn } },
-    async (request) =>
-      (
-        await db
-          .selectFrom('after_sale')
-          .selectAll()
-          .where('user_id', '=', buyerIdOf(request))
-          .orderBy('created_at', 'desc')
-          .limit(100)
-          .execute()
-      ).map(toAfterSale),
-  )
-
-  app.post(
-    '/shop/after-sales/:id/escalate',
-    {
-      schema: {
-        tags,
-        summary: 'Take a refused request to the operating company (平台介入)',
-        params: IdParams,
-        response: { 200: AfterSale },
-      },
-      config: { access: signedIn },
-    },
-    async (request) => {
-      const userId = buyerIdOf(request)
-      return toAfterSale(
-        await withTransaction(db, request, (trx, actor) =>
-          escalateAsBuyer(trx, actor, userId, request.params.id),
-        ),
-      )
-    },
-  )
-
-  app.post(
-    '/shop/after-sales/:id/return',
-    {
-      schema: {
-        tags,
-        summary: '退货退款: how the goods were sent back (the merchant then confirms them)',
-        params: IdParams,
-        body: ReturnShipmentBody,
-        response: { 200: AfterSale },
-      },
-      config: { access: signedIn },
-    },
-    async (request) => {
-      const userId = buyerIdOf(request)
-      return toAfterSale(
-        await withTransaction(db, request, (trx, actor) =>
-          shipReturn(trx, actor, userId, request.params.id, request.body),
-        ),
-      )
-    },
-  )
-
-  app.post(
-    '/shop/complaints',
-    {
-      schema: {
-        tags,
-        summary: 'Complain, or report counterfeit goods or fraud, about an order or a shop',
-        body: ComplaintBody,
-        response: { 201: Complaint },
-      },
-      config: { access: signedIn },
-    },
-    async (request, reply) => {
-      const userId = buyerIdOf(request)
-      const row = await withTransaction(db, request, (trx, actor) =>
-        fileComplaint(trx, actor, userId, request.body),
-      )
-      return reply.status(201).send(toComplaint(row))
-    },
-  )
-
   app.get(
     '/after-sales',
     {

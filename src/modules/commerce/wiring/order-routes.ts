@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
-import { afterSalesRoutes } from '../after-sales/index.js'
+import { afterSalesRoutes, shopAfterSalesRoutes } from '../after-sales/index.js'
 import { customerAuthRoutes, type CustomerAuthRoutesOptions } from '../customers/index.js'
 import {
   cartRoutes,
@@ -69,6 +69,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
   await app.register(pickupRoutes, { db: options.db })
   await app.register(posRoutes, { db: options.db })
   await app.register(reconciliationRoutes, { db: options.db })
+  await app.register(shopAfterSalesRoutes, { db: options.db })
   await app.register(afterSalesRoutes, { db: options.db })
   await app.register(payoutRoutes, { db: options.db })
 }
