@@ -5,6 +5,7 @@ import { brandRoutes } from '../brand/index.js'
 import type { MediaStorage } from '../media/index.js'
 import { MAX_IMAGE_BYTES } from './product-images.js'
 import { categoryRoutes } from './category-routes.js'
+import { productImageRoutes } from './product-image-routes.js'
 import { productRoutes } from './product-routes.js'
 import { shopRoutes } from '../shops/index.js'
 import { storefrontRoutes } from './storefront-routes.js'
@@ -27,5 +28,6 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<CatalogRoutesOptions> = as
   await app.register(brandRoutes, { db })
   await app.register(categoryRoutes, { db })
   await app.register(productRoutes, { db, media })
+  await app.register(productImageRoutes, { db, media })
   await app.register(storefrontRoutes, { db, media })
 }

@@ -1,26 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
 import { actorOf } from '../../../platform/http/actor.js'
 import { IdParams, Page } from '../../../platform/http/schemas.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
-import { invalidField } from '../../../shared/errors.js'
 import type { MediaStorage } from '../media/index.js'
-import { MAX_IMAGE_PIXELS } from '../media/index.js'
-import {
-  addProductImage,
-  MAX_IMAGE_BYTES,
-  prepareProductImage,
-  removeProductImage,
-} from './product-images.js'
+import { deleteObjects } from './product-image-routes.js'
 import {
   CreateProductBody,
-  ImageParams,
   MerchantProductQuery,
   ProductCard,
   ProductDetail,
-  ProductImage,
   ProductStatusBody,
   SkuInput,
   SkuParams,
@@ -31,7 +21,8 @@ import { setProductStatus } from './product-status.js'
 import * as products from './products.js'
 import { addSku, updateSku } from './skus.js'
 
-// MKT-1: a merchant's products, SKUs and images, for its own shop only (catalog:write).
+// MKT-1: a merchant's products and SKUs, for its own shop only (catalog:write); their images
+// are product-image-routes.ts.
 
 const tags = ['commerce']
 const access = { permission: 'catalog:write' } as const
@@ -168,69 +159,4 @@ export const productRoutes: FastifyPluginAsyncTypebox<{ db: Db; media: MediaStor
         updateSku(trx, actor, request.params.id, request.params.skuId, request.body),
       ),
   )
-
-  app.post(
-    '/products/:id/images',
-    {
-      schema: {
-        tags,
-        summary: `Upload a photo (multipart field "file"; JPEG, PNG or WebP, at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB and ${MAX_IMAGE_PIXELS / 1_000_000} megapixels); WebP widths for srcset are made from it`,
-        consumes: ['multipart/form-data'],
-        params: IdParams,
-        response: { 201: ProductImage },
-      },
-      config: { access },
-    },
-    async (request, reply) => {
-      const prepared = await prepareProductImage(await readUploadedFile(request))
-      const image = await withTransaction(db, request, (trx, actor) =>
-        addProductImage(trx, actor, media, request.params.id, prepared),
-      )
-      return reply.status(201).send(image)
-    },
-  )
-
-  app.delete(
-    '/products/:id/images/:imageId',
-    {
-      schema: { tags, params: ImageParams, response: { 204: Type.Null() } },
-      config: { access },
-    },
-    async (request, reply) => {
-      const keys = await withTransaction(db, request, (trx, actor) =>
-        removeProductImage(trx, actor, request.params.id, request.params.imageId),
-      )
-      await deleteObjects(media, keys, request)
-      return reply.status(204).send(null)
-    },
-  )
-}
-
-async function readUploadedFile(request: FastifyRequest): Promise<Buffer> {
-  const file = request.isMultipart() ? await request.file() : undefined
-  if (!file)
-    throw invalidField('file', { en: 'attach the image as "file"', zh: '请上传图片（字段 file）' })
-  try {
-    return await file.toBuffer()
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw invalidField('file', {
-        en: `must be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB`,
-        zh: `不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB`,
-      })
-    throw error
-  }
-}
-
-/** After the commit: a failure leaves an orphan object, which is logged, not the user's problem. */
-async function deleteObjects(
-  media: MediaStorage,
-  keys: readonly string[],
-  request: FastifyRequest,
-): Promise<void> {
-  for (const key of keys) {
-    await media.delete(key).catch((error: unknown) => {
-      request.log.warn({ err: error, key }, 'could not delete a media object')
-    })
-  }
 }
