@@ -6,3 +6,6 @@ export { S3MediaStorage } from './s3-media-storage.js'
 export { refreshSearchText } from './search-text.js'
 export { sanitizeRichText } from './rich-text.js'
 export type * from './catalog-schema.js'
+
+// What the promotions show of the SKUs and products they sell (issue 13).
+export { productTitles, skuIdsOfProduct, skuLabels, type SkuLabel } from './sku-labels.js'

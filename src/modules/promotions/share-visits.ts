@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/http/actor.js'
 import { nowIso } from '../../shared/clock.js'
 import { notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
+import { skuLabels } from '../commerce/index.js'
 import type { ShareTarget } from './share-schema.js'
 
 // Following a share link (MKT-2): the visit is counted and logged, and the answer says where the
@@ -104,11 +105,7 @@ async function productOf(
   table: 'team_activity' | 'bargain_activity',
   id: string,
 ): Promise<string | null> {
-  const row = await db
-    .selectFrom(table)
-    .innerJoin('sku', 'sku.id', `${table}.sku_id`)
-    .select('sku.product_id')
-    .where(`${table}.id`, '=', id)
-    .executeTakeFirst()
-  return row?.product_id ?? null
+  const row = await db.selectFrom(table).select('sku_id').where('id', '=', id).executeTakeFirst()
+  if (!row) return null
+  return (await skuLabels(db, [row.sku_id])).get(row.sku_id)?.productId ?? null
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
 import type { Db } from '../../db/database.js'
 import { notFound } from '../../shared/errors.js'
+import { skuLabels } from '../commerce/index.js'
 
 // The product title and SKU name (spec) a promotion sells, so a buyer sees what is on offer
 // without a second request to the catalogue.
@@ -18,12 +19,7 @@ export interface SkuLabel {
 }
 
 export async function skuLabel(db: Db, skuId: string): Promise<SkuLabel> {
-  const row = await db
-    .selectFrom('sku')
-    .innerJoin('product', 'product.id', 'sku.product_id')
-    .select(['product.id as productId', 'product.title as productTitle', 'sku.spec'])
-    .where('sku.id', '=', skuId)
-    .executeTakeFirst()
-  if (!row) throw notFound({ en: 'SKU', zh: '商品规格' }, skuId)
-  return row
+  const label = (await skuLabels(db, [skuId])).get(skuId)
+  if (!label) throw notFound({ en: 'SKU', zh: '商品规格' }, skuId)
+  return { productId: label.productId, productTitle: label.productTitle, spec: label.spec }
 }

@@ -25,6 +25,15 @@ export { toOrders, toPaymentInfo } from './order-views.js'
 export { payActionFor } from './pay-action.js'
 export { registerPromotionHooks, type PromotionHooks } from './promotion-hooks.js'
 export { refundableFen, REFUNDABLE_STATUSES, startRefund } from './refunds.js'
+export {
+  hasPaidOrder,
+  ordersById,
+  paidPromotionOrders,
+  paymentIdOfOrder,
+  paymentPaidAt,
+} from './order-lookups.js'
+export { skusForSale, type SkuForSale } from './sku-sale-checks.js'
+export { isOpenStore, locationNames } from './store-locations.js'
 
 export type OrderRoutesOptions = CustomerRoutesOptions & {
   localGateway?: LocalPaymentProvider

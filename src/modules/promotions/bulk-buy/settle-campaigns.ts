@@ -8,7 +8,12 @@ import { formatYuan } from '../../../shared/money.js'
 import { tierFor, tierRefundFen } from './ladder.js'
 import type { BulkCampaignTable } from './schema.js'
 import './bulk-hooks.js'
-import { refundableFen, REFUNDABLE_STATUSES, startRefund } from '../../commerce/orders/index.js'
+import {
+  ordersById,
+  refundableFen,
+  REFUNDABLE_STATUSES,
+  startRefund,
+} from '../../commerce/orders/index.js'
 
 // The close of a campaign: the final tier comes from the paid quantity. At or above the
 // minimum the campaign is `settled` and each buyer is refunded what they paid above the final
@@ -100,20 +105,31 @@ async function refundBuyers(
   campaign: BulkCampaignTable,
   finalPriceFen: number | null,
 ): Promise<number> {
-  const links = await db
+  const paidLinks = await db
     .selectFrom('bulk_order')
-    .innerJoin('shop_order', 'shop_order.id', 'bulk_order.order_id')
-    .selectAll('shop_order')
-    .select([
-      'bulk_order.id as link_id',
-      'bulk_order.campaign_id',
-      'bulk_order.quantity',
-      'bulk_order.unit_paid_fen',
-    ])
-    .where('bulk_order.campaign_id', '=', campaign.id)
-    .where('bulk_order.status', '=', 'paid')
-    .orderBy('bulk_order.id')
+    .select(['id', 'campaign_id', 'order_id', 'quantity', 'unit_paid_fen'])
+    .where('campaign_id', '=', campaign.id)
+    .where('status', '=', 'paid')
+    .orderBy('id')
     .execute()
+  const orders = await ordersById(
+    db,
+    paidLinks.map((link) => link.order_id),
+  )
+  const links = paidLinks.flatMap((link) => {
+    const order = orders.get(link.order_id)
+    return order
+      ? [
+          {
+            ...order,
+            link_id: link.id,
+            campaign_id: link.campaign_id,
+            quantity: link.quantity,
+            unit_paid_fen: link.unit_paid_fen,
+          },
+        ]
+      : []
+  })
   let started = 0
   for (const link of links) {
     const left = await refundableFen(db, link)

@@ -6,7 +6,7 @@ import { holdGone, myHold, readmitHold, releaseHold } from './holds.js'
 import type { HoldCheckoutBody } from './schema.js'
 import { transitionHold } from './session-status.js'
 import type { FlashSaleContext } from './sessions.js'
-import { checkout, type PromotionHooks } from '../../commerce/orders/index.js'
+import { checkout, paymentIdOfOrder, type PromotionHooks } from '../../commerce/orders/index.js'
 import { attributeOrder, registerCountedHooks } from '../share-attribution.js'
 
 // From a hold to an order, once: the first call claims the hold (held → ordered) and checks out
@@ -38,18 +38,14 @@ export async function checkoutHold(
     const hold = await myHold(db, userId, holdId)
     if ((hold.status !== 'ordered' && hold.status !== 'paid') || hold.order_id === null)
       throw holdGone(hold)
-    const order = await db
-      .selectFrom('shop_order')
-      .select('payment_id')
-      .where('id', '=', hold.order_id)
-      .executeTakeFirstOrThrow()
+    const paymentId = await paymentIdOfOrder(db, hold.order_id)
     await recordAudit(db, actor, {
       action: 'flash_hold.checkout_repeated',
       entityType: 'flash_hold',
       entityId: hold.id,
       organizationId: null,
     })
-    return { paymentId: order.payment_id ?? '', created: false }
+    return { paymentId: paymentId ?? '', created: false }
   }
   const sku = await db
     .selectFrom('flash_sku')

@@ -9,7 +9,12 @@ import type { TeamTable } from './schema.js'
 import { transitionSeat, transitionTeam } from './team-states.js'
 import './team-hooks.js'
 import { fulfilTeamOrders } from './team-hooks.js'
-import { refundableFen, REFUNDABLE_STATUSES, startRefund } from '../../commerce/orders/index.js'
+import {
+  ordersById,
+  refundableFen,
+  REFUNDABLE_STATUSES,
+  startRefund,
+} from '../../commerce/orders/index.js'
 
 // Teams that reach their expiry short of N members: FAILED, and every paid member refunded in
 // full to the original payment route (commerce's payment worker submits the refund under a
@@ -76,20 +81,31 @@ async function expireTeam(
     note: 'expired short of its size',
   })
   if (!failed) return null
-  const seats = await db
+  const paidSeats = await db
     .selectFrom('team_seat')
-    .innerJoin('shop_order', 'shop_order.id', 'team_seat.order_id')
-    .selectAll('shop_order')
-    .select([
-      'team_seat.id as seat_id',
-      'team_seat.team_id',
-      'team_seat.activity_id',
-      'team_seat.quantity',
-    ])
-    .where('team_seat.team_id', '=', team.id)
-    .where('team_seat.status', '=', 'paid')
-    .orderBy('team_seat.id')
+    .select(['id', 'team_id', 'activity_id', 'quantity', 'order_id'])
+    .where('team_id', '=', team.id)
+    .where('status', '=', 'paid')
+    .orderBy('id')
     .execute()
+  const orders = await ordersById(
+    db,
+    paidSeats.map((seat) => seat.order_id),
+  )
+  const seats = paidSeats.flatMap((seat) => {
+    const order = orders.get(seat.order_id)
+    return order
+      ? [
+          {
+            ...order,
+            seat_id: seat.id,
+            team_id: seat.team_id,
+            activity_id: seat.activity_id,
+            quantity: seat.quantity,
+          },
+        ]
+      : []
+  })
   let started = 0
   for (const seat of seats) {
     const left = await refundableFen(db, seat)
