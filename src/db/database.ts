@@ -14,6 +14,7 @@ import type { TeamBuyTables } from '../modules/promotions/team-buy/schema.js'
 import type { BargainTables } from '../modules/promotions/bargain/schema.js'
 import type { BulkBuyTables } from '../modules/promotions/bulk-buy/schema.js'
 import type { EventTables } from '../modules/promotions/events/schema.js'
+import type { ShareLinkTables } from '../modules/promotions/shared/share-schema.js'
 import type { LocalGatewayTables } from '../modules/commerce/payment/local-gateway-tables.js'
 
 /** Every table of every module; each module owns its own table types. */
@@ -34,6 +35,7 @@ export interface Database
     BargainTables,
     BulkBuyTables,
     EventTables,
+    ShareLinkTables,
     LocalGatewayTables {}
 
 /** A database handle or a transaction: a Transaction<Database> is a Kysely<Database>. */

@@ -18,6 +18,7 @@ import {
 } from '../modules/commerce/orders/index.js'
 import {
   eventRoutes,
+  bargainBulkRounds,
   bargainRoutes,
   bulkBuyRoutes,
   flashSaleRoutes,
@@ -200,9 +201,9 @@ export async function buildApp({
     db,
     payments: payment.provider,
     notifyUrl: payment.notifyUrl,
-    // The bargain and bulk-buy rounds run together, with the bulk-buy plugin.
-    worker: backgroundJobs,
   })
+  // The bargain and bulk-buy rounds run together.
+  if (backgroundJobs) await app.register(bargainBulkRounds, { db })
   await app.register(eventRoutes, { prefix: '/api/promotions', db })
   await app.register(skuLabelRoutes, { prefix: '/api/promotions', db })
 

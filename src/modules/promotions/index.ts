@@ -2,11 +2,7 @@
 export { flashSaleRoutes, runFlashSaleRound, startFlashSaleWorker } from './flash-sale/index.js'
 export { expireTeams, startTeamBuyWorker, teamBuyRoutes } from './team-buy/index.js'
 export { bargainRoutes, expireBargains } from './bargain/index.js'
-export {
-  bulkBuyRoutes,
-  runBargainBulkRound,
-  settleBulkCampaigns,
-  startBargainBulkWorker,
-} from './bulk-buy/index.js'
+export { bulkBuyRoutes, settleBulkCampaigns } from './bulk-buy/index.js'
 export { eventRoutes } from './events/index.js'
-export { skuLabelRoutes } from './sku-label-routes.js'
+export { bargainBulkRounds, runBargainBulkRound, startBargainBulkWorker } from './rounds/index.js'
+export { skuLabelRoutes } from './skus/index.js'

@@ -13,7 +13,7 @@ import {
   PAYMENT_WINDOW_S,
   type ShopOrderTable,
 } from '../../commerce/orders/index.js'
-import { attributeOrder, registerCountedHooks } from '../share-attribution.js'
+import { attributeOrder, registerCountedHooks } from '../share-links/index.js'
 
 // Buying at the current price: the order goes through commerce's checkout at that price; one
 // unit of the activity's stock is held for it and the bargain takes no more help meanwhile. The

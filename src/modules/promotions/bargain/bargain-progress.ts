@@ -6,8 +6,8 @@ import { formatYuan } from '../../../shared/money.js'
 import { findActivity } from './activities.js'
 import { canBuy } from './bargain-orders.js'
 import { findBargain } from './bargains.js'
-import { shareCodeOf } from '../share-links.js'
-import { skuLabel } from '../sku-labels.js'
+import { shareCodeOf } from '../share-links/index.js'
+import { skuLabel } from '../skus/index.js'
 import type { BargainProgress, BargainTable, BargainViewer } from './schema.js'
 
 // What the launcher and the friends see: the remaining amount in yuan and the helpers still

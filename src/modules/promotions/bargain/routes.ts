@@ -14,7 +14,7 @@ import { updateActivity } from './edit-activity.js'
 import { bargainProgress } from './bargain-progress.js'
 import { helpBargain, launchBargain } from './bargains.js'
 import { bargainListingRoutes } from './shop-listing-routes.js'
-import { ShareQuery } from '../share-schema.js'
+import { ShareQuery } from '../shared/index.js'
 import {
   ACTIVITY_STATUSES,
   BargainActivity,

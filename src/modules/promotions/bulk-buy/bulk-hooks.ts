@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { releaseBuyerUnits, takeBuyerUnits, transitionBulkOrder } from './bulk-orders.js'
 import type { BulkOrderTable } from './schema.js'
 import type { ShopOrderTable } from '../../commerce/orders/index.js'
-import { registerCountedHooks } from '../share-attribution.js'
+import { registerCountedHooks } from '../share-links/index.js'
 
 // What a campaign hears from commerce, inside the payment callback's or the expiry's
 // transaction. The campaign row is updated before the order's link (as at settlement), so a

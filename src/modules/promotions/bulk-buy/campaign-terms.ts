@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/database.js'
 import { invalidField } from '../../../shared/errors.js'
 import { isOpenStore } from '../../commerce/orders/index.js'
-import { checkWindowAndSku } from '../term-checks.js'
+import { checkWindowAndSku } from '../skus/index.js'
 import { ladderProblem } from './ladder.js'
 import type { BulkCampaignTable, CreateCampaignBody } from './schema.js'
 

@@ -1,5 +1,4 @@
 // What the server may use of 团购 (SVC-3).
 export { bulkBuyRoutes, type BulkBuyRoutesOptions } from './routes.js'
 export { settleBulkCampaigns } from './settle-campaigns.js'
-export { runBargainBulkRound, startBargainBulkWorker } from './worker.js'
 export type { BulkBuyTables } from './schema.js'

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
 import { IdParams, Nullable } from '../../../platform/http/schemas.js'
-import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
 import { AppError, notFound } from '../../../shared/errors.js'
 import { PayAction, PaymentInfo, payActionFor } from '../../commerce/orders/index.js'
@@ -18,7 +17,6 @@ import {
 import { updateCampaign } from './edit-campaign.js'
 import { joinCampaign } from './join-campaign.js'
 import { bulkBuyListingRoutes } from './shop-listing-routes.js'
-import { startBargainBulkWorker } from './worker.js'
 import {
   Campaign,
   CAMPAIGN_STATUSES,
@@ -29,7 +27,7 @@ import {
   JoinBody,
 } from './schema.js'
 import './bulk-hooks.js'
-import { ShareQuery } from '../share-schema.js'
+import { ShareQuery } from '../shared/index.js'
 
 // 团购 over HTTP: operators manage campaigns (promotions:manage); consumers join and follow
 // the live progress.
@@ -39,8 +37,6 @@ export interface BulkBuyRoutesOptions {
   payments: PaymentProvider
   /** Where the provider posts payment callbacks (the same URL checkout gives it). */
   notifyUrl: string
-  /** Run the 砍价 and 团购 rounds (expiring bargains, settling campaigns) while the app runs. */
-  worker?: boolean
 }
 
 const tags = ['promotions']
@@ -58,17 +54,8 @@ const Joined = Type.Object({
 
 export const bulkBuyRoutes: FastifyPluginAsyncTypebox<BulkBuyRoutesOptions> = async (
   app,
-  { db, payments, notifyUrl, worker },
+  { db, payments, notifyUrl },
 ) => {
-  if (worker) {
-    let job: PeriodicJob | undefined
-    app.addHook('onReady', async () => {
-      job = startBargainBulkWorker(db, app.log)
-    })
-    app.addHook('onClose', async () => {
-      await job?.stop()
-    })
-  }
   await app.register(bulkBuyListingRoutes, { db })
   app.post(
     '/bulk-buys',

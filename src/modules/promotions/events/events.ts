@@ -7,7 +7,7 @@ import { nowIso, shanghaiDayStartMs } from '../../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import { productTitles } from '../../commerce/index.js'
-import { createShareLink, shareLinksOf } from '../share-links.js'
+import { createShareLink, shareLinksOf } from '../share-links/index.js'
 import type {
   EventBody,
   EventQuery,

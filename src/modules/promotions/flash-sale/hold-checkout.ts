@@ -7,7 +7,7 @@ import type { HoldCheckoutBody } from './schema.js'
 import { transitionHold } from './session-status.js'
 import type { FlashSaleContext } from './sessions.js'
 import { checkout, paymentIdOfOrder, type PromotionHooks } from '../../commerce/orders/index.js'
-import { attributeOrder, registerCountedHooks } from '../share-attribution.js'
+import { attributeOrder, registerCountedHooks } from '../share-links/index.js'
 
 // From a hold to an order, once: the first call claims the hold (held → ordered) and checks out
 // at the sale price; every later call — a double tap, a retry after a lost answer — gets the

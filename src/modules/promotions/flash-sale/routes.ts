@@ -11,7 +11,7 @@ import type { PaymentProvider } from '../../commerce/payment/index.js'
 import { checkoutHold, registerFlashSaleHooks } from './hold-checkout.js'
 import { admitBuyer, myHold, refusal, toFlashHold } from './holds.js'
 import { RedisFlashStock } from './redis-stock.js'
-import { ShareQuery } from '../share-schema.js'
+import { ShareQuery } from '../shared/index.js'
 import {
   AdmissionBody,
   FlashHold,

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/database.js'
 import { skuLabels } from '../../commerce/index.js'
-import { shareStats } from '../share-report.js'
+import { shareStats } from '../share-links/index.js'
 import type { FlashReport, FlashSession, FlashSessionRow, FlashSessionStatus } from './schema.js'
 import { sessionRow, stockOf, type FlashSaleContext } from './sessions.js'
 

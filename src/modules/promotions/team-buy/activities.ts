@@ -14,8 +14,7 @@ import type {
 } from './schema.js'
 import { TEAM_STATUSES } from './schema.js'
 import { skuLabels } from '../../commerce/index.js'
-import { createShareLink } from '../share-links.js'
-import { shareStats } from '../share-report.js'
+import { createShareLink, shareStats } from '../share-links/index.js'
 import { transitionActivity } from './team-states.js'
 import { activitiesOf } from './team-views.js'
 

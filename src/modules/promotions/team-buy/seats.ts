@@ -6,8 +6,7 @@ import { AppError, conflict, invalidField, notFound } from '../../../shared/erro
 import { newId } from '../../../shared/ids.js'
 import { takeActivityStock } from './activity-stock.js'
 import type { SeatBody, TeamActivityTable } from './schema.js'
-import { attributeOrder } from '../share-attribution.js'
-import { createShareLink } from '../share-links.js'
+import { attributeOrder, createShareLink } from '../share-links/index.js'
 import { checkout, hasPaidOrder, PAYMENT_WINDOW_S } from '../../commerce/orders/index.js'
 
 // Taking a seat: the leader opening a team, or a member joining one. The seat is held for the

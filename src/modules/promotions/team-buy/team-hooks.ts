@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { returnActivityStock, takeActivityStock } from './activity-stock.js'
 import type { TeamSeatTable, TeamTable } from './schema.js'
-import { registerCountedHooks } from '../share-attribution.js'
+import { registerCountedHooks } from '../share-links/index.js'
 import { transitionSeat, transitionTeam } from './team-states.js'
 import {
   fulfilPaidOrder,

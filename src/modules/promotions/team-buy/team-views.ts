@@ -5,7 +5,7 @@ import { notFound } from '../../../shared/errors.js'
 import { maskName } from '../../../shared/personal-data.js'
 import type { Activity, ActivityWithTeams, Team, TeamActivityTable, TeamTable } from './schema.js'
 import { skuIdsOfProduct, skuLabels, type SkuLabel } from '../../commerce/index.js'
-import { shareLinksOf } from '../share-links.js'
+import { shareLinksOf } from '../share-links/index.js'
 
 // What buyers see: activities of a product, their joinable teams with masked members and the
 // time left (with the server's clock, so a phone with a wrong clock counts down correctly).

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/database.js'
-import { invalidField } from '../../shared/errors.js'
-import { skuLabels } from '../commerce/index.js'
+import type { Db } from '../../../db/database.js'
+import { invalidField } from '../../../shared/errors.js'
+import { skuLabels } from '../../commerce/index.js'
 
 // Checks every promotion's terms share, on create and on edit: a window that ends after it
 // starts, and a SKU that exists.

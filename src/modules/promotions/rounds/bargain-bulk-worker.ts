@@ -1,10 +1,11 @@
+import type { FastifyPluginAsync } from 'fastify'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../../../db/database.js'
 import { systemActor } from '../../../platform/http/actor.js'
 import { startPeriodicJob, type PeriodicJob } from '../../../platform/jobs/periodic-job.js'
 import { nowIso } from '../../../shared/clock.js'
 import { expireBargains } from '../bargain/index.js'
-import { settleBulkCampaigns } from './settle-campaigns.js'
+import { settleBulkCampaigns } from '../bulk-buy/index.js'
 
 /** The rounds of 砍价 and 团购: expire bargains, settle closed campaigns (safe on every node). */
 export async function runBargainBulkRound(db: Db, now: string = nowIso()) {
@@ -19,3 +20,14 @@ export const startBargainBulkWorker = (
   intervalMs = 10_000,
 ): PeriodicJob =>
   startPeriodicJob('bargains-bulk-buys', intervalMs, () => runBargainBulkRound(db), log)
+
+/** Runs the 砍价 and 团购 rounds while the app runs. */
+export const bargainBulkRounds: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  let job: PeriodicJob | undefined
+  app.addHook('onReady', async () => {
+    job = startBargainBulkWorker(db, app.log)
+  })
+  app.addHook('onClose', async () => {
+    await job?.stop()
+  })
+}

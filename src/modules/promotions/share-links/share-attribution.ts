@@ -1,9 +1,9 @@
-import type { Db } from '../../db/database.js'
+import type { Db } from '../../../db/database.js'
 import {
   type PromotionHooks,
   type PromotionKind,
   registerPromotionHooks,
-} from '../commerce/orders/index.js'
+} from '../../commerce/orders/index.js'
 
 // Orders through a share link (MKT-2), one mechanism for every promotion. Placing the order:
 // `attributeOrder` counts it on the link and answers the code, which checkout stores as
