@@ -3,7 +3,11 @@ import { afterEach } from 'vitest'
 import { seedDemoData } from '../demo/seed.js'
 import { DEMO_PASSWORD } from '../demo/demo-accounts.js'
 import type { MediaStorage } from '../modules/commerce/index.js'
-import type { LoginCodeLimits } from '../modules/commerce/orders/index.js'
+import {
+  createPromotionHookRegistry,
+  type LoginCodeLimits,
+  type PromotionHookRegistry,
+} from '../modules/commerce/orders/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
 import { buildApp } from '../server/build-app.js'
 import { localPayments, type ConfiguredPayments, type SentCallback } from '../server/payments.js'
@@ -26,6 +30,8 @@ export interface TestApp {
   /** The local payment stand-in the app uses, and every callback it has sent (to replay them). */
   payments: ConfiguredPayments
   sentCallbacks: SentCallback[]
+  /** The app's promotion order hooks, for calling commerce's payment functions directly. */
+  promotionHooks: PromotionHookRegistry
 }
 
 export interface Client {
@@ -52,10 +58,12 @@ export async function buildTestApp({
   const sessionSecret = 'test-secret-that-is-long-enough-0123456789'
   const sentCallbacks: SentCallback[] = []
   const payments = localPayments(() => app, handle.db, sessionSecret, sentCallbacks)
+  const promotionHooks = createPromotionHookRegistry()
   const app = await buildApp({
     db: handle.db,
     sessionSecret,
     payments,
+    promotionHooks,
     ...(roadMatrix ? { roadMatrix } : {}),
     ...(media ? { media } : {}),
     ...(trustProxy === undefined ? {} : { trustProxy }),
@@ -88,5 +96,13 @@ export async function buildTestApp({
         }),
     }
   }
-  return { app, db: handle.db, dialect: handle.dialect, logIn, payments, sentCallbacks }
+  return {
+    app,
+    db: handle.db,
+    dialect: handle.dialect,
+    logIn,
+    payments,
+    sentCallbacks,
+    promotionHooks,
+  }
 }

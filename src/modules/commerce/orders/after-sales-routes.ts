@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { buyerIdOf } from './buyer.js'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 import { actorOf } from '../../../platform/http/actor.js'
 import { IdParams, Page, pageWindow } from '../../../platform/http/schemas.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
@@ -63,7 +64,10 @@ const toComplaint = (row: Awaited<ReturnType<typeof listComplaints>>['items'][nu
   updatedAt: row.updated_at,
 })
 
-export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const afterSalesRoutes: FastifyPluginAsyncTypebox<{
+  db: Db
+  promotionHooks: PromotionHookRegistry
+}> = async (app, { db, promotionHooks }) => {
   const signedIn = { authenticated: true } as const
 
   app.post(
@@ -81,7 +85,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
     async (request, reply) => {
       const userId = buyerIdOf(request)
       const row = await withTransaction(db, request, (trx, actor) =>
-        requestAfterSale(trx, actor, userId, request.params.id, request.body),
+        requestAfterSale(trx, promotionHooks, actor, userId, request.params.id, request.body),
       )
       return reply.status(201).send(toAfterSale(row))
     },
@@ -221,7 +225,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
     async (request) =>
       toAfterSale(
         await withTransaction(db, request, (trx, actor) =>
-          respondAsMerchant(trx, actor, request.params.id, request.body),
+          respondAsMerchant(trx, promotionHooks, actor, request.params.id, request.body),
         ),
       ),
   )
@@ -240,7 +244,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
     async (request) =>
       toAfterSale(
         await withTransaction(db, request, (trx, actor) =>
-          receiveReturn(trx, actor, request.params.id),
+          receiveReturn(trx, promotionHooks, actor, request.params.id),
         ),
       ),
   )
@@ -260,7 +264,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
     async (request) =>
       toAfterSale(
         await withTransaction(db, request, (trx, actor) =>
-          decideAsOperator(trx, actor, request.params.id, {
+          decideAsOperator(trx, promotionHooks, actor, request.params.id, {
             ...request.body,
             note: request.body.note ?? '',
           }),

@@ -8,7 +8,7 @@ import { AppError, conflict, invalidField, notFound } from '../../../shared/erro
 import { newId } from '../../../shared/ids.js'
 import { fenToYuan } from '../../../shared/money.js'
 import type { AfterSaleStatus, AfterSaleTable } from './order-tables.js'
-import { assertPromotionAllowsRefund } from './promotion-hooks.js'
+import { assertPromotionAllowsRefund, type PromotionHookRegistry } from './promotion-hooks.js'
 import { startRefund } from './refunds.js'
 
 // GOV-2 after-sales: the buyer asks for a refund (all or part, with or without returning the
@@ -27,6 +27,7 @@ const REFUNDABLE = ['paid', 'ready_for_pickup', 'shipped', 'completed'] as const
 
 export async function requestAfterSale(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   userId: string,
   orderId: string,
@@ -44,7 +45,7 @@ export async function requestAfterSale(
       en: `a ${order.status} order has nothing to refund`,
       zh: '该订单当前状态无法申请售后',
     })
-  await assertPromotionAllowsRefund(db, order)
+  await assertPromotionAllowsRefund(db, hooks, order)
   const open = await db
     .selectFrom('after_sale')
     .select('id')
@@ -104,6 +105,7 @@ export interface Decision {
 /** The merchant approves (the refund starts) or refuses (the buyer may escalate). */
 export async function respondAsMerchant(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   id: string,
   body: Decision,
@@ -115,7 +117,7 @@ export async function respondAsMerchant(
     throw new AppError('invalid', { en: 'say why', zh: '请填写拒绝理由' }, [
       { field: 'note', message: { en: 'required to refuse', zh: '拒绝时必填' } },
     ])
-  return decide(db, actor, request, shopOrganization, body, 'awaiting_merchant', {
+  return decide(db, hooks, actor, request, shopOrganization, body, 'awaiting_merchant', {
     merchant_note: body.note ?? null,
   })
 }
@@ -135,6 +137,7 @@ export async function escalateAsBuyer(db: Db, actor: Actor, userId: string, id: 
 /** The operating company's final word on an escalated request. */
 export async function decideAsOperator(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   id: string,
   body: Decision & { note: string },
@@ -145,7 +148,7 @@ export async function decideAsOperator(
       { en: 'only an escalated request is decided here', zh: '仅处理已申请平台介入的售后' },
       'decision',
     )
-  return decide(db, actor, request, shopOrganization, body, 'escalated', {
+  return decide(db, hooks, actor, request, shopOrganization, body, 'escalated', {
     operator_note: body.note,
   })
 }
@@ -173,6 +176,7 @@ export async function escalateOverdue(
 
 async function decide(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   request: AfterSaleTable,
   shopOrganization: string,
@@ -203,11 +207,12 @@ async function decide(
       { ...notes, approved_fen: amountFen },
       shopOrganization,
     )
-  return refundApproved(db, actor, request, amountFen, [from], notes, shopOrganization)
+  return refundApproved(db, hooks, actor, request, amountFen, [from], notes, shopOrganization)
 }
 
 async function refundApproved(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   request: AfterSaleTable,
   amountFen: number,
@@ -224,6 +229,7 @@ async function refundApproved(
     throw conflict({ en: `the order is ${order.status}`, zh: '订单状态已变化，无法退款' })
   const refundId = await startRefund(
     db,
+    hooks,
     actor,
     order,
     order.status,
@@ -270,7 +276,12 @@ export async function shipReturn(
 }
 
 /** The merchant has the goods back: the approved amount is refunded. */
-export async function receiveReturn(db: Db, actor: Actor, id: string): Promise<AfterSaleTable> {
+export async function receiveReturn(
+  db: Db,
+  hooks: PromotionHookRegistry,
+  actor: Actor,
+  id: string,
+): Promise<AfterSaleTable> {
   const { request, shopOrganization } = await loadInScope(db, actor, id)
   if (request.status !== 'returning')
     throw conflict(
@@ -279,6 +290,7 @@ export async function receiveReturn(db: Db, actor: Actor, id: string): Promise<A
     )
   return refundApproved(
     db,
+    hooks,
     actor,
     request,
     request.approved_fen ?? request.amount_fen,
@@ -291,6 +303,7 @@ export async function receiveReturn(db: Db, actor: Actor, id: string): Promise<A
 /** Returns the merchant has not confirmed within RETURN_CONFIRM_S are refunded (系统自动退款). */
 export async function refundUnconfirmedReturns(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   now: string = nowIso(),
 ): Promise<number> {
@@ -304,6 +317,7 @@ export async function refundUnconfirmedReturns(
   for (const request of overdue) {
     await refundApproved(
       db,
+      hooks,
       actor,
       request,
       request.approved_fen ?? request.amount_fen,

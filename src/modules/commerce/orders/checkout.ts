@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 import { recordAudit } from '../../../platform/audit/record-audit.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
@@ -217,11 +218,12 @@ export const FREE_PROVIDER = 'free'
  */
 export async function payFreeOrder(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   placed: Pick<CheckoutResult, 'outTradeNo' | 'amountFen'>,
 ): Promise<void> {
   if (placed.amountFen !== 0) throw new Error('programming error: only a ¥0 order is paid here')
-  await applyPaymentEvent(db, actor, FREE_PROVIDER, {
+  await applyPaymentEvent(db, hooks, actor, FREE_PROVIDER, {
     kind: 'payment.succeeded',
     outTradeNo: placed.outTradeNo,
     providerTransactionId: `FREE${placed.outTradeNo}`,

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify'
 import { buyerIdOf } from './buyer.js'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 import { setSessionCookie } from '../../../platform/auth/routes.js'
 import { recordAudit } from '../../../platform/audit/record-audit.js'
 import { IdParams, NoContent, Page } from '../../../platform/http/schemas.js'
@@ -53,6 +54,8 @@ export interface CustomerRoutesOptions {
   challengeSecret: string
   /** Sign-in codes per address and per hour (issue 12). */
   loginCodeLimits: LoginCodeLimits
+  /** Every promotion's order hooks (made in the composition root). */
+  promotionHooks: PromotionHookRegistry
 }
 
 const tags = ['commerce: buyer']
@@ -60,7 +63,16 @@ const signedIn = { authenticated: true } as const
 
 export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = async (
   app,
-  { db, payments, notifyUrl, revealLoginCodes, secureCookies, challengeSecret, loginCodeLimits },
+  {
+    db,
+    payments,
+    notifyUrl,
+    revealLoginCodes,
+    secureCookies,
+    challengeSecret,
+    loginCodeLimits,
+    promotionHooks,
+  },
 ) => {
   const guard = { secret: challengeSecret, limits: loginCodeLimits }
   const payAction = async (request: FastifyRequest, payment: PaymentInfo): Promise<PaymentAction> =>
@@ -326,11 +338,19 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
             entityId: order.id,
             organizationId: null,
           })
-          await settleClosing(trx, actor, payments.name, payment, closing, '买家取消订单')
+          await settleClosing(
+            trx,
+            promotionHooks,
+            actor,
+            payments.name,
+            payment,
+            closing,
+            '买家取消订单',
+          )
         })
       } else {
         await withTransaction(db, request, (trx, actor) =>
-          refundUncollected(trx, actor, order, '买家取消订单（未取货）'),
+          refundUncollected(trx, promotionHooks, actor, order, '买家取消订单（未取货）'),
         )
       }
       return getMyOrder(db, userId, order.id)

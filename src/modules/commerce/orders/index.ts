@@ -23,7 +23,11 @@ export { CheckoutResult, PayAction, PaymentInfo } from './order-schema.js'
 export type { OrderStatus, PromotionKind, ShopOrderTable } from './order-tables.js'
 export { toOrders, toPaymentInfo } from './order-views.js'
 export { payActionFor } from './pay-action.js'
-export { registerPromotionHooks, type PromotionHooks } from './promotion-hooks.js'
+export {
+  createPromotionHookRegistry,
+  type PromotionHookRegistry,
+  type PromotionHooks,
+} from './promotion-hooks.js'
 export { refundableFen, REFUNDABLE_STATUSES, startRefund } from './refunds.js'
 export {
   hasPaidOrder,
@@ -45,7 +49,13 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
   if (options.paymentWorker) {
     let worker: PeriodicJob | undefined
     app.addHook('onReady', async () => {
-      worker = startPaymentWorker(options.db, options.payments, options.notifyUrl, app.log)
+      worker = startPaymentWorker(
+        options.db,
+        options.promotionHooks,
+        options.payments,
+        options.notifyUrl,
+        app.log,
+      )
       // Callbacks the local stand-in had not delivered when the last process stopped.
       await options.localGateway?.notifier.arm()
     })
@@ -64,13 +74,18 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
     secureCookies: options.secureCookies,
     challengeSecret: options.challengeSecret,
     loginCodeLimits: options.loginCodeLimits,
+    promotionHooks: options.promotionHooks,
   })
   await app.register(paymentRoutes, {
     db: options.db,
     payments: options.payments,
+    promotionHooks: options.promotionHooks,
     ...(options.localGateway ? { localGateway: options.localGateway } : {}),
   })
   await app.register(staffOrderRoutes, { db: options.db })
-  await app.register(afterSalesRoutes, { db: options.db })
+  await app.register(afterSalesRoutes, {
+    db: options.db,
+    promotionHooks: options.promotionHooks,
+  })
   await app.register(payoutRoutes, { db: options.db })
 }

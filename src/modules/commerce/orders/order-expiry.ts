@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
 import {
@@ -53,6 +54,7 @@ export const paidEventOf = (
 /** After closeAtProvider: cancels the orders and releases their stock, or applies the payment. */
 export async function settleClosing(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   provider: string,
   payment: PaymentTable,
@@ -60,15 +62,16 @@ export async function settleClosing(
   reason: string,
 ): Promise<'closed' | PaymentOutcome> {
   if (closing !== 'closed') {
-    return applyPaymentEvent(db, actor, provider, paidEventOf(payment, closing))
+    return applyPaymentEvent(db, hooks, actor, provider, paidEventOf(payment, closing))
   }
-  const cancelled = await cancelUnpaidPayment(db, actor, payment, reason)
+  const cancelled = await cancelUnpaidPayment(db, hooks, actor, payment, reason)
   return cancelled ? 'closed' : 'already-settled'
 }
 
 /** The payment worker's sweep: closes payments whose window has passed. */
 export async function expireUnpaidPayments(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   provider: PaymentProvider,
   now: string = nowIso(),
@@ -88,7 +91,7 @@ export async function expireUnpaidPayments(
     const outcome = await db
       .transaction()
       .execute((trx) =>
-        settleClosing(trx, actor, provider.name, payment, closing, '超时未支付，订单已取消'),
+        settleClosing(trx, hooks, actor, provider.name, payment, closing, '超时未支付，订单已取消'),
       )
     if (outcome === 'closed') result.closed += 1
     else if (outcome === 'paid' || outcome === 'paid-after-expiry') result.paid += 1

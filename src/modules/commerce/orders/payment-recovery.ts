@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { PaymentProviderError, type PaymentProvider } from '../payment/index.js'
@@ -17,6 +18,7 @@ const RECOVERY_BATCH = 200
 
 export async function recoverUnfinishedPayments(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   provider: PaymentProvider,
   now: string = nowIso(),
@@ -45,7 +47,9 @@ export async function recoverUnfinishedPayments(
     if (state.status !== 'succeeded') continue
     const outcome = await db
       .transaction()
-      .execute((trx) => applyPaymentEvent(trx, actor, provider.name, paidEventOf(payment, state)))
+      .execute((trx) =>
+        applyPaymentEvent(trx, hooks, actor, provider.name, paidEventOf(payment, state)),
+      )
     if (outcome !== 'duplicate' && outcome !== 'already-settled') result.recovered += 1
   }
   return result

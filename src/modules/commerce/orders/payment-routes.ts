@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 import { systemActor } from '../../../platform/http/actor.js'
 import { notFound } from '../../../shared/errors.js'
 import {
@@ -19,13 +20,15 @@ export interface PaymentRoutesOptions {
   payments: PaymentProvider
   /** Present when payments are the local stand-in: its pay page is served here. */
   localGateway?: LocalPaymentProvider
+  /** Every promotion's order hooks (made in the composition root). */
+  promotionHooks: PromotionHookRegistry
 }
 
 const tags = ['commerce: payments']
 
 export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (
   app,
-  { db, payments, localGateway },
+  { db, payments, localGateway, promotionHooks },
 ) => {
   await app.register(async (plain) => {
     const raw = plain.withTypeProvider<TypeBoxTypeProvider>()
@@ -59,6 +62,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = as
               .execute((trx) =>
                 applyPaymentEvent(
                   trx,
+                  promotionHooks,
                   systemActor(`notify:${payments.name}`),
                   payments.name,
                   event,

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../../../db/database.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 import { startPeriodicJob, type PeriodicJob } from '../../../platform/jobs/periodic-job.js'
 import { systemActor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
@@ -18,23 +19,26 @@ import { handleUncollected } from './uncollected.js'
  */
 export async function runPaymentRound(
   db: Db,
+  hooks: PromotionHookRegistry,
   provider: PaymentProvider,
   notifyUrl: string,
   now: string = nowIso(),
 ) {
   const actor = systemActor('payments')
-  const recovery = await recoverUnfinishedPayments(db, actor, provider, now)
-  const expired = await expireUnpaidPayments(db, actor, provider, now)
-  const uncollected = await db.transaction().execute((trx) => handleUncollected(trx, actor, now))
+  const recovery = await recoverUnfinishedPayments(db, hooks, actor, provider, now)
+  const expired = await expireUnpaidPayments(db, hooks, actor, provider, now)
+  const uncollected = await db
+    .transaction()
+    .execute((trx) => handleUncollected(trx, hooks, actor, now))
   const escalated = await db.transaction().execute((trx) => escalateOverdue(trx, actor, now))
   const returnsRefunded = await db
     .transaction()
-    .execute((trx) => refundUnconfirmedReturns(trx, actor, now))
+    .execute((trx) => refundUnconfirmedReturns(trx, hooks, actor, now))
   const answers = await submitPendingRefunds(db, provider, notifyUrl, now)
   // A provider that refunds synchronously has already said so: apply it like its callback.
   for (const answer of answers.filter((a) => a.status === 'succeeded')) {
     await db.transaction().execute((trx) =>
-      applyPaymentEvent(trx, actor, provider.name, {
+      applyPaymentEvent(trx, hooks, actor, provider.name, {
         kind: 'refund.succeeded',
         outTradeNo: answer.outTradeNo,
         outRefundNo: answer.outRefundNo,
@@ -56,12 +60,19 @@ export async function runPaymentRound(
 
 export const startPaymentWorker = (
   db: Db,
+  hooks: PromotionHookRegistry,
   provider: PaymentProvider,
   notifyUrl: string,
   log: FastifyBaseLogger,
   intervalMs = 10_000,
 ): PeriodicJob =>
   // The first round at once: payments a crash or restart left unfinished are settled on start.
-  startPeriodicJob('payments', intervalMs, () => runPaymentRound(db, provider, notifyUrl), log, {
-    runAtStart: true,
-  })
+  startPeriodicJob(
+    'payments',
+    intervalMs,
+    () => runPaymentRound(db, hooks, provider, notifyUrl),
+    log,
+    {
+      runAtStart: true,
+    },
+  )

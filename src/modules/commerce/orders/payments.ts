@@ -8,7 +8,7 @@ import { transitionOrder } from './order-status.js'
 import { cancelUnpaidPayment } from './cancel-unpaid.js'
 import { linesOf, ordersOf } from './order-rows.js'
 import { fulfilPaidOrder } from './order-fulfilment.js'
-import { promotionHooksOf } from './promotion-hooks.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 import { startRefund } from './refunds.js'
 import { releaseStock, reserveStock, restockSold, sellReservedStock } from './stock.js'
 
@@ -33,6 +33,7 @@ export const eventKey = (event: PaymentEvent): string =>
 
 export async function applyPaymentEvent(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   provider: string,
   event: PaymentEvent,
@@ -53,7 +54,7 @@ export async function applyPaymentEvent(
     .executeTakeFirst()
   if (recorded === undefined) return 'duplicate'
 
-  const outcome = await settle(db, actor, event)
+  const outcome = await settle(db, hooks, actor, event)
   await db
     .updateTable('payment_notification')
     .set({ outcome })
@@ -69,7 +70,12 @@ export async function applyPaymentEvent(
   return outcome
 }
 
-async function settle(db: Db, actor: Actor, event: PaymentEvent): Promise<PaymentOutcome> {
+async function settle(
+  db: Db,
+  hooks: PromotionHookRegistry,
+  actor: Actor,
+  event: PaymentEvent,
+): Promise<PaymentOutcome> {
   const payment = await db
     .selectFrom('payment')
     .selectAll()
@@ -78,10 +84,10 @@ async function settle(db: Db, actor: Actor, event: PaymentEvent): Promise<Paymen
   if (!payment) return 'unknown-payment'
   switch (event.kind) {
     case 'payment.succeeded':
-      return paymentSucceeded(db, actor, payment, event)
+      return paymentSucceeded(db, hooks, actor, payment, event)
     case 'payment.closed':
       // The payer gave up on the pay page: the order will not be paid under this number.
-      await cancelUnpaidPayment(db, actor, payment, '买家取消支付，订单已取消')
+      await cancelUnpaidPayment(db, hooks, actor, payment, '买家取消支付，订单已取消')
       return 'closed'
     case 'refund.succeeded':
     case 'refund.failed':
@@ -91,6 +97,7 @@ async function settle(db: Db, actor: Actor, event: PaymentEvent): Promise<Paymen
 
 async function paymentSucceeded(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   payment: PaymentTable,
   event: PaymentEvent,
@@ -112,19 +119,20 @@ async function paymentSucceeded(
     .executeTakeFirstOrThrow()
   const orders = await ordersOf(db, payment.id)
   if (!wasClosed) {
-    for (const order of orders) await markOrderPaid(db, actor, order, paidAt, false)
+    for (const order of orders) await markOrderPaid(db, hooks, actor, order, paidAt, false)
     return 'paid'
   }
   // The money came after the window closed and the stock went back: take it again if it is
   // still there, otherwise give the money back, in full, automatically.
   if (await reReserve(db, orders)) {
-    for (const order of orders) await markOrderPaid(db, actor, order, paidAt, true)
+    for (const order of orders) await markOrderPaid(db, hooks, actor, order, paidAt, true)
     return 'paid-after-expiry'
   }
   for (const order of orders) {
     await revive(db, actor, order, paidAt)
     await startRefund(
       db,
+      hooks,
       actor,
       order,
       'paid',
@@ -137,6 +145,7 @@ async function paymentSucceeded(
 
 async function markOrderPaid(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   order: ShopOrderTable,
   paidAt: string,
@@ -158,11 +167,12 @@ async function markOrderPaid(
   }
   if (fromCancelled) await revive(db, actor, order, paidAt)
   else await transitionOrder(db, actor, order, 'created', 'paid', { set: { paid_at: paidAt } })
-  const promotion = promotionHooksOf(order)
+  const promotion = hooks.of(order)
   const answer = promotion ? await promotion.paid(db, actor, order, fromCancelled) : 'keep'
   if (answer === 'refund') {
     await startRefund(
       db,
+      hooks,
       actor,
       order,
       'paid',

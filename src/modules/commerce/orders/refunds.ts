@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import type { PaymentProvider, RefundState } from '../payment/index.js'
 import type { OrderStatus, ShopOrderTable } from './order-tables.js'
-import { promotionHooksOf } from './promotion-hooks.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 import { transitionOrder } from './order-status.js'
 
 // Refunds are decided in a transaction (the order goes to `refunding`, a refund row is written)
@@ -47,6 +47,7 @@ export async function refundableFen(
  */
 export async function startRefund(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   order: Pick<
     ShopOrderTable,
@@ -70,7 +71,7 @@ export async function startRefund(
         },
       ],
     )
-  if (amountFen === refundable) await tellPromotionRefundedInFull(db, actor, order.id)
+  if (amountFen === refundable) await tellPromotionRefundedInFull(db, hooks, actor, order.id)
   if (from === 'refunding') await keepRefunding(db, actor, order, amountFen, reason)
   else await transitionOrder(db, actor, order, from, 'refunding', { note: reason })
   const id = newId()
@@ -94,13 +95,18 @@ export async function startRefund(
   return id
 }
 
-async function tellPromotionRefundedInFull(db: Db, actor: Actor, orderId: string): Promise<void> {
+async function tellPromotionRefundedInFull(
+  db: Db,
+  hooks: PromotionHookRegistry,
+  actor: Actor,
+  orderId: string,
+): Promise<void> {
   const order = await db
     .selectFrom('shop_order')
     .selectAll()
     .where('id', '=', orderId)
     .executeTakeFirstOrThrow()
-  await promotionHooksOf(order)?.refundedInFull?.(db, actor, order)
+  await hooks.of(order)?.refundedInFull?.(db, actor, order)
 }
 
 /** Compare-and-set on `refunding`: the refund under way may have ended in the meantime. */

@@ -10,9 +10,9 @@ export type BargainRoutesOptions = BargainShopRoutesOptions
 
 export const bargainRoutes: FastifyPluginAsyncTypebox<BargainRoutesOptions> = async (
   app,
-  { db, payments, notifyUrl },
+  { db, payments, notifyUrl, promotionHooks },
 ) => {
   await app.register(bargainListingRoutes, { db })
   await app.register(bargainStaffRoutes, { db })
-  await app.register(bargainShopRoutes, { db, payments, notifyUrl })
+  await app.register(bargainShopRoutes, { db, payments, notifyUrl, promotionHooks })
 }

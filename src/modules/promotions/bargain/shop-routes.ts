@@ -6,7 +6,12 @@ import { IdParams, Nullable } from '../../../platform/http/schemas.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
 import { nowIso } from '../../../shared/clock.js'
 import { AppError } from '../../../shared/errors.js'
-import { PayAction, PaymentInfo, payActionFor } from '../../commerce/orders/index.js'
+import {
+  PayAction,
+  PaymentInfo,
+  payActionFor,
+  type PromotionHookRegistry,
+} from '../../commerce/orders/index.js'
 import type { PaymentProvider } from '../../commerce/payment/index.js'
 import { ShareQuery } from '../shared/index.js'
 import { buyBargain } from './bargain-orders.js'
@@ -22,6 +27,8 @@ export interface BargainShopRoutesOptions {
   payments: PaymentProvider
   /** Where the provider posts payment callbacks (the same URL checkout gives it). */
   notifyUrl: string
+  /** Every promotion's order hooks: a bargain bought for nothing is paid at once. */
+  promotionHooks: PromotionHookRegistry
 }
 
 const tags = ['promotions']
@@ -42,7 +49,7 @@ const userOf = (request: FastifyRequest): string => {
 
 export const bargainShopRoutes: FastifyPluginAsyncTypebox<BargainShopRoutesOptions> = async (
   app,
-  { db, payments, notifyUrl },
+  { db, payments, notifyUrl, promotionHooks },
 ) => {
   app.post(
     '/shop/bargain-activities/:id/bargains',
@@ -119,6 +126,7 @@ export const bargainShopRoutes: FastifyPluginAsyncTypebox<BargainShopRoutesOptio
       const ordered = await withTransaction(db, request, (trx, actor) =>
         buyBargain(
           trx,
+          promotionHooks,
           actor,
           userId,
           payments.name,

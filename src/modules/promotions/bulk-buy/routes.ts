@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import './bulk-hooks.js'
 import { bulkBuyListingRoutes } from './shop-listing-routes.js'
 import { bulkBuyShopRoutes, type BulkBuyShopRoutesOptions } from './shop-routes.js'
 import { bulkBuyStaffRoutes } from './staff-routes.js'

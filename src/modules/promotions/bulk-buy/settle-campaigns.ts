@@ -7,9 +7,9 @@ import { ladderOf } from './campaigns.js'
 import { formatYuan } from '../../../shared/money.js'
 import { tierFor, tierRefundFen } from './ladder.js'
 import type { BulkCampaignTable } from './schema.js'
-import './bulk-hooks.js'
 import {
   ordersById,
+  type PromotionHookRegistry,
   refundableFen,
   REFUNDABLE_STATUSES,
   startRefund,
@@ -33,6 +33,7 @@ export interface SettleResult {
 
 export async function settleBulkCampaigns(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   now: string = nowIso(),
 ): Promise<SettleResult> {
@@ -46,7 +47,9 @@ export async function settleBulkCampaigns(
     .execute()
   const result: SettleResult = { settled: 0, failed: 0, refundsStarted: 0 }
   for (const { id } of due) {
-    const outcome = await db.transaction().execute((trx) => settleCampaign(trx, actor, id, now))
+    const outcome = await db
+      .transaction()
+      .execute((trx) => settleCampaign(trx, hooks, actor, id, now))
     if (!outcome) continue
     result[outcome.status] += 1
     result.refundsStarted += outcome.refunds
@@ -56,6 +59,7 @@ export async function settleBulkCampaigns(
 
 async function settleCampaign(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   campaignId: string,
   now: string,
@@ -96,11 +100,12 @@ async function settleCampaign(
       finalPriceFen,
     },
   })
-  return { status: to, refunds: await refundBuyers(db, actor, campaign, finalPriceFen) }
+  return { status: to, refunds: await refundBuyers(db, hooks, actor, campaign, finalPriceFen) }
 }
 
 async function refundBuyers(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   campaign: BulkCampaignTable,
   finalPriceFen: number | null,
@@ -155,6 +160,7 @@ async function refundBuyers(
     if (!moved || amountFen === 0) continue
     await startRefund(
       db,
+      hooks,
       actor,
       link,
       link.status,

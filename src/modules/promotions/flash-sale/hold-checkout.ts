@@ -7,7 +7,7 @@ import type { HoldCheckoutBody } from './schema.js'
 import { transitionHold } from './session-status.js'
 import type { FlashSaleContext } from './sessions.js'
 import { checkout, paymentIdOfOrder, type PromotionHooks } from '../../commerce/orders/index.js'
-import { attributeOrder, registerCountedHooks } from '../share-links/index.js'
+import { attributeOrder, countedHooks } from '../share-links/index.js'
 
 // From a hold to an order, once: the first call claims the hold (held → ordered) and checks out
 // at the sale price; every later call — a double tap, a retry after a lost answer — gets the
@@ -90,7 +90,10 @@ export async function checkoutHold(
 }
 
 /** What commerce tells the flash sale about its orders, in the payment's own transaction. */
-export function flashSaleHooks(context: FlashSaleContext): PromotionHooks {
+export const flashSaleHooks = (context: FlashSaleContext): PromotionHooks =>
+  countedHooks(flashSaleOrderHooks(context))
+
+function flashSaleOrderHooks(context: FlashSaleContext): PromotionHooks {
   const holdOf = (db: Db, orderId: string) =>
     db.selectFrom('flash_hold').selectAll().where('order_id', '=', orderId).executeTakeFirst()
   return {
@@ -122,6 +125,3 @@ export function flashSaleHooks(context: FlashSaleContext): PromotionHooks {
     },
   }
 }
-
-export const registerFlashSaleHooks = (context: FlashSaleContext) =>
-  registerCountedHooks('flash_sale', flashSaleHooks(context))

@@ -1,10 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Redis } from 'ioredis'
 import type { Db } from '../../../db/database.js'
 import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
 import type { PaymentProvider } from '../../commerce/payment/index.js'
-import { registerFlashSaleHooks } from './hold-checkout.js'
-import { RedisFlashStock } from './redis-stock.js'
 import type { FlashSaleContext } from './sessions.js'
 import { flashSaleShopRoutes } from './shop-routes.js'
 import { flashSaleStaffRoutes } from './staff-routes.js'
@@ -15,10 +12,8 @@ import { startFlashSaleWorker } from './worker.js'
 
 export interface FlashSaleRoutesOptions {
   db: Db
-  /** With Redis, admissions run as one Lua script; without, as a conditional database update. */
-  redis?: Redis | undefined
-  /** Namespaces the Redis keys (tests and benchmarks). */
-  redisKeyPrefix?: string
+  /** Where stock is counted (flashSaleContext): shared with the flash sale's order hooks. */
+  context: FlashSaleContext
   payments: PaymentProvider
   notifyUrl: string
   /** Run the flash sale worker (hold expiry, session end) while the app runs. */
@@ -27,12 +22,8 @@ export interface FlashSaleRoutesOptions {
 
 export const flashSaleRoutes: FastifyPluginAsyncTypebox<FlashSaleRoutesOptions> = async (
   app,
-  { db, redis, redisKeyPrefix, payments, notifyUrl, worker },
+  { db, context, payments, notifyUrl, worker },
 ) => {
-  const context: FlashSaleContext = {
-    redisStock: redis ? new RedisFlashStock(redis, redisKeyPrefix) : undefined,
-  }
-  registerFlashSaleHooks(context)
   if (worker) {
     let job: PeriodicJob | undefined
     app.addHook('onReady', async () => {

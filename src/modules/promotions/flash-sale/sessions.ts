@@ -8,7 +8,8 @@ import { fenToYuan } from '../../../shared/money.js'
 import { skusForSale } from '../../commerce/orders/index.js'
 import { createShareLink } from '../share-links/index.js'
 import { countFromHolds, databaseStock, type FlashStock } from './flash-stock.js'
-import type { RedisFlashStock } from './redis-stock.js'
+import type { Redis } from 'ioredis'
+import { RedisFlashStock } from './redis-stock.js'
 import type { FlashSessionBody, FlashSessionRow, FlashSessionStatus } from './schema.js'
 import { transitionSession } from './session-status.js'
 
@@ -20,6 +21,14 @@ import { transitionSession } from './session-status.js'
 export interface FlashSaleContext {
   redisStock?: RedisFlashStock | undefined
 }
+
+/** With Redis, admissions run as one Lua script; without, as a conditional database update. */
+export const flashSaleContext = (
+  redis: Redis | undefined,
+  redisKeyPrefix?: string,
+): FlashSaleContext => ({
+  redisStock: redis ? new RedisFlashStock(redis, redisKeyPrefix) : undefined,
+})
 
 /** Where this session's stock is counted right now. */
 export const stockOf = (context: FlashSaleContext, session: FlashSessionRow): FlashStock =>

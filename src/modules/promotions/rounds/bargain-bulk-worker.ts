@@ -6,26 +6,35 @@ import { startPeriodicJob, type PeriodicJob } from '../../../platform/jobs/perio
 import { nowIso } from '../../../shared/clock.js'
 import { expireBargains } from '../bargain/index.js'
 import { settleBulkCampaigns } from '../bulk-buy/index.js'
+import type { PromotionHookRegistry } from '../../commerce/orders/index.js'
 
 /** The rounds of 砍价 and 团购: expire bargains, settle closed campaigns (safe on every node). */
-export async function runBargainBulkRound(db: Db, now: string = nowIso()) {
+export async function runBargainBulkRound(
+  db: Db,
+  hooks: PromotionHookRegistry,
+  now: string = nowIso(),
+) {
   const bargains = await expireBargains(db, systemActor('bargains'), now)
-  const campaigns = await settleBulkCampaigns(db, systemActor('bulk-buys'), now)
+  const campaigns = await settleBulkCampaigns(db, hooks, systemActor('bulk-buys'), now)
   return { ...bargains, ...campaigns }
 }
 
 export const startBargainBulkWorker = (
   db: Db,
+  hooks: PromotionHookRegistry,
   log: FastifyBaseLogger,
   intervalMs = 10_000,
 ): PeriodicJob =>
-  startPeriodicJob('bargains-bulk-buys', intervalMs, () => runBargainBulkRound(db), log)
+  startPeriodicJob('bargains-bulk-buys', intervalMs, () => runBargainBulkRound(db, hooks), log)
 
 /** Runs the 砍价 and 团购 rounds while the app runs. */
-export const bargainBulkRounds: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+export const bargainBulkRounds: FastifyPluginAsync<{
+  db: Db
+  promotionHooks: PromotionHookRegistry
+}> = async (app, { db, promotionHooks }) => {
   let job: PeriodicJob | undefined
   app.addHook('onReady', async () => {
-    job = startBargainBulkWorker(db, app.log)
+    job = startBargainBulkWorker(db, promotionHooks, app.log)
   })
   app.addHook('onClose', async () => {
     await job?.stop()

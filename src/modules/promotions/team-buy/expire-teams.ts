@@ -7,10 +7,10 @@ import { nowIso } from '../../../shared/clock.js'
 import { returnActivityStock } from './activity-stock.js'
 import type { TeamTable } from './schema.js'
 import { transitionSeat, transitionTeam } from './team-states.js'
-import './team-hooks.js'
 import { fulfilTeamOrders } from './team-hooks.js'
 import {
   ordersById,
+  type PromotionHookRegistry,
   refundableFen,
   REFUNDABLE_STATUSES,
   startRefund,
@@ -30,6 +30,7 @@ export interface ExpiryResult {
 
 export async function expireTeams(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   now: string = nowIso(),
 ): Promise<ExpiryResult> {
@@ -43,7 +44,9 @@ export async function expireTeams(
     .execute()
   const result: ExpiryResult = { failed: 0, virtualOk: 0, refundsStarted: 0 }
   for (const team of due) {
-    const outcome = await db.transaction().execute((trx) => expireTeam(trx, actor, team, now))
+    const outcome = await db
+      .transaction()
+      .execute((trx) => expireTeam(trx, hooks, actor, team, now))
     if (outcome === 'virtual_ok') result.virtualOk += 1
     if (typeof outcome === 'number') {
       result.failed += 1
@@ -56,6 +59,7 @@ export async function expireTeams(
 /** 'virtual_ok', the number of refunds started (failed), or null when another round won. */
 async function expireTeam(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   team: TeamTable,
   now: string,
@@ -110,7 +114,7 @@ async function expireTeam(
   for (const seat of seats) {
     const left = await refundableFen(db, seat)
     if (REFUNDABLE_STATUSES.includes(seat.status) && left > 0) {
-      await startRefund(db, actor, seat, seat.status, left, '拼团未成团，自动全额退款')
+      await startRefund(db, hooks, actor, seat, seat.status, left, '拼团未成团，自动全额退款')
       started += 1
     }
     await transitionSeat(
@@ -130,7 +134,13 @@ async function expireTeam(
 
 export const startTeamBuyWorker = (
   db: Db,
+  hooks: PromotionHookRegistry,
   log: FastifyBaseLogger,
   intervalMs = 10_000,
 ): PeriodicJob =>
-  startPeriodicJob('team-buys', intervalMs, () => expireTeams(db, systemActor('team-buys')), log)
+  startPeriodicJob(
+    'team-buys',
+    intervalMs,
+    () => expireTeams(db, hooks, systemActor('team-buys')),
+    log,
+  )

@@ -3,12 +3,13 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { returnActivityStock, takeActivityStock } from './activity-stock.js'
 import type { TeamSeatTable, TeamTable } from './schema.js'
-import { registerCountedHooks } from '../share-links/index.js'
+import { countedHooks } from '../share-links/index.js'
 import { transitionSeat, transitionTeam } from './team-states.js'
 import {
   fulfilPaidOrder,
   ordersById,
   paymentPaidAt,
+  type PromotionHooks,
   type ShopOrderTable,
 } from '../../commerce/orders/index.js'
 
@@ -240,4 +241,6 @@ async function hasOtherOpenSeat(db: Db, seat: TeamSeatTable): Promise<boolean> {
   return other !== undefined
 }
 
-registerCountedHooks('team_buy', { paid: seatPaid, cancelled: seatCancelled, refusesRefund })
+/** What commerce tells 拼团 about its orders, in the payment's or the expiry's transaction. */
+export const teamBuyHooks = (): PromotionHooks =>
+  countedHooks({ paid: seatPaid, cancelled: seatCancelled, refusesRefund })
