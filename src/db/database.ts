@@ -22,6 +22,7 @@ import type { BargainTables } from '../modules/promotions/bargain/schema.js'
 import type { BulkBuyTables } from '../modules/promotions/bulk-buy/schema.js'
 import type { EventTables } from '../modules/promotions/events/schema.js'
 import type { LocalGatewayTables } from '../modules/commerce/payments/providers/local-gateway-tables.js'
+import type { ShareLinkTables } from '../modules/promotions/shared/share-schema.js'
 
 /** Every table of every module; each module owns its own table types. */
 export interface Database
@@ -48,6 +49,7 @@ export interface Database
     BargainTables,
     BulkBuyTables,
     EventTables,
+    ShareLinkTables,
     LocalGatewayTables {}
 
 /** A database handle or a transaction: a Transaction<Database> is a Kysely<Database>. */

@@ -12,6 +12,7 @@ import type { Db } from '../db/database.js'
 import {
   catalogRoutes,
   localPayments,
+  createPromotionHookRegistry,
   LOGIN_CODE_LIMITS,
   MemoryMediaStorage,
   moveOrderWithParcel,
@@ -19,13 +20,20 @@ import {
   type ConfiguredPayments,
   type LoginCodeLimits,
   type MediaStorage,
+  type PromotionHookRegistry,
 } from '../modules/commerce/index.js'
 import {
   eventRoutes,
+  bargainBulkRounds,
+  bargainHooks,
   bargainRoutes,
+  bulkBuyHooks,
   bulkBuyRoutes,
+  flashSaleContext,
+  flashSaleHooks,
   flashSaleRoutes,
   skuLabelRoutes,
+  teamBuyHooks,
   teamBuyRoutes,
 } from '../modules/promotions/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
@@ -81,6 +89,11 @@ export interface AppOptions {
   trustProxy?: TrustProxy
   /** Sign-in codes per address and per hour (SMS_LOGIN_CODES_*); the defaults without it. */
   loginCodeLimits?: Partial<LoginCodeLimits>
+  /**
+   * Where every promotion's order hooks are registered; made here without it (tests pass one to
+   * call commerce's payment and refund functions directly).
+   */
+  promotionHooks?: PromotionHookRegistry
 }
 
 export async function buildApp({
@@ -98,7 +111,17 @@ export async function buildApp({
   production = false,
   trustProxy = false,
   loginCodeLimits,
+  promotionHooks = createPromotionHookRegistry(),
 }: AppOptions) {
+  // Commerce tells each kind of promotion about its orders: wired here, visibly, and checked
+  // before anything else, so a kind without hooks stops the start, not a payment.
+  const flashSale = flashSaleContext(redis)
+  promotionHooks.register('flash_sale', flashSaleHooks(flashSale))
+  promotionHooks.register('team_buy', teamBuyHooks())
+  promotionHooks.register('bargain', bargainHooks())
+  promotionHooks.register('bulk_buy', bulkBuyHooks())
+  promotionHooks.assertComplete()
+
   const app = Fastify({
     logger,
     genReqId: () => newId(),
@@ -175,12 +198,13 @@ export async function buildApp({
     challengeSecret: sessionSecret,
     loginCodeLimits: { ...LOGIN_CODE_LIMITS, ...loginCodeLimits },
     paymentWorker: backgroundJobs,
+    promotionHooks,
     ...(payment.localGateway ? { localGateway: payment.localGateway } : {}),
   })
   await app.register(flashSaleRoutes, {
     prefix: '/api/promotions',
     db,
-    redis,
+    context: flashSale,
     payments: payment.provider,
     notifyUrl: payment.notifyUrl,
     worker: backgroundJobs,
@@ -191,21 +215,23 @@ export async function buildApp({
     payments: payment.provider,
     notifyUrl: payment.notifyUrl,
     worker: backgroundJobs,
+    promotionHooks,
   })
   await app.register(bargainRoutes, {
     prefix: '/api/promotions',
     db,
     payments: payment.provider,
     notifyUrl: payment.notifyUrl,
+    promotionHooks,
   })
   await app.register(bulkBuyRoutes, {
     prefix: '/api/promotions',
     db,
     payments: payment.provider,
     notifyUrl: payment.notifyUrl,
-    // The bargain and bulk-buy rounds run together, with the bulk-buy plugin.
-    worker: backgroundJobs,
   })
+  // The bargain and bulk-buy rounds run together.
+  if (backgroundJobs) await app.register(bargainBulkRounds, { db, promotionHooks })
   await app.register(eventRoutes, { prefix: '/api/promotions', db })
   await app.register(skuLabelRoutes, { prefix: '/api/promotions', db })
 

@@ -2,7 +2,12 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { afterEach } from 'vitest'
 import { seedDemoData } from '../demo/seed.js'
 import { DEMO_PASSWORD } from '../demo/demo-accounts.js'
-import type { LoginCodeLimits, MediaStorage } from '../modules/commerce/index.js'
+import {
+  createPromotionHookRegistry,
+  type LoginCodeLimits,
+  type MediaStorage,
+  type PromotionHookRegistry,
+} from '../modules/commerce/index.js'
 import type { TravelMatrixProvider } from '../routing/index.js'
 import { buildApp } from '../server/build-app.js'
 import {
@@ -29,6 +34,8 @@ export interface TestApp {
   /** The local payment stand-in the app uses, and every callback it has sent (to replay them). */
   payments: ConfiguredPayments
   sentCallbacks: SentCallback[]
+  /** The app's promotion order hooks, for calling commerce's payment functions directly. */
+  promotionHooks: PromotionHookRegistry
 }
 
 export interface Client {
@@ -55,10 +62,12 @@ export async function buildTestApp({
   const sessionSecret = 'test-secret-that-is-long-enough-0123456789'
   const sentCallbacks: SentCallback[] = []
   const payments = localPayments(() => app, handle.db, sessionSecret, sentCallbacks)
+  const promotionHooks = createPromotionHookRegistry()
   const app = await buildApp({
     db: handle.db,
     sessionSecret,
     payments,
+    promotionHooks,
     ...(roadMatrix ? { roadMatrix } : {}),
     ...(media ? { media } : {}),
     ...(trustProxy === undefined ? {} : { trustProxy }),
@@ -91,5 +100,13 @@ export async function buildTestApp({
         }),
     }
   }
-  return { app, db: handle.db, dialect: handle.dialect, logIn, payments, sentCallbacks }
+  return {
+    app,
+    db: handle.db,
+    dialect: handle.dialect,
+    logIn,
+    payments,
+    sentCallbacks,
+    promotionHooks,
+  }
 }

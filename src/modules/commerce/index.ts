@@ -13,7 +13,14 @@ export {
   readPaymentConfig,
   type ConfiguredPayments,
   type PaymentConfig,
+  type PaymentProvider,
   type SentCallback,
 } from './payments/index.js'
-export { receiveStock } from './stock/index.js'
+export {
+  isOpenStore,
+  locationNames,
+  receiveStock,
+  skusForSale,
+  type SkuForSale,
+} from './stock/index.js'
 export * from './wiring/index.js'

@@ -1,12 +1,14 @@
 // What the server may use of the promotions (SVC-3).
-export { flashSaleRoutes, runFlashSaleRound, startFlashSaleWorker } from './flash-sale/index.js'
-export { expireTeams, startTeamBuyWorker, teamBuyRoutes } from './team-buy/index.js'
-export { bargainRoutes, expireBargains } from './bargain/index.js'
 export {
-  bulkBuyRoutes,
-  runBargainBulkRound,
-  settleBulkCampaigns,
-  startBargainBulkWorker,
-} from './bulk-buy/index.js'
+  flashSaleContext,
+  flashSaleHooks,
+  flashSaleRoutes,
+  runFlashSaleRound,
+  startFlashSaleWorker,
+} from './flash-sale/index.js'
+export { expireTeams, startTeamBuyWorker, teamBuyHooks, teamBuyRoutes } from './team-buy/index.js'
+export { bargainHooks, bargainRoutes, expireBargains } from './bargain/index.js'
+export { bulkBuyHooks, bulkBuyRoutes, settleBulkCampaigns } from './bulk-buy/index.js'
 export { eventRoutes } from './events/index.js'
-export { skuLabelRoutes } from './sku-label-routes.js'
+export { bargainBulkRounds, runBargainBulkRound, startBargainBulkWorker } from './rounds/index.js'
+export { skuLabelRoutes } from './skus/index.js'

@@ -13,7 +13,7 @@ import {
 } from './bargain/test-support.js'
 import { openCampaign } from './bulk-buy/test-support.js'
 import { flashTestApp, openSession } from './flash-sale/test-support.js'
-import type { ShareStats, ShareTarget } from './share-schema.js'
+import type { ShareStats, ShareTarget } from './shared/index.js'
 
 // MKT-2: every promotion has a share link (分享链接/二维码) whose visits, orders and paid orders
 // are counted — a flash-sale session, a bargain activity and each launched bargain, a bulk-buy

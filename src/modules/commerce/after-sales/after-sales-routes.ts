@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../../db/database.js'
+import type { PromotionHookRegistry } from '../orders/index.js'
 import { actorOf } from '../../../platform/http/actor.js'
 import { IdParams, Page, pageWindow } from '../../../platform/http/schemas.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
@@ -22,7 +23,10 @@ import { handleComplaint, listComplaints } from './complaints.js'
 
 const tags = ['commerce: after-sales']
 
-export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const afterSalesRoutes: FastifyPluginAsyncTypebox<{
+  db: Db
+  promotionHooks: PromotionHookRegistry
+}> = async (app, { db, promotionHooks }) => {
   app.get(
     '/after-sales',
     {
@@ -79,7 +83,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
     async (request) =>
       toAfterSale(
         await withTransaction(db, request, (trx, actor) =>
-          respondAsMerchant(trx, actor, request.params.id, request.body),
+          respondAsMerchant(trx, promotionHooks, actor, request.params.id, request.body),
         ),
       ),
   )
@@ -98,7 +102,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
     async (request) =>
       toAfterSale(
         await withTransaction(db, request, (trx, actor) =>
-          receiveReturn(trx, actor, request.params.id),
+          receiveReturn(trx, promotionHooks, actor, request.params.id),
         ),
       ),
   )
@@ -118,7 +122,7 @@ export const afterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
     async (request) =>
       toAfterSale(
         await withTransaction(db, request, (trx, actor) =>
-          decideAsOperator(trx, actor, request.params.id, {
+          decideAsOperator(trx, promotionHooks, actor, request.params.id, {
             ...request.body,
             note: request.body.note ?? '',
           }),

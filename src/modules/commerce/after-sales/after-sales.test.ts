@@ -62,7 +62,7 @@ describe('after-sales and complaints (GOV-2)', () => {
       payload: { decision: 'approve' },
     })
     expect(approved.json()).toMatchObject({ status: 'approved' })
-    await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl)
+    await runPaymentRound(t.db, t.promotionHooks, t.payments.provider, t.payments.notifyUrl)
     await t.payments.localGateway?.notifier.deliverDue()
     expect(await orderOf(buyer, orderId)).toMatchObject({ status: 'paid', refundedFen: 5000 })
     const mine = (
@@ -89,7 +89,7 @@ describe('after-sales and complaints (GOV-2)', () => {
         })
       ).json<{ id: string }>().id
     const settle = async (now?: string) => {
-      await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl, now)
+      await runPaymentRound(t.db, t.promotionHooks, t.payments.provider, t.payments.notifyUrl, now)
       await t.payments.localGateway?.notifier.deliverDue()
     }
     const send = (id: string, payload: object) =>
@@ -209,7 +209,13 @@ describe('after-sales and complaints (GOV-2)', () => {
     const silent = await ask(second)
     const later = new Date(Date.now() + 49 * 3600_000).toISOString()
     expect(
-      await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl, later),
+      await runPaymentRound(
+        t.db,
+        t.promotionHooks,
+        t.payments.provider,
+        t.payments.notifyUrl,
+        later,
+      ),
     ).toMatchObject({
       escalated: 1,
     })
@@ -339,7 +345,7 @@ describe('after-sales and complaints (GOV-2)', () => {
       payload: { decision: 'approve', amountFen: 1500, note: '按变质部分退款' },
     })
     expect(decided.json()).toMatchObject({ status: 'approved', amountFen: 8000, approvedFen: 1500 })
-    await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl)
+    await runPaymentRound(t.db, t.promotionHooks, t.payments.provider, t.payments.notifyUrl)
     await t.payments.localGateway?.notifier.deliverDue()
     expect(await orderOf(buyer, first)).toMatchObject({ status: 'paid', refundedFen: 2500 })
     expect(await orderOf(buyer, second)).toMatchObject({ status: 'paid', refundedFen: 1500 })

@@ -8,8 +8,11 @@ import { AppError, conflict, invalidField, notFound } from '../../../shared/erro
 import { newId } from '../../../shared/ids.js'
 import { fenToYuan } from '../../../shared/money.js'
 import type { AfterSaleStatus, AfterSaleTable } from './after-sales-schema.js'
-import { assertPromotionAllowsRefund } from '../orders/index.js'
-import { startRefund } from '../orders/index.js'
+import {
+  assertPromotionAllowsRefund,
+  startRefund,
+  type PromotionHookRegistry,
+} from '../orders/index.js'
 
 // GOV-2 after-sales: the buyer asks for a refund (all or part, with or without returning the
 // goods); the merchant answers within 48 hours; a refusal, or silence past the deadline, goes to
@@ -27,6 +30,7 @@ const REFUNDABLE = ['paid', 'ready_for_pickup', 'shipped', 'completed'] as const
 
 export async function requestAfterSale(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   userId: string,
   orderId: string,
@@ -44,7 +48,7 @@ export async function requestAfterSale(
       en: `a ${order.status} order has nothing to refund`,
       zh: '该订单当前状态无法申请售后',
     })
-  await assertPromotionAllowsRefund(db, order)
+  await assertPromotionAllowsRefund(db, hooks, order)
   const open = await db
     .selectFrom('after_sale')
     .select('id')
@@ -104,6 +108,7 @@ export interface Decision {
 /** The merchant approves (the refund starts) or refuses (the buyer may escalate). */
 export async function respondAsMerchant(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   id: string,
   body: Decision,
@@ -115,7 +120,7 @@ export async function respondAsMerchant(
     throw new AppError('invalid', { en: 'say why', zh: '请填写拒绝理由' }, [
       { field: 'note', message: { en: 'required to refuse', zh: '拒绝时必填' } },
     ])
-  return decide(db, actor, request, shopOrganization, body, 'awaiting_merchant', {
+  return decide(db, hooks, actor, request, shopOrganization, body, 'awaiting_merchant', {
     merchant_note: body.note ?? null,
   })
 }
@@ -135,6 +140,7 @@ export async function escalateAsBuyer(db: Db, actor: Actor, userId: string, id: 
 /** The operating company's final word on an escalated request. */
 export async function decideAsOperator(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   id: string,
   body: Decision & { note: string },
@@ -145,7 +151,7 @@ export async function decideAsOperator(
       { en: 'only an escalated request is decided here', zh: '仅处理已申请平台介入的售后' },
       'decision',
     )
-  return decide(db, actor, request, shopOrganization, body, 'escalated', {
+  return decide(db, hooks, actor, request, shopOrganization, body, 'escalated', {
     operator_note: body.note,
   })
 }
@@ -173,6 +179,7 @@ export async function escalateOverdue(
 
 async function decide(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   request: AfterSaleTable,
   shopOrganization: string,
@@ -203,11 +210,12 @@ async function decide(
       { ...notes, approved_fen: amountFen },
       shopOrganization,
     )
-  return refundApproved(db, actor, request, amountFen, [from], notes, shopOrganization)
+  return refundApproved(db, hooks, actor, request, amountFen, [from], notes, shopOrganization)
 }
 
 async function refundApproved(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   request: AfterSaleTable,
   amountFen: number,
@@ -224,6 +232,7 @@ async function refundApproved(
     throw conflict({ en: `the order is ${order.status}`, zh: '订单状态已变化，无法退款' })
   const refundId = await startRefund(
     db,
+    hooks,
     actor,
     order,
     order.status,
@@ -270,7 +279,12 @@ export async function shipReturn(
 }
 
 /** The merchant has the goods back: the approved amount is refunded. */
-export async function receiveReturn(db: Db, actor: Actor, id: string): Promise<AfterSaleTable> {
+export async function receiveReturn(
+  db: Db,
+  hooks: PromotionHookRegistry,
+  actor: Actor,
+  id: string,
+): Promise<AfterSaleTable> {
   const { request, shopOrganization } = await loadInScope(db, actor, id)
   if (request.status !== 'returning')
     throw conflict(
@@ -279,6 +293,7 @@ export async function receiveReturn(db: Db, actor: Actor, id: string): Promise<A
     )
   return refundApproved(
     db,
+    hooks,
     actor,
     request,
     request.approved_fen ?? request.amount_fen,
@@ -291,6 +306,7 @@ export async function receiveReturn(db: Db, actor: Actor, id: string): Promise<A
 /** Returns the merchant has not confirmed within RETURN_CONFIRM_S are refunded (系统自动退款). */
 export async function refundUnconfirmedReturns(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   now: string = nowIso(),
 ): Promise<number> {
@@ -304,6 +320,7 @@ export async function refundUnconfirmedReturns(
   for (const request of overdue) {
     await refundApproved(
       db,
+      hooks,
       actor,
       request,
       request.approved_fen ?? request.amount_fen,

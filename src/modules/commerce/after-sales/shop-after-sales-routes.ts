@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
 import { IdParams } from '../../../platform/http/schemas.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
-import { buyerIdOf } from '../orders/index.js'
+import { buyerIdOf, type PromotionHookRegistry } from '../orders/index.js'
 import { escalateAsBuyer, requestAfterSale, shipReturn } from './after-sales.js'
 import {
   AfterSale,
@@ -20,7 +20,10 @@ import { fileComplaint } from './complaints.js'
 const tags = ['commerce: after-sales']
 const signedIn = { authenticated: true } as const
 
-export const shopAfterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const shopAfterSalesRoutes: FastifyPluginAsyncTypebox<{
+  db: Db
+  promotionHooks: PromotionHookRegistry
+}> = async (app, { db, promotionHooks }) => {
   app.post(
     '/shop/orders/:id/after-sales',
     {
@@ -36,7 +39,7 @@ export const shopAfterSalesRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async
     async (request, reply) => {
       const userId = buyerIdOf(request)
       const row = await withTransaction(db, request, (trx, actor) =>
-        requestAfterSale(trx, actor, userId, request.params.id, request.body),
+        requestAfterSale(trx, promotionHooks, actor, userId, request.params.id, request.body),
       )
       return reply.status(201).send(toAfterSale(row))
     },

@@ -4,7 +4,7 @@ import { nowIso } from '../../../shared/clock.js'
 import { markPaymentClosed, type PaymentTable } from '../payments/index.js'
 import { transitionOrder } from './order-status.js'
 import { linesOf, ordersOf } from './order-rows.js'
-import { promotionHooksOf } from './promotion-hooks.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 import { releaseStock } from '../stock/index.js'
 
 /**
@@ -13,6 +13,7 @@ import { releaseStock } from '../stock/index.js'
  */
 export async function cancelUnpaidPayment(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   payment: Pick<PaymentTable, 'id'>,
   reason: string,
@@ -32,7 +33,7 @@ export async function cancelUnpaidPayment(
         orderId: order.id,
       })
     }
-    await promotionHooksOf(order)?.cancelled(db, actor, order)
+    await hooks.of(order)?.cancelled(db, actor, order)
   }
   return true
 }

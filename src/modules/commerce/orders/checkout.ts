@@ -10,6 +10,7 @@ import type { StockLocationTable } from '../stock/index.js'
 import { reserveStock } from '../stock/index.js'
 import { applyPaymentEvent } from '../payments/index.js'
 import { orderPaymentListener } from './order-payments.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 
 // Checkout: one payment for everything in the basket, one order per shop (an order is split by
 // merchant; all orders of a checkout ship from one location: the pickup store, or the county
@@ -219,6 +220,7 @@ export const FREE_PROVIDER = 'free'
  */
 export async function payFreeOrder(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   placed: Pick<CheckoutResult, 'outTradeNo' | 'amountFen'>,
 ): Promise<void> {
@@ -235,7 +237,7 @@ export async function payFreeOrder(
       occurredAt: nowIso(),
     },
     // A free order's only event is this one: what it means for the order is the orders' own.
-    orderPaymentListener,
+    orderPaymentListener(hooks),
   )
 }
 

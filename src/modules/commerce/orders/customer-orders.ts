@@ -6,7 +6,7 @@ import type { Order, OrderListQuery } from './order-schema.js'
 import type { ShopOrderTable } from './order-tables.js'
 import { toOrders } from './order-views.js'
 import { startRefund } from './order-refunds.js'
-import { assertPromotionAllowsRefund } from './promotion-hooks.js'
+import { assertPromotionAllowsRefund, type PromotionHookRegistry } from './promotion-hooks.js'
 
 // A consumer's own orders. Anyone else's order is "not found", never "forbidden".
 
@@ -53,6 +53,7 @@ export async function getMyOrder(db: Db, userId: string, id: string): Promise<Or
  */
 export async function refundUncollected(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   order: ShopOrderTable,
   reason: string,
@@ -62,6 +63,14 @@ export async function refundUncollected(
       en: 'only an order not yet collected or shipped can be cancelled; ask for after-sales instead',
       zh: '订单已发货或已取货，无法直接取消，请申请售后',
     })
-  await assertPromotionAllowsRefund(db, order)
-  await startRefund(db, actor, order, order.status, order.total_fen - order.refunded_fen, reason)
+  await assertPromotionAllowsRefund(db, hooks, order)
+  await startRefund(
+    db,
+    hooks,
+    actor,
+    order,
+    order.status,
+    order.total_fen - order.refunded_fen,
+    reason,
+  )
 }

@@ -8,6 +8,7 @@ import { withTransaction } from '../../../platform/http/with-transaction.js'
 import { AppError, notFound } from '../../../shared/errors.js'
 import type { PaymentAction, PaymentProvider } from '../payments/providers/index.js'
 import { checkout } from './checkout.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 import { getMyOrder, listMyOrders, myOrderRow, refundUncollected } from './customer-orders.js'
 import { closeAtProvider } from '../payments/index.js'
 import { settleClosing } from './order-expiry.js'
@@ -24,6 +25,8 @@ export interface CustomerRoutesOptions {
   payments: PaymentProvider
   /** Where providers post their callbacks, e.g. https://shop.example/api/commerce/shop/payments/notify/local */
   notifyUrl: string
+  /** Every promotion's order hooks: a cancelled promotional order tells its promotion. */
+  promotionHooks: PromotionHookRegistry
 }
 
 const tags = ['commerce: buyer']
@@ -31,7 +34,7 @@ const signedIn = { authenticated: true } as const
 
 export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = async (
   app,
-  { db, payments, notifyUrl },
+  { db, payments, notifyUrl, promotionHooks },
 ) => {
   const payAction = async (request: FastifyRequest, payment: PaymentInfo): Promise<PaymentAction> =>
     payments.createPayment({
@@ -144,11 +147,19 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
             entityId: order.id,
             organizationId: null,
           })
-          await settleClosing(trx, actor, payments.name, payment, closing, '买家取消订单')
+          await settleClosing(
+            trx,
+            promotionHooks,
+            actor,
+            payments.name,
+            payment,
+            closing,
+            '买家取消订单',
+          )
         })
       } else {
         await withTransaction(db, request, (trx, actor) =>
-          refundUncollected(trx, actor, order, '买家取消订单（未取货）'),
+          refundUncollected(trx, promotionHooks, actor, order, '买家取消订单（未取货）'),
         )
       }
       return getMyOrder(db, userId, order.id)

@@ -10,6 +10,13 @@ export { fulfilPaidOrder } from './order-fulfilment.js'
 export { newOrderNumber } from './order-numbers.js'
 export { orderPaymentListener } from './order-payments.js'
 export { REFUNDABLE_STATUSES, startRefund } from './order-refunds.js'
+export {
+  hasPaidOrder,
+  ordersById,
+  paidPromotionOrders,
+  paymentIdOfOrder,
+  paymentPaidAt,
+} from './order-lookups.js'
 export { ordersOf } from './order-rows.js'
 export {
   CheckoutResult,
@@ -30,7 +37,8 @@ export { payActionFor } from './pay-action.js'
 export { pickupRoutes } from './pickup-routes.js'
 export {
   assertPromotionAllowsRefund,
-  registerPromotionHooks,
+  createPromotionHookRegistry,
+  type PromotionHookRegistry,
   type PromotionHooks,
 } from './promotion-hooks.js'
 export { staffOrderRoutes } from './staff-routes.js'

@@ -12,6 +12,7 @@ import {
 } from '../payments/index.js'
 import { cancelUnpaidPayment } from './cancel-unpaid.js'
 import { orderPaymentListener } from './order-payments.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 
 // Unpaid orders give their stock back when the payment window has passed, or the buyer cancels
 // — but only after the provider has closed the payment, so a payer who pays in the last second
@@ -21,6 +22,7 @@ import { orderPaymentListener } from './order-payments.js'
 /** After closeAtProvider: cancels the orders and releases their stock, or applies the payment. */
 export async function settleClosing(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   provider: string,
   payment: PaymentTable,
@@ -33,16 +35,17 @@ export async function settleClosing(
       actor,
       provider,
       paidEventOf(payment, closing),
-      orderPaymentListener,
+      orderPaymentListener(hooks),
     )
   }
-  const cancelled = await cancelUnpaidPayment(db, actor, payment, reason)
+  const cancelled = await cancelUnpaidPayment(db, hooks, actor, payment, reason)
   return cancelled ? 'closed' : 'already-settled'
 }
 
 /** The payment worker's sweep: closes payments whose window has passed. */
 export async function expireUnpaidPayments(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   provider: PaymentProvider,
   now: string = nowIso(),
@@ -62,7 +65,7 @@ export async function expireUnpaidPayments(
     const outcome = await db
       .transaction()
       .execute((trx) =>
-        settleClosing(trx, actor, provider.name, payment, closing, '超时未支付，订单已取消'),
+        settleClosing(trx, hooks, actor, provider.name, payment, closing, '超时未支付，订单已取消'),
       )
     if (outcome === 'closed') result.closed += 1
     else if (outcome === 'paid' || outcome === 'paid-after-expiry') result.paid += 1

@@ -10,23 +10,26 @@ import { startRefund } from './order-refunds.js'
 import { linesOf, ordersOf } from './order-rows.js'
 import type { ShopOrderTable } from './order-tables.js'
 import { transitionOrder } from './order-status.js'
-import { promotionHooksOf } from './promotion-hooks.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 
 // What a payment's events mean for its orders (payments/payments.ts applies the events and
 // calls these, in the same transaction): paid orders sell their reserved stock and go on to
 // fulfilment or to their promotion; a payment closed unpaid cancels them; a refund that ends
 // moves the order on from `refunding`.
 
-export const orderPaymentListener: PaymentListener = {
-  paymentSucceeded,
+/** The orders' side of a payment's events; a paid promotional order asks its promotion's hooks. */
+export const orderPaymentListener = (hooks: PromotionHookRegistry): PaymentListener => ({
+  paymentSucceeded: (db, actor, payment, paidAt, wasClosed) =>
+    paymentSucceeded(db, hooks, actor, payment, paidAt, wasClosed),
   paymentClosed: async (db, actor, payment) => {
-    await cancelUnpaidPayment(db, actor, payment, '买家取消支付，订单已取消')
+    await cancelUnpaidPayment(db, hooks, actor, payment, '买家取消支付，订单已取消')
   },
   refundFinished,
-}
+})
 
 async function paymentSucceeded(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   payment: PaymentTable,
   paidAt: string,
@@ -34,19 +37,20 @@ async function paymentSucceeded(
 ): Promise<'paid' | 'paid-after-expiry' | 'refunded-after-expiry'> {
   const orders = await ordersOf(db, payment.id)
   if (!wasClosed) {
-    for (const order of orders) await markOrderPaid(db, actor, order, paidAt, false)
+    for (const order of orders) await markOrderPaid(db, hooks, actor, order, paidAt, false)
     return 'paid'
   }
   // The money came after the window closed and the stock went back: take it again if it is
   // still there, otherwise give the money back, in full, automatically.
   if (await reReserve(db, orders)) {
-    for (const order of orders) await markOrderPaid(db, actor, order, paidAt, true)
+    for (const order of orders) await markOrderPaid(db, hooks, actor, order, paidAt, true)
     return 'paid-after-expiry'
   }
   for (const order of orders) {
     await revive(db, actor, order, paidAt)
     await startRefund(
       db,
+      hooks,
       actor,
       order,
       'paid',
@@ -59,6 +63,7 @@ async function paymentSucceeded(
 
 async function markOrderPaid(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   order: ShopOrderTable,
   paidAt: string,
@@ -80,11 +85,12 @@ async function markOrderPaid(
   }
   if (fromCancelled) await revive(db, actor, order, paidAt)
   else await transitionOrder(db, actor, order, 'created', 'paid', { set: { paid_at: paidAt } })
-  const promotion = promotionHooksOf(order)
+  const promotion = hooks.of(order)
   const answer = promotion ? await promotion.paid(db, actor, order, fromCancelled) : 'keep'
   if (answer === 'refund') {
     await startRefund(
       db,
+      hooks,
       actor,
       order,
       'paid',

@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors.js'
 import { checkRefundable, createRefund } from '../payments/index.js'
 import type { OrderStatus, ShopOrderTable } from './order-tables.js'
 import { transitionOrder } from './order-status.js'
-import { promotionHooksOf } from './promotion-hooks.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 
 // Refunding an order: it goes to `refunding` and a refund of its payment is created, which the
 // payment worker submits; payments/payments.ts applies the provider's answer.
@@ -29,6 +29,7 @@ export const REFUNDABLE_STATUSES: readonly OrderStatus[] = [
  */
 export async function startRefund(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   order: Pick<
     ShopOrderTable,
@@ -41,7 +42,7 @@ export async function startRefund(
   if (order.payment_id === null)
     throw new AppError('conflict', { en: 'the order was not paid online', zh: '该订单非线上支付' })
   const refundable = await checkRefundable(db, order, amountFen)
-  if (amountFen === refundable) await tellPromotionRefundedInFull(db, actor, order.id)
+  if (amountFen === refundable) await tellPromotionRefundedInFull(db, hooks, actor, order.id)
   if (from === 'refunding') await keepRefunding(db, actor, order, amountFen, reason)
   else await transitionOrder(db, actor, order, from, 'refunding', { note: reason })
   return createRefund(db, {
@@ -52,13 +53,18 @@ export async function startRefund(
   })
 }
 
-async function tellPromotionRefundedInFull(db: Db, actor: Actor, orderId: string): Promise<void> {
+async function tellPromotionRefundedInFull(
+  db: Db,
+  hooks: PromotionHookRegistry,
+  actor: Actor,
+  orderId: string,
+): Promise<void> {
   const order = await db
     .selectFrom('shop_order')
     .selectAll()
     .where('id', '=', orderId)
     .executeTakeFirstOrThrow()
-  await promotionHooksOf(order)?.refundedInFull?.(db, actor, order)
+  await hooks.of(order)?.refundedInFull?.(db, actor, order)
 }
 
 /** Compare-and-set on `refunding`: the refund under way may have ended in the meantime. */

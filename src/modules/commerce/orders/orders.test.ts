@@ -196,7 +196,13 @@ describe('payment and pickup (issue 4)', () => {
     expect((await checkout(second)).statusCode).toBe(409)
 
     const later = new Date(Date.now() + 16 * 60 * 1000).toISOString()
-    const round = await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl, later)
+    const round = await runPaymentRound(
+      t.db,
+      t.promotionHooks,
+      t.payments.provider,
+      t.payments.notifyUrl,
+      later,
+    )
     expect(round.closed).toBe(1)
     expect(await stockOf(t.db, skuId, places.storeId)).toMatchObject({ available: 1, reserved: 0 })
     const cancelled = await first.request({
@@ -239,7 +245,7 @@ describe('refunds and late payments (issue 4)', () => {
       url: `/api/commerce/shop/orders/${orderId}/cancel`,
     })
     expect(cancelled.json()).toMatchObject({ status: 'refunding' })
-    await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl)
+    await runPaymentRound(t.db, t.promotionHooks, t.payments.provider, t.payments.notifyUrl)
     const refunded = await waitForOrder(buyer, orderId, 'refunded')
     expect(refunded).toMatchObject({ status: 'refunded' })
 
@@ -295,6 +301,7 @@ describe('refunds and late payments (issue 4)', () => {
     const expireAll = () =>
       runPaymentRound(
         t.db,
+        t.promotionHooks,
         t.payments.provider,
         t.payments.notifyUrl,
         new Date(Date.now() + 3_600_000).toISOString(),
@@ -302,7 +309,7 @@ describe('refunds and late payments (issue 4)', () => {
     // What a provider reports when the payer paid a URL we had already given up on (Alipay can).
     const latePayment = (placed: CheckoutResponse) =>
       t.db.transaction().execute((trx) =>
-        applyPaymentEvent(trx, systemActor('test'), 'local', {
+        applyPaymentEvent(trx, t.promotionHooks, systemActor('test'), 'local', {
           kind: 'payment.succeeded',
           outTradeNo: placed.payment.outTradeNo,
           providerTransactionId: `LATE${placed.payment.outTradeNo}`,
@@ -355,7 +362,7 @@ describe('orders nobody collects (SVC-2)', () => {
     const day = 86_400_000
     const at = (days: number) => new Date(Date.now() + days * day + 60_000).toISOString()
     const round = (days: number) =>
-      runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl, at(days))
+      runPaymentRound(t.db, t.promotionHooks, t.payments.provider, t.payments.notifyUrl, at(days))
     const reminders = () =>
       t.db
         .selectFrom('sms_outbox')

@@ -1,12 +1,14 @@
 import type { Db } from '../../../db/database.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { AppError, type Bilingual } from '../../../shared/errors.js'
-import type { PromotionKind, ShopOrderTable } from './order-tables.js'
+import { PROMOTION_KINDS, type PromotionKind, type ShopOrderTable } from './order-tables.js'
 
 // Orders placed through a promotion (秒杀, 拼团, 砍价, 团购: SVC-3) carry its kind and id. The
 // promotion is told when such an order is paid or cancelled, in the same transaction as the
 // payment callback or the expiry that caused it, so a seat or a held unit is never counted
-// twice or lost. Each promotion module registers its hooks once, when it is loaded.
+// twice or lost. The composition root makes one registry, registers every promotion's hooks in
+// it and hands it to the commerce code that calls them; it refuses to start when a kind of
+// promotion order has none.
 
 export type { PromotionKind }
 
@@ -38,17 +40,43 @@ export interface PromotionHooks {
   cancelled(db: Db, actor: Actor, order: ShopOrderTable): Promise<void>
 }
 
-const hooks = new Map<PromotionKind, PromotionHooks>()
-
-export function registerPromotionHooks(kind: PromotionKind, promotion: PromotionHooks): void {
-  hooks.set(kind, promotion)
+/** Every kind of promotion's order hooks. */
+export interface PromotionHookRegistry {
+  register(kind: PromotionKind, hooks: PromotionHooks): void
+  /** The hooks of the order's promotion; undefined for an order placed outside one. */
+  of(order: Pick<ShopOrderTable, 'promotion_kind'>): PromotionHooks | undefined
+  /** Throws, naming them, when kinds of promotion order have no hooks. */
+  assertComplete(): void
 }
 
-export const promotionHooksOf = (order: Pick<ShopOrderTable, 'promotion_kind'>) =>
-  order.promotion_kind === null ? undefined : hooks.get(order.promotion_kind)
+export function createPromotionHookRegistry(): PromotionHookRegistry {
+  const hooks = new Map<PromotionKind, PromotionHooks>()
+  return {
+    register(kind, promotion) {
+      if (hooks.has(kind))
+        throw new Error(`order hooks for promotion kind ${kind} registered twice`)
+      hooks.set(kind, promotion)
+    },
+    of(order) {
+      if (order.promotion_kind === null) return undefined
+      const found = hooks.get(order.promotion_kind)
+      if (!found) throw new Error(`no order hooks for promotion kind ${order.promotion_kind}`)
+      return found
+    },
+    assertComplete() {
+      const missing = PROMOTION_KINDS.filter((kind) => !hooks.has(kind))
+      if (missing.length > 0)
+        throw new Error(`no order hooks for promotion kind ${missing.join(', ')}`)
+    },
+  }
+}
 
 /** Throws 409 when the order's promotion does not let the buyer have it refunded now. */
-export async function assertPromotionAllowsRefund(db: Db, order: ShopOrderTable): Promise<void> {
-  const reason = await promotionHooksOf(order)?.refusesRefund?.(db, order)
+export async function assertPromotionAllowsRefund(
+  db: Db,
+  hooks: PromotionHookRegistry,
+  order: ShopOrderTable,
+): Promise<void> {
+  const reason = await hooks.of(order)?.refusesRefund?.(db, order)
   if (reason) throw new AppError('conflict', reason)
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database.js'
+import type { PromotionHookRegistry } from './promotion-hooks.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { enqueueSms } from '../../../platform/notifications/sms-outbox.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
@@ -12,6 +13,7 @@ export const REFUND_AFTER_DAYS = 7
 
 export async function handleUncollected(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   now: string = nowIso(),
 ): Promise<{ reminded: number; refunded: number }> {
@@ -58,6 +60,7 @@ export async function handleUncollected(
   for (const order of toRefund) {
     await startRefund(
       db,
+      hooks,
       actor,
       order,
       'ready_for_pickup',

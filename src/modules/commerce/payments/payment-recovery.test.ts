@@ -43,18 +43,32 @@ describe('recovering payments whose callback was lost (issue 12)', () => {
       ).json<{ status: string }>().status
 
     // Still within the grace: the callback may yet come.
-    expect(await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl)).toMatchObject({
+    expect(
+      await runPaymentRound(t.db, t.promotionHooks, t.payments.provider, t.payments.notifyUrl),
+    ).toMatchObject({
       recovered: 0,
     })
     expect(await orderStatus()).toBe('created')
 
     const later = secondsFromNow(11)
     expect(
-      await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl, later),
+      await runPaymentRound(
+        t.db,
+        t.promotionHooks,
+        t.payments.provider,
+        t.payments.notifyUrl,
+        later,
+      ),
     ).toMatchObject({ recovered: 1 })
     expect(await orderStatus()).not.toBe('created')
     expect(
-      await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl, later),
+      await runPaymentRound(
+        t.db,
+        t.promotionHooks,
+        t.payments.provider,
+        t.payments.notifyUrl,
+        later,
+      ),
     ).toMatchObject({ queried: 0, recovered: 0 })
     expect(await stockOf(t.db, skuId, places.storeId)).toMatchObject({
       available: 1,

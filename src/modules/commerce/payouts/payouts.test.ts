@@ -48,7 +48,7 @@ describe('merchant payouts report (MKT-1)', () => {
       payload: { decision: 'approve' },
     })
     expect(approved.statusCode, approved.body).toBe(200)
-    await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl)
+    await runPaymentRound(t.db, t.promotionHooks, t.payments.provider, t.payments.notifyUrl)
     await t.payments.localGateway?.notifier.deliverDue()
 
     // Fixed instants: 02:00 UTC is 10:00 on 10 March in Shanghai; 16:30 UTC is 00:30 the next day.

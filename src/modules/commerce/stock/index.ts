@@ -10,3 +10,6 @@ export {
 export { stockRoutes } from './stock-routes.js'
 export { StockLevel, StockReceiveBody } from './stock-schema.js'
 export type { StockLocationKind, StockLocationTable, StockTables } from './stock-schema.js'
+// What the promotions ask of stock and stores (issue 13).
+export { skusForSale, type SkuForSale } from './sku-sale-checks.js'
+export { isOpenStore, locationNames } from './store-locations.js'

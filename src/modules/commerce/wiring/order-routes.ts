@@ -34,7 +34,13 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
   if (options.paymentWorker) {
     let worker: PeriodicJob | undefined
     app.addHook('onReady', async () => {
-      worker = startPaymentWorker(options.db, options.payments, options.notifyUrl, app.log)
+      worker = startPaymentWorker(
+        options.db,
+        options.promotionHooks,
+        options.payments,
+        options.notifyUrl,
+        app.log,
+      )
       // Callbacks the local stand-in had not delivered when the last process stopped.
       await options.localGateway?.notifier.arm()
     })
@@ -57,19 +63,21 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
     db: options.db,
     payments: options.payments,
     notifyUrl: options.notifyUrl,
+    promotionHooks: options.promotionHooks,
   })
   await app.register(paymentRoutes, {
     db: options.db,
     payments: options.payments,
     ...(options.localGateway ? { localGateway: options.localGateway } : {}),
-    listener: commercePaymentListener,
+    listener: commercePaymentListener(options.promotionHooks),
   })
   await app.register(staffOrderRoutes, { db: options.db })
   await app.register(stockRoutes, { db: options.db })
   await app.register(pickupRoutes, { db: options.db })
   await app.register(posRoutes, { db: options.db })
   await app.register(reconciliationRoutes, { db: options.db })
-  await app.register(shopAfterSalesRoutes, { db: options.db })
-  await app.register(afterSalesRoutes, { db: options.db })
+  const withHooks = { db: options.db, promotionHooks: options.promotionHooks }
+  await app.register(shopAfterSalesRoutes, withHooks)
+  await app.register(afterSalesRoutes, withHooks)
   await app.register(payoutRoutes, { db: options.db })
 }

@@ -4,7 +4,11 @@ import { startPeriodicJob, type PeriodicJob } from '../../../platform/jobs/perio
 import { systemActor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
 import { escalateOverdue, refundUnconfirmedReturns } from '../after-sales/index.js'
-import { expireUnpaidPayments, handleUncollected } from '../orders/index.js'
+import {
+  expireUnpaidPayments,
+  handleUncollected,
+  type PromotionHookRegistry,
+} from '../orders/index.js'
 import {
   recoverUnfinishedPayments,
   submitPendingRefunds,
@@ -19,6 +23,7 @@ import { applyPaymentEvent, commercePaymentListener } from './payment-listener.j
  */
 export async function runPaymentRound(
   db: Db,
+  hooks: PromotionHookRegistry,
   provider: PaymentProvider,
   notifyUrl: string,
   now: string = nowIso(),
@@ -28,20 +33,22 @@ export async function runPaymentRound(
     db,
     actor,
     provider,
-    commercePaymentListener,
+    commercePaymentListener(hooks),
     now,
   )
-  const expired = await expireUnpaidPayments(db, actor, provider, now)
-  const uncollected = await db.transaction().execute((trx) => handleUncollected(trx, actor, now))
+  const expired = await expireUnpaidPayments(db, hooks, actor, provider, now)
+  const uncollected = await db
+    .transaction()
+    .execute((trx) => handleUncollected(trx, hooks, actor, now))
   const escalated = await db.transaction().execute((trx) => escalateOverdue(trx, actor, now))
   const returnsRefunded = await db
     .transaction()
-    .execute((trx) => refundUnconfirmedReturns(trx, actor, now))
+    .execute((trx) => refundUnconfirmedReturns(trx, hooks, actor, now))
   const answers = await submitPendingRefunds(db, provider, notifyUrl, now)
   // A provider that refunds synchronously has already said so: apply it like its callback.
   for (const answer of answers.filter((a) => a.status === 'succeeded')) {
     await db.transaction().execute((trx) =>
-      applyPaymentEvent(trx, actor, provider.name, {
+      applyPaymentEvent(trx, hooks, actor, provider.name, {
         kind: 'refund.succeeded',
         outTradeNo: answer.outTradeNo,
         outRefundNo: answer.outRefundNo,
@@ -63,12 +70,19 @@ export async function runPaymentRound(
 
 export const startPaymentWorker = (
   db: Db,
+  hooks: PromotionHookRegistry,
   provider: PaymentProvider,
   notifyUrl: string,
   log: FastifyBaseLogger,
   intervalMs = 10_000,
 ): PeriodicJob =>
   // The first round at once: payments a crash or restart left unfinished are settled on start.
-  startPeriodicJob('payments', intervalMs, () => runPaymentRound(db, provider, notifyUrl), log, {
-    runAtStart: true,
-  })
+  startPeriodicJob(
+    'payments',
+    intervalMs,
+    () => runPaymentRound(db, hooks, provider, notifyUrl),
+    log,
+    {
+      runAtStart: true,
+    },
+  )

@@ -4,8 +4,8 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
 import { notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
-import { createShareLink } from '../share-links.js'
-import { shareStats } from '../share-report.js'
+import { paidPromotionOrders } from '../../commerce/index.js'
+import { createShareLink, shareStats } from '../share-links/index.js'
 import { activityTermColumns, checkActivityTerms } from './activity-terms.js'
 import { transitionActivity } from './bargain-states.js'
 import type {
@@ -92,24 +92,23 @@ export async function activityReport(db: Db, id: string) {
     ])
     .where('bargain.activity_id', '=', id)
     .executeTakeFirstOrThrow()
-  const paid = await db
-    .selectFrom('shop_order')
-    .innerJoin('bargain', 'bargain.id', 'shop_order.promotion_id')
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('orders'),
-      eb.fn.coalesce(eb.fn.sum<number | string>('shop_order.total_fen'), eb.lit(0)).as('fen'),
-    ])
-    .where('shop_order.promotion_kind', '=', 'bargain')
-    .where('bargain.activity_id', '=', id)
-    .where('shop_order.paid_at', 'is not', null)
-    .executeTakeFirstOrThrow()
+  const bargains = await db
+    .selectFrom('bargain')
+    .select('id')
+    .where('activity_id', '=', id)
+    .execute()
+  const paid = await paidPromotionOrders(
+    db,
+    'bargain',
+    bargains.map((bargain) => bargain.id),
+  )
   return {
     activityId: id,
     bargains: Object.fromEntries(byStatus.map((row) => [row.status, Number(row.n)])),
     helps: Number(helps.helps),
     helpers: Number(helps.helpers),
-    ordersPaid: Number(paid.orders),
-    paidFen: Number(paid.fen),
+    ordersPaid: paid.orders,
+    paidFen: paid.totalFen,
     stock: activity.stock,
     stockTaken: activity.stock_taken,
     share: await shareStats(db, 'bargain_activity', id),

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/database.js'
 import { pageWindow, type Page, type PageQuery } from '../../../platform/http/schemas.js'
 import { nowIso } from '../../../shared/clock.js'
+import { skuIdsOfProduct, skuLabels } from '../../commerce/index.js'
 import type { RunningBargainActivity } from './schema.js'
 
 // The public list of 砍价 activities one can launch a bargain in now: active, inside the
@@ -14,31 +15,27 @@ export async function runningActivities(
   const { page, pageSize, offset } = pageWindow(query)
   let base = db
     .selectFrom('bargain_activity')
-    .innerJoin('sku', 'sku.id', 'bargain_activity.sku_id')
-    .innerJoin('product', 'product.id', 'sku.product_id')
-    .where('bargain_activity.status', '=', 'active')
-    .where('bargain_activity.starts_at', '<=', now)
-    .where('bargain_activity.ends_at', '>', now)
-    .whereRef('bargain_activity.stock_taken', '<', 'bargain_activity.stock')
-  if (query.productId) base = base.where('product.id', '=', query.productId)
+    .where('status', '=', 'active')
+    .where('starts_at', '<=', now)
+    .where('ends_at', '>', now)
+    .whereRef('stock_taken', '<', 'stock')
+  if (query.productId)
+    base = base.where('sku_id', 'in', [...(await skuIdsOfProduct(db, query.productId)), ''])
   const [counted, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow(),
-    base
-      .selectAll('bargain_activity')
-      .select(['product.id as product_id', 'product.title as product_title', 'sku.spec'])
-      .orderBy('bargain_activity.ends_at')
-      .orderBy('bargain_activity.id')
-      .limit(pageSize)
-      .offset(offset)
-      .execute(),
+    base.selectAll().orderBy('ends_at').orderBy('id').limit(pageSize).offset(offset).execute(),
   ])
+  const labels = await skuLabels(
+    db,
+    rows.map((row) => row.sku_id),
+  )
   const items = rows.map((row) => ({
     id: row.id,
     title: row.title,
     skuId: row.sku_id,
-    productId: row.product_id,
-    productTitle: row.product_title,
-    spec: row.spec,
+    productId: labels.get(row.sku_id)?.productId ?? '',
+    productTitle: labels.get(row.sku_id)?.productTitle ?? '',
+    spec: labels.get(row.sku_id)?.spec ?? '',
     originalPriceFen: row.original_price_fen,
     floorPriceFen: row.floor_price_fen,
     helpersNeeded: row.helpers_needed,

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/database.js'
 import { invalidField } from '../../../shared/errors.js'
-import { checkWindowAndSku } from '../term-checks.js'
+import { checkWindowAndSku } from '../skus/index.js'
 import type { BargainActivityTable, CreateBargainActivityBody } from './schema.js'
 
 // An activity's terms, checked and turned into columns the same way on create and on edit.

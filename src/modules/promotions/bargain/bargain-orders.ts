@@ -10,10 +10,12 @@ import type { BargainTable, BuyBody } from './schema.js'
 import {
   checkout,
   payFreeOrder,
+  type PromotionHookRegistry,
+  type PromotionHooks,
   PAYMENT_WINDOW_S,
   type ShopOrderTable,
-} from '../../commerce/orders/index.js'
-import { attributeOrder, registerCountedHooks } from '../share-attribution.js'
+} from '../../commerce/index.js'
+import { attributeOrder, countedHooks } from '../share-links/index.js'
 
 // Buying at the current price: the order goes through commerce's checkout at that price; one
 // unit of the activity's stock is held for it and the bargain takes no more help meanwhile. The
@@ -27,6 +29,7 @@ export interface BargainOrder {
 
 export async function buyBargain(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   userId: string,
   provider: string,
@@ -78,7 +81,7 @@ export async function buyBargain(
   if (!(await takeActivityUnit(db, activity.id)))
     throw conflict({ en: 'sold out', zh: '砍价商品已抢光' }, 'bargainId')
   // Cut to a ¥0 floor and collected in store: nothing to pay, bought at once.
-  if (placed.amountFen === 0) await payFreeOrder(db, actor, placed)
+  if (placed.amountFen === 0) await payFreeOrder(db, hooks, actor, placed)
   await recordAudit(db, actor, {
     action: 'bargain.ordered',
     entityType: 'bargain',
@@ -181,4 +184,6 @@ const bargainOf = (db: Db, order: ShopOrderTable) =>
     .where('id', '=', order.promotion_id ?? '')
     .executeTakeFirst()
 
-registerCountedHooks('bargain', { paid: bargainPaid, cancelled: bargainOrderCancelled })
+/** What commerce tells 砍价 about its orders, in the payment's or the expiry's transaction. */
+export const bargainHooks = (): PromotionHooks =>
+  countedHooks({ paid: bargainPaid, cancelled: bargainOrderCancelled })

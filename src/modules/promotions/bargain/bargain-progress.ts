@@ -1,12 +1,13 @@
 import type { Db } from '../../../db/database.js'
+import { displayNamesOf } from '../../../platform/accounts/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { maskName } from '../../../shared/personal-data.js'
 import { formatYuan } from '../../../shared/money.js'
 import { findActivity } from './activities.js'
 import { canBuy } from './bargain-orders.js'
 import { findBargain } from './bargains.js'
-import { shareCodeOf } from '../share-links.js'
-import { skuLabel } from '../sku-labels.js'
+import { shareCodeOf } from '../share-links/index.js'
+import { skuLabel } from '../skus/index.js'
 import type { BargainProgress, BargainTable, BargainViewer } from './schema.js'
 
 // What the launcher and the friends see: the remaining amount in yuan and the helpers still
@@ -21,13 +22,20 @@ export async function bargainProgress(
 ): Promise<BargainProgress> {
   const bargain = await findBargain(db, bargainId)
   const activity = await findActivity(db, bargain.activity_id)
-  const helpers = await db
+  const helps = await db
     .selectFrom('bargain_help')
-    .innerJoin('app_user', 'app_user.id', 'bargain_help.helper_user_id')
-    .select(['app_user.display_name', 'bargain_help.cut_fen', 'bargain_help.created_at'])
-    .where('bargain_help.bargain_id', '=', bargainId)
-    .orderBy('bargain_help.cut_index')
+    .select(['helper_user_id', 'cut_fen', 'created_at'])
+    .where('bargain_id', '=', bargainId)
+    .orderBy('cut_index')
     .execute()
+  const names = await displayNamesOf(
+    db,
+    helps.map((help) => help.helper_user_id),
+  )
+  const helpers = helps.flatMap((help) => {
+    const displayName = names.get(help.helper_user_id)
+    return displayName === undefined ? [] : [{ ...help, display_name: displayName }]
+  })
   const label = await skuLabel(db, activity.sku_id)
   const remainingFen = bargain.current_price_fen - bargain.floor_price_fen
   const remainingHelpers = bargain.helpers_needed - bargain.helps_done

@@ -206,6 +206,7 @@ describe('砍价 bargains', () => {
 
     await runPaymentRound(
       t.db,
+      t.promotionHooks,
       t.payments.provider,
       t.payments.notifyUrl,
       new Date(Date.now() + 16 * 60_000).toISOString(),
@@ -231,6 +232,7 @@ describe('砍价 bargains', () => {
     const lapse = () =>
       runPaymentRound(
         t.db,
+        t.promotionHooks,
         t.payments.provider,
         t.payments.notifyUrl,
         new Date(Date.now() + 16 * 60_000).toISOString(),

@@ -2,7 +2,6 @@ import type { Db } from '../../../db/database.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { nowIso } from '../../../shared/clock.js'
 import { transitionBargain } from './bargain-states.js'
-import './bargain-orders.js'
 
 // Bargains whose duration passed unbought become `expired`. One with an unpaid order waits for
 // the payment or the lapse (the payment worker decides), and expires in a later round. Each is

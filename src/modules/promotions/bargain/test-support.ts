@@ -63,7 +63,7 @@ export async function payOrder(t: TestApp, ordered: Ordered): Promise<void> {
 /** What a provider reports when the payer paid a URL we had already given up on (Alipay can). */
 export const applyPayment = (t: TestApp, ordered: Ordered) =>
   t.db.transaction().execute((trx) =>
-    applyPaymentEvent(trx, systemActor('test'), 'local', {
+    applyPaymentEvent(trx, t.promotionHooks, systemActor('test'), 'local', {
       kind: 'payment.succeeded',
       outTradeNo: ordered.payment.outTradeNo,
       providerTransactionId: `T${ordered.payment.outTradeNo}`,

@@ -58,10 +58,10 @@ describe('团购 payments racing the close', () => {
     const closing = new Date(Date.now() + 3 * 3_600_000).toISOString()
     await Promise.all([
       ...joined.map((order) => payOrder(t, order)),
-      settleBulkCampaigns(t.db, actor, closing),
-      settleBulkCampaigns(t.db, actor, closing),
+      settleBulkCampaigns(t.db, t.promotionHooks, actor, closing),
+      settleBulkCampaigns(t.db, t.promotionHooks, actor, closing),
     ])
-    await settleBulkCampaigns(t.db, actor, closing)
+    await settleBulkCampaigns(t.db, t.promotionHooks, actor, closing)
 
     const campaign = await campaignRow(t, campaignId)
     expect(['settled', 'failed']).toContain(campaign.status)

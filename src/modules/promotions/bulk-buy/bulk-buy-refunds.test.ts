@@ -17,7 +17,7 @@ async function joinAndPay(t: TestApp, campaignId: string, buyer: Client, quantit
 }
 
 async function finishRefunds(t: TestApp): Promise<void> {
-  await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl)
+  await runPaymentRound(t.db, t.promotionHooks, t.payments.provider, t.payments.notifyUrl)
   await t.payments.localGateway?.notifier.deliverDue()
 }
 
@@ -48,7 +48,7 @@ describe('团购 refunds before and at the close', () => {
     expect((await campaignRow(t, campaignId)).paid_quantity).toBe(4)
     expect((await join(campaignId, c, 5)).statusCode).toBe(201)
 
-    await settleBulkCampaigns(t.db, systemActor('test'), hoursFromNow(3))
+    await settleBulkCampaigns(t.db, t.promotionHooks, systemActor('test'), hoursFromNow(3))
     expect(await campaignRow(t, campaignId)).toMatchObject({
       status: 'settled',
       paid_quantity: 4,
@@ -87,7 +87,7 @@ describe('团购 refunds before and at the close', () => {
     expect((await orderOf(t, first.orderId)).status).toBe('refunding')
 
     // The close comes while the ¥3.00 is still with the provider: a is owed (45 − 35) × 2.
-    await settleBulkCampaigns(t.db, systemActor('test'), hoursFromNow(3))
+    await settleBulkCampaigns(t.db, t.promotionHooks, systemActor('test'), hoursFromNow(3))
     const refunds = await refundsOf(t, [first.orderId])
     expect(refunds.map((r) => r.amount_fen).sort((x, y) => x - y)).toEqual([300, 2000])
 
@@ -136,7 +136,9 @@ describe('团购 ended early by the operator', () => {
       errors: [{ field: 'status' }],
     })
 
-    expect(await settleBulkCampaigns(t.db, systemActor('test'))).toMatchObject({ settled: 1 })
+    expect(await settleBulkCampaigns(t.db, t.promotionHooks, systemActor('test'))).toMatchObject({
+      settled: 1,
+    })
     // 3 units paid: the ¥40.00 tier; a paid ¥45.00 × 2.
     expect(await campaignRow(t, campaignId)).toMatchObject({
       status: 'settled',

@@ -57,6 +57,7 @@ describe('团购 tiered bulk purchase', () => {
     expect((await join(campaignId, other, 1)).statusCode).toBe(409)
     await runPaymentRound(
       t.db,
+      t.promotionHooks,
       t.payments.provider,
       t.payments.notifyUrl,
       new Date(Date.now() + 16 * 60_000).toISOString(),
@@ -76,6 +77,7 @@ describe('团购 tiered bulk purchase', () => {
     const first = (await join(campaignId, early, 2)).json<JoinedOrder>()
     await runPaymentRound(
       t.db,
+      t.promotionHooks,
       t.payments.provider,
       t.payments.notifyUrl,
       new Date(Date.now() + 16 * 60_000).toISOString(),
@@ -85,6 +87,7 @@ describe('团购 tiered bulk purchase', () => {
     const second = (await join(campaignId, late, 1)).json<JoinedOrder>()
     await runPaymentRound(
       t.db,
+      t.promotionHooks,
       t.payments.provider,
       t.payments.notifyUrl,
       new Date(Date.now() + 16 * 60_000).toISOString(),
@@ -122,12 +125,14 @@ describe('团购 tiered bulk purchase', () => {
     expect(orders.map((o) => o.unitPriceFen)).toEqual([4500, 4500, 4000, 3500])
 
     const actor = systemActor('test')
-    expect((await settleBulkCampaigns(t.db, actor, hoursFromNow(1))).settled).toBe(0)
+    expect(
+      (await settleBulkCampaigns(t.db, t.promotionHooks, actor, hoursFromNow(1))).settled,
+    ).toBe(0)
     const rounds = await Promise.all([
-      settleBulkCampaigns(t.db, actor, hoursFromNow(3)),
-      settleBulkCampaigns(t.db, actor, hoursFromNow(3)),
+      settleBulkCampaigns(t.db, t.promotionHooks, actor, hoursFromNow(3)),
+      settleBulkCampaigns(t.db, t.promotionHooks, actor, hoursFromNow(3)),
     ])
-    rounds.push(await settleBulkCampaigns(t.db, actor, hoursFromNow(4)))
+    rounds.push(await settleBulkCampaigns(t.db, t.promotionHooks, actor, hoursFromNow(4)))
     expect(rounds.reduce((sum, round) => sum + round.settled, 0)).toBe(1)
     expect(rounds.reduce((sum, round) => sum + round.refundsStarted, 0)).toBe(3)
     expect(await campaignRow(t, campaignId)).toMatchObject({
@@ -161,9 +166,11 @@ describe('团购 tiered bulk purchase', () => {
     }
     const actor = systemActor('test')
     const rounds = await Promise.all(
-      Array.from({ length: 3 }, () => settleBulkCampaigns(t.db, actor, hoursFromNow(3))),
+      Array.from({ length: 3 }, () =>
+        settleBulkCampaigns(t.db, t.promotionHooks, actor, hoursFromNow(3)),
+      ),
     )
-    rounds.push(await settleBulkCampaigns(t.db, actor, hoursFromNow(5)))
+    rounds.push(await settleBulkCampaigns(t.db, t.promotionHooks, actor, hoursFromNow(5)))
     expect(rounds.reduce((sum, round) => sum + round.failed, 0)).toBe(1)
     expect(await campaignRow(t, campaignId)).toMatchObject({
       status: 'failed',
@@ -191,11 +198,13 @@ describe('团购 tiered bulk purchase', () => {
     const actor = systemActor('test')
     const closeRow = await campaignRow(t, campaignId)
     const justAfter = new Date(Date.parse(closeRow.ends_at) + 60_000).toISOString()
-    expect(await settleBulkCampaigns(t.db, actor, justAfter)).toMatchObject({
+    expect(await settleBulkCampaigns(t.db, t.promotionHooks, actor, justAfter)).toMatchObject({
       settled: 0,
       failed: 0,
     })
     const afterGrace = new Date(Date.parse(closeRow.ends_at) + 16 * 60_000).toISOString()
-    expect(await settleBulkCampaigns(t.db, actor, afterGrace)).toMatchObject({ failed: 1 })
+    expect(await settleBulkCampaigns(t.db, t.promotionHooks, actor, afterGrace)).toMatchObject({
+      failed: 1,
+    })
   })
 })

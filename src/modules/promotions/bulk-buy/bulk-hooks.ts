@@ -2,8 +2,8 @@ import type { Db } from '../../../db/database.js'
 import type { Actor } from '../../../platform/http/actor.js'
 import { releaseBuyerUnits, takeBuyerUnits, transitionBulkOrder } from './bulk-orders.js'
 import type { BulkOrderTable } from './schema.js'
-import type { ShopOrderTable } from '../../commerce/orders/index.js'
-import { registerCountedHooks } from '../share-attribution.js'
+import type { PromotionHooks, ShopOrderTable } from '../../commerce/index.js'
+import { countedHooks } from '../share-links/index.js'
 
 // What a campaign hears from commerce, inside the payment callback's or the expiry's
 // transaction. The campaign row is updated before the order's link (as at settlement), so a
@@ -154,8 +154,10 @@ const linkOf = (db: Db, order: ShopOrderTable) =>
     .where('order_id', '=', order.id)
     .executeTakeFirst()
 
-registerCountedHooks('bulk_buy', {
-  paid: bulkOrderPaid,
-  refundedInFull: bulkOrderRefundedInFull,
-  cancelled: bulkOrderCancelled,
-})
+/** What commerce tells 团购 about its orders, in the payment's, refund's or expiry's transaction. */
+export const bulkBuyHooks = (): PromotionHooks =>
+  countedHooks({
+    paid: bulkOrderPaid,
+    refundedInFull: bulkOrderRefundedInFull,
+    cancelled: bulkOrderCancelled,
+  })

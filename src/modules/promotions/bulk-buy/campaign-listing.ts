@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/database.js'
 import { pageWindow, type Page, type PageQuery } from '../../../platform/http/schemas.js'
 import { nowIso } from '../../../shared/clock.js'
+import { locationNames, skuIdsOfProduct, skuLabels } from '../../commerce/index.js'
 import { unitsLeft } from './campaign-progress.js'
 import { ladderOf } from './campaigns.js'
 import { progressText, tierFor } from './ladder.js'
@@ -17,43 +18,39 @@ export async function openCampaigns(
   const { page, pageSize, offset } = pageWindow(query)
   let base = db
     .selectFrom('bulk_campaign')
-    .innerJoin('sku', 'sku.id', 'bulk_campaign.sku_id')
-    .innerJoin('product', 'product.id', 'sku.product_id')
-    .leftJoin('stock_location', 'stock_location.id', 'bulk_campaign.pickup_location_id')
-    .where('bulk_campaign.status', '=', 'open')
-    .where('bulk_campaign.starts_at', '<=', now)
-    .where('bulk_campaign.ends_at', '>', now)
-  if (query.productId) base = base.where('product.id', '=', query.productId)
+    .where('status', '=', 'open')
+    .where('starts_at', '<=', now)
+    .where('ends_at', '>', now)
+  if (query.productId)
+    base = base.where('sku_id', 'in', [...(await skuIdsOfProduct(db, query.productId)), ''])
   const [counted, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow(),
-    base
-      .selectAll('bulk_campaign')
-      .select([
-        'product.id as product_id',
-        'product.title as product_title',
-        'sku.spec',
-        'stock_location.name as store_name',
-      ])
-      .orderBy('bulk_campaign.ends_at')
-      .orderBy('bulk_campaign.id')
-      .limit(pageSize)
-      .offset(offset)
-      .execute(),
+    base.selectAll().orderBy('ends_at').orderBy('id').limit(pageSize).offset(offset).execute(),
   ])
+  const labels = await skuLabels(
+    db,
+    rows.map((row) => row.sku_id),
+  )
+  const stores = await locationNames(
+    db,
+    rows.flatMap((row) => (row.pickup_location_id === null ? [] : [row.pickup_location_id])),
+  )
   const items = rows.map((row) => {
     const ladder = ladderOf(row)
+    const label = labels.get(row.sku_id)
     return {
       id: row.id,
       title: row.title,
       skuId: row.sku_id,
-      productId: row.product_id,
-      productTitle: row.product_title,
-      spec: row.spec,
+      productId: label?.productId ?? '',
+      productTitle: label?.productTitle ?? '',
+      spec: label?.spec ?? '',
       currentPriceFen: tierFor(ladder, row.paid_quantity).priceFen,
       text: progressText(ladder, row.paid_quantity, row.cap),
       left: unitsLeft(row),
       pickupLocationId: row.pickup_location_id,
-      pickupStoreName: row.store_name,
+      pickupStoreName:
+        row.pickup_location_id === null ? null : (stores.get(row.pickup_location_id) ?? null),
       pickupDate: row.pickup_date,
       endsAt: row.ends_at,
     }

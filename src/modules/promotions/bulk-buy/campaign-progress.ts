@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/database.js'
 import { nowIso } from '../../../shared/clock.js'
-import { skuLabel } from '../sku-labels.js'
+import { skuLabel } from '../skus/index.js'
 import { findCampaign, ladderOf } from './campaigns.js'
 import { nextTier, progressText, tierFor } from './ladder.js'
 import type { BulkCampaignTable, CampaignProgress, CampaignViewer } from './schema.js'

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/database.js'
 import { invalidField } from '../../../shared/errors.js'
-import { checkWindowAndSku } from '../term-checks.js'
+import { isOpenStore } from '../../commerce/index.js'
+import { checkWindowAndSku } from '../skus/index.js'
 import { ladderProblem } from './ladder.js'
 import type { BulkCampaignTable, CreateCampaignBody } from './schema.js'
 
@@ -16,20 +17,11 @@ export async function checkCampaignTerms(db: Db, body: CreateCampaignBody): Prom
   if (body.perUserMax > body.cap)
     throw invalidField('perUserMax', { en: 'above the cap', zh: '每人限购不能超过上限' })
   await checkWindowAndSku(db, body)
-  if (body.pickupLocationId !== undefined) {
-    const store = await db
-      .selectFrom('stock_location')
-      .select('id')
-      .where('id', '=', body.pickupLocationId)
-      .where('kind', '=', 'store')
-      .where('active', '=', 1)
-      .executeTakeFirst()
-    if (!store)
-      throw invalidField('pickupLocationId', {
-        en: 'no open store has this id',
-        zh: '体验店不存在或已停业',
-      })
-  }
+  if (body.pickupLocationId !== undefined && !(await isOpenStore(db, body.pickupLocationId)))
+    throw invalidField('pickupLocationId', {
+      en: 'no open store has this id',
+      zh: '体验店不存在或已停业',
+    })
 }
 
 /** The columns the terms set (not the status: `open` only matters on create). */

@@ -7,8 +7,7 @@ import { newId } from '../../../shared/ids.js'
 import { campaignTermColumns, checkCampaignTerms } from './campaign-terms.js'
 import type { Tier } from './ladder.js'
 import type { BulkCampaignTable, Campaign, CampaignStatus, CreateCampaignBody } from './schema.js'
-import { createShareLink } from '../share-links.js'
-import { shareStats } from '../share-report.js'
+import { createShareLink, shareStats } from '../share-links/index.js'
 
 // Operators' side of 团购: campaigns (promotions:manage), their status and their report.
 

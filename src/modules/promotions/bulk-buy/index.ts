@@ -1,5 +1,5 @@
 // What the server may use of 团购 (SVC-3).
 export { bulkBuyRoutes, type BulkBuyRoutesOptions } from './routes.js'
 export { settleBulkCampaigns } from './settle-campaigns.js'
-export { runBargainBulkRound, startBargainBulkWorker } from './worker.js'
+export { bulkBuyHooks } from './bulk-hooks.js'
 export type { BulkBuyTables } from './schema.js'

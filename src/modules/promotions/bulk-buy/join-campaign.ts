@@ -8,8 +8,8 @@ import { takeBuyerUnits } from './bulk-orders.js'
 import { findCampaign, ladderOf } from './campaigns.js'
 import { tierFor } from './ladder.js'
 import type { JoinBody } from './schema.js'
-import { checkout, PAYMENT_WINDOW_S } from '../../commerce/orders/index.js'
-import { attributeOrder } from '../share-attribution.js'
+import { checkout, PAYMENT_WINDOW_S } from '../../commerce/index.js'
+import { attributeOrder } from '../share-links/index.js'
 
 // Joining a campaign: the order is placed through commerce's checkout at the current tier's
 // price, and its units are reserved under the cap with one conditional update (paid + reserved

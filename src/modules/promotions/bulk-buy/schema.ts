@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { Nullable } from '../../../platform/http/schemas.js'
-import { SkuLabelFields } from '../sku-labels.js'
-import { ShareStats } from '../share-schema.js'
+import { SkuLabelFields } from '../shared/index.js'
+import { ShareStats } from '../shared/index.js'
 
 // SVC-3 团购 (tiered bulk purchase, 社区团购): tables and the API's shapes.
 

@@ -7,8 +7,13 @@ import { ladderOf } from './campaigns.js'
 import { formatYuan } from '../../../shared/money.js'
 import { tierFor, tierRefundFen } from './ladder.js'
 import type { BulkCampaignTable } from './schema.js'
-import './bulk-hooks.js'
-import { refundableFen, REFUNDABLE_STATUSES, startRefund } from '../../commerce/orders/index.js'
+import {
+  ordersById,
+  type PromotionHookRegistry,
+  refundableFen,
+  REFUNDABLE_STATUSES,
+  startRefund,
+} from '../../commerce/index.js'
 
 // The close of a campaign: the final tier comes from the paid quantity. At or above the
 // minimum the campaign is `settled` and each buyer is refunded what they paid above the final
@@ -28,6 +33,7 @@ export interface SettleResult {
 
 export async function settleBulkCampaigns(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   now: string = nowIso(),
 ): Promise<SettleResult> {
@@ -41,7 +47,9 @@ export async function settleBulkCampaigns(
     .execute()
   const result: SettleResult = { settled: 0, failed: 0, refundsStarted: 0 }
   for (const { id } of due) {
-    const outcome = await db.transaction().execute((trx) => settleCampaign(trx, actor, id, now))
+    const outcome = await db
+      .transaction()
+      .execute((trx) => settleCampaign(trx, hooks, actor, id, now))
     if (!outcome) continue
     result[outcome.status] += 1
     result.refundsStarted += outcome.refunds
@@ -51,6 +59,7 @@ export async function settleBulkCampaigns(
 
 async function settleCampaign(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   campaignId: string,
   now: string,
@@ -91,29 +100,41 @@ async function settleCampaign(
       finalPriceFen,
     },
   })
-  return { status: to, refunds: await refundBuyers(db, actor, campaign, finalPriceFen) }
+  return { status: to, refunds: await refundBuyers(db, hooks, actor, campaign, finalPriceFen) }
 }
 
 async function refundBuyers(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   campaign: BulkCampaignTable,
   finalPriceFen: number | null,
 ): Promise<number> {
-  const links = await db
+  const paidLinks = await db
     .selectFrom('bulk_order')
-    .innerJoin('shop_order', 'shop_order.id', 'bulk_order.order_id')
-    .selectAll('shop_order')
-    .select([
-      'bulk_order.id as link_id',
-      'bulk_order.campaign_id',
-      'bulk_order.quantity',
-      'bulk_order.unit_paid_fen',
-    ])
-    .where('bulk_order.campaign_id', '=', campaign.id)
-    .where('bulk_order.status', '=', 'paid')
-    .orderBy('bulk_order.id')
+    .select(['id', 'campaign_id', 'order_id', 'quantity', 'unit_paid_fen'])
+    .where('campaign_id', '=', campaign.id)
+    .where('status', '=', 'paid')
+    .orderBy('id')
     .execute()
+  const orders = await ordersById(
+    db,
+    paidLinks.map((link) => link.order_id),
+  )
+  const links = paidLinks.flatMap((link) => {
+    const order = orders.get(link.order_id)
+    return order
+      ? [
+          {
+            ...order,
+            link_id: link.id,
+            campaign_id: link.campaign_id,
+            quantity: link.quantity,
+            unit_paid_fen: link.unit_paid_fen,
+          },
+        ]
+      : []
+  })
   let started = 0
   for (const link of links) {
     const left = await refundableFen(db, link)
@@ -139,6 +160,7 @@ async function refundBuyers(
     if (!moved || amountFen === 0) continue
     await startRefund(
       db,
+      hooks,
       actor,
       link,
       link.status,

@@ -6,7 +6,8 @@ import { pageWindow, type Page } from '../../../platform/http/schemas.js'
 import { nowIso, shanghaiDayStartMs } from '../../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
-import { createShareLink, shareLinksOf } from '../share-links.js'
+import { productTitles } from '../../commerce/index.js'
+import { createShareLink, shareLinksOf } from '../share-links/index.js'
 import type {
   EventBody,
   EventQuery,
@@ -181,13 +182,7 @@ export async function getEvent(db: Db, id: string): Promise<PromotionEvent> {
 async function toEvents(db: Db, rows: readonly PromotionEventTable[]): Promise<PromotionEvent[]> {
   const ids = [...rows.map((r) => r.id), '']
   const [products, links, paths] = await Promise.all([
-    db
-      .selectFrom('promotion_event_product')
-      .innerJoin('product', 'product.id', 'promotion_event_product.product_id')
-      .select(['promotion_event_product.event_id', 'product.id', 'product.title'])
-      .where('promotion_event_product.event_id', 'in', ids)
-      .orderBy('product.title')
-      .execute(),
+    eventProducts(db, ids),
     shareLinksOf(db, 'event', ids),
     findDivisionPaths(
       db,
@@ -220,6 +215,24 @@ async function toEvents(db: Db, rows: readonly PromotionEventTable[]): Promise<P
   })
 }
 
+/** The products of the events `eventIds`, in order of title. */
+async function eventProducts(db: Db, eventIds: readonly string[]) {
+  const links = await db
+    .selectFrom('promotion_event_product')
+    .select(['event_id', 'product_id'])
+    .where('event_id', 'in', eventIds)
+    .execute()
+  const titles = await productTitles(
+    db,
+    links.map((link) => link.product_id),
+  )
+  return titles.flatMap((product) =>
+    links
+      .filter((link) => link.product_id === product.id)
+      .map((link) => ({ event_id: link.event_id, id: product.id, title: product.title })),
+  )
+}
+
 async function checkEvent(db: Db, body: EventBody): Promise<void> {
   if (Date.parse(body.endsAt) <= Date.parse(body.startsAt))
     throw invalidField('endsAt', { en: 'must be after startsAt', zh: '结束时间须晚于开始时间' })
@@ -228,11 +241,7 @@ async function checkEvent(db: Db, body: EventBody): Promise<void> {
       en: 'not a division of the county',
       zh: '行政区划不存在',
     })
-  const found = await db
-    .selectFrom('product')
-    .select('id')
-    .where('id', 'in', [...body.productIds, ''])
-    .execute()
+  const found = await productTitles(db, body.productIds)
   const missing = body.productIds.findIndex((id) => !found.some((p) => p.id === id))
   if (missing >= 0)
     throw invalidField(`productIds/${missing}`, { en: 'no such product', zh: '商品不存在' })

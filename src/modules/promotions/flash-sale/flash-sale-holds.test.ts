@@ -44,11 +44,17 @@ describe.each(['database', 'redis'] as const)('flash sale holds over time (%s)',
         .executeTakeFirstOrThrow()
     ).status
   const expireOrders = (t: TestApp) =>
-    runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl, minutesFromNow(6))
+    runPaymentRound(
+      t.db,
+      t.promotionHooks,
+      t.payments.provider,
+      t.payments.notifyUrl,
+      minutesFromNow(6),
+    )
   // What a provider reports when the payer paid a URL we had already given up on.
   const latePayment = (t: TestApp, placed: CheckoutResponse) =>
     t.db.transaction().execute((trx) =>
-      applyPaymentEvent(trx, systemActor('test'), 'local', {
+      applyPaymentEvent(trx, t.promotionHooks, systemActor('test'), 'local', {
         kind: 'payment.succeeded',
         outTradeNo: placed.payment.outTradeNo,
         providerTransactionId: `LATE${placed.payment.outTradeNo}`,

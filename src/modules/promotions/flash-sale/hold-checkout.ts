@@ -6,8 +6,8 @@ import { holdGone, myHold, readmitHold, releaseHold } from './holds.js'
 import type { HoldCheckoutBody } from './schema.js'
 import { transitionHold } from './session-status.js'
 import type { FlashSaleContext } from './sessions.js'
-import { checkout, type PromotionHooks } from '../../commerce/orders/index.js'
-import { attributeOrder, registerCountedHooks } from '../share-attribution.js'
+import { checkout, paymentIdOfOrder, type PromotionHooks } from '../../commerce/index.js'
+import { attributeOrder, countedHooks } from '../share-links/index.js'
 
 // From a hold to an order, once: the first call claims the hold (held → ordered) and checks out
 // at the sale price; every later call — a double tap, a retry after a lost answer — gets the
@@ -38,18 +38,14 @@ export async function checkoutHold(
     const hold = await myHold(db, userId, holdId)
     if ((hold.status !== 'ordered' && hold.status !== 'paid') || hold.order_id === null)
       throw holdGone(hold)
-    const order = await db
-      .selectFrom('shop_order')
-      .select('payment_id')
-      .where('id', '=', hold.order_id)
-      .executeTakeFirstOrThrow()
+    const paymentId = await paymentIdOfOrder(db, hold.order_id)
     await recordAudit(db, actor, {
       action: 'flash_hold.checkout_repeated',
       entityType: 'flash_hold',
       entityId: hold.id,
       organizationId: null,
     })
-    return { paymentId: order.payment_id ?? '', created: false }
+    return { paymentId: paymentId ?? '', created: false }
   }
   const sku = await db
     .selectFrom('flash_sku')
@@ -94,7 +90,10 @@ export async function checkoutHold(
 }
 
 /** What commerce tells the flash sale about its orders, in the payment's own transaction. */
-export function flashSaleHooks(context: FlashSaleContext): PromotionHooks {
+export const flashSaleHooks = (context: FlashSaleContext): PromotionHooks =>
+  countedHooks(flashSaleOrderHooks(context))
+
+function flashSaleOrderHooks(context: FlashSaleContext): PromotionHooks {
   const holdOf = (db: Db, orderId: string) =>
     db.selectFrom('flash_hold').selectAll().where('order_id', '=', orderId).executeTakeFirst()
   return {
@@ -126,6 +125,3 @@ export function flashSaleHooks(context: FlashSaleContext): PromotionHooks {
     },
   }
 }
-
-export const registerFlashSaleHooks = (context: FlashSaleContext) =>
-  registerCountedHooks('flash_sale', flashSaleHooks(context))

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/database.js'
-import { shareStats } from '../share-report.js'
+import { skuLabels } from '../../commerce/index.js'
+import { shareStats } from '../share-links/index.js'
 import type { FlashReport, FlashSession, FlashSessionRow, FlashSessionStatus } from './schema.js'
 import { sessionRow, stockOf, type FlashSaleContext } from './sessions.js'
 
@@ -24,32 +25,28 @@ export async function toFlashSession(
   context: FlashSaleContext,
   session: FlashSessionRow,
 ): Promise<FlashSession> {
-  const skus = await db
+  const onSale = await db
     .selectFrom('flash_sku')
-    .innerJoin('sku', 'sku.id', 'flash_sku.sku_id')
-    .innerJoin('product', 'product.id', 'sku.product_id')
-    .select([
-      'flash_sku.sku_id',
-      'flash_sku.sale_price_fen',
-      'flash_sku.stock_total',
-      'flash_sku.stock_left',
-      'sku.spec',
-      'sku.price_fen',
-      'product.id as product_id',
-      'product.title',
-    ])
-    .where('flash_sku.session_id', '=', session.id)
-    .orderBy('product.title')
+    .select(['sku_id', 'sale_price_fen', 'stock_total', 'stock_left'])
+    .where('session_id', '=', session.id)
     .execute()
+  // In order of product title: the labels come in that order.
+  const labels = await skuLabels(
+    db,
+    onSale.map((sku) => sku.sku_id),
+  )
+  const skus = [...labels.values()].flatMap((label) =>
+    onSale.filter((sku) => sku.sku_id === label.skuId).map((sku) => ({ ...sku, label })),
+  )
   const left = await stockOf(context, session).stockLeft(db, session)
   const views = skus.map((sku) => {
     const stockLeft = left.get(sku.sku_id) ?? sku.stock_left
     return {
       skuId: sku.sku_id,
-      productId: sku.product_id,
-      title: sku.title,
-      spec: sku.spec,
-      priceFen: sku.price_fen,
+      productId: sku.label.productId,
+      title: sku.label.productTitle,
+      spec: sku.label.spec,
+      priceFen: sku.label.priceFen,
       salePriceFen: sku.sale_price_fen,
       stockTotal: sku.stock_total,
       stockLeft,

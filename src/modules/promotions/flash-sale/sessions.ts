@@ -5,9 +5,11 @@ import { nowIso } from '../../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import { fenToYuan } from '../../../shared/money.js'
-import { createShareLink } from '../share-links.js'
+import { skusForSale } from '../../commerce/index.js'
+import { createShareLink } from '../share-links/index.js'
 import { countFromHolds, databaseStock, type FlashStock } from './flash-stock.js'
-import type { RedisFlashStock } from './redis-stock.js'
+import type { Redis } from 'ioredis'
+import { RedisFlashStock } from './redis-stock.js'
 import type { FlashSessionBody, FlashSessionRow, FlashSessionStatus } from './schema.js'
 import { transitionSession } from './session-status.js'
 
@@ -19,6 +21,14 @@ import { transitionSession } from './session-status.js'
 export interface FlashSaleContext {
   redisStock?: RedisFlashStock | undefined
 }
+
+/** With Redis, admissions run as one Lua script; without, as a conditional database update. */
+export const flashSaleContext = (
+  redis: Redis | undefined,
+  redisKeyPrefix?: string,
+): FlashSaleContext => ({
+  redisStock: redis ? new RedisFlashStock(redis, redisKeyPrefix) : undefined,
+})
 
 /** Where this session's stock is counted right now. */
 export const stockOf = (context: FlashSaleContext, session: FlashSessionRow): FlashStock =>
@@ -131,42 +141,24 @@ async function validateSession(db: Db, body: FlashSessionBody): Promise<void> {
   if (Date.parse(body.endsAt) <= Date.parse(body.startsAt))
     throw invalidField('endsAt', { en: 'must be after the start', zh: '结束时间必须晚于开始时间' })
   const skuIds = body.skus.map((sku) => sku.skuId)
-  const rows = await db
-    .selectFrom('sku')
-    .innerJoin('product', 'product.id', 'sku.product_id')
-    .leftJoin('stock_level', (join) =>
-      join
-        .onRef('stock_level.sku_id', '=', 'sku.id')
-        .on('stock_level.location_id', 'in', (eb) =>
-          eb
-            .selectFrom('stock_location')
-            .select('id')
-            .where('kind', '=', 'warehouse')
-            .where('active', '=', 1),
-        ),
-    )
-    .select(['sku.id', 'sku.price_fen', 'sku.active', 'product.status', 'stock_level.available'])
-    .where('sku.id', 'in', [...skuIds, ''])
-    .execute()
+  const forSale = await skusForSale(db, skuIds)
   const seen = new Set<string>()
   body.skus.forEach((sku, i) => {
-    const row = rows.find((r) => r.id === sku.skuId)
+    const row = forSale.get(sku.skuId)
     if (seen.has(sku.skuId))
       throw invalidField(`skus/${i}/skuId`, { en: 'listed twice', zh: '商品重复' })
     seen.add(sku.skuId)
-    if (!row || row.active !== 1 || row.status !== 'on_sale')
+    if (!row?.onSale)
       throw invalidField(`skus/${i}/skuId`, {
         en: 'this item is not on sale',
         zh: '该商品已下架或不存在',
       })
-    if (sku.salePriceFen >= row.price_fen)
+    if (sku.salePriceFen >= row.priceFen)
       throw invalidField(`skus/${i}/salePriceFen`, {
-        en: `must be below the normal price ${row.price_fen} fen`,
-        zh: `秒杀价必须低于原价（${fenToYuan(row.price_fen)} 元）`,
+        en: `must be below the normal price ${row.priceFen} fen`,
+        zh: `秒杀价必须低于原价（${fenToYuan(row.priceFen)} 元）`,
       })
-    const available = rows
-      .filter((r) => r.id === sku.skuId)
-      .reduce((sum, r) => sum + (r.available ?? 0), 0)
+    const available = row.warehouseAvailable
     if (sku.stock > available)
       throw invalidField(`skus/${i}/stock`, {
         en: `the county warehouse has only ${available}`,

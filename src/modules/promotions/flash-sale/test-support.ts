@@ -3,9 +3,13 @@ import { afterEach, expect } from 'vitest'
 import { seedDemoData } from '../../../demo/seed.js'
 import { DEMO_PASSWORD } from '../../../demo/demo-accounts.js'
 import { buildApp } from '../../../server/build-app.js'
-import { localPayments, type SentCallback } from '../../commerce/index.js'
 import { createTestDb } from '../../../test/test-db.js'
 import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
+import {
+  createPromotionHookRegistry,
+  localPayments,
+  type SentCallback,
+} from '../../commerce/index.js'
 import { demoLocations, sellableSku } from '../../commerce/orders/test-support.js'
 import { RedisFlashStock } from './redis-stock.js'
 import type { FlashSaleContext } from './sessions.js'
@@ -28,7 +32,8 @@ export async function flashTestApp(mode: 'database' | 'redis'): Promise<TestApp>
   const sessionSecret = 'test-secret-that-is-long-enough-0123456789'
   const sentCallbacks: SentCallback[] = []
   const payments = localPayments(() => app, handle.db, sessionSecret, sentCallbacks)
-  const app = await buildApp({ db: handle.db, sessionSecret, payments, redis })
+  const promotionHooks = createPromotionHookRegistry()
+  const app = await buildApp({ db: handle.db, sessionSecret, payments, redis, promotionHooks })
   // Keys are namespaced by session id (UUIDv7), so parallel tests on one Redis never meet.
   cleanups.push(async () => {
     await app.close()
@@ -61,7 +66,15 @@ export async function flashTestApp(mode: 'database' | 'redis'): Promise<TestApp>
         }),
     }
   }
-  return { app, db: handle.db, dialect: handle.dialect, logIn, payments, sentCallbacks }
+  return {
+    app,
+    db: handle.db,
+    dialect: handle.dialect,
+    logIn,
+    payments,
+    sentCallbacks,
+    promotionHooks,
+  }
 }
 
 export interface OpenSession {

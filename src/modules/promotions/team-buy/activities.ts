@@ -13,8 +13,8 @@ import type {
   UpdateActivityBody,
 } from './schema.js'
 import { TEAM_STATUSES } from './schema.js'
-import { createShareLink } from '../share-links.js'
-import { shareStats } from '../share-report.js'
+import { skuLabels } from '../../commerce/index.js'
+import { createShareLink, shareStats } from '../share-links/index.js'
 import { transitionActivity } from './team-states.js'
 import { activitiesOf } from './team-views.js'
 
@@ -25,11 +25,7 @@ export async function createActivity(
   actor: Actor,
   body: CreateActivityBody,
 ): Promise<Activity> {
-  const sku = await db
-    .selectFrom('sku')
-    .select(['id', 'price_fen'])
-    .where('id', '=', body.skuId)
-    .executeTakeFirst()
+  const sku = (await skuLabels(db, [body.skuId])).get(body.skuId)
   if (!sku) throw invalidField('skuId', { en: 'no such SKU', zh: '商品规格不存在' })
   const fields = {
     teamPriceFen: body.teamPriceFen,
@@ -40,14 +36,14 @@ export async function createActivity(
     perUserLimit: body.perUserLimit,
     virtualFillMin: body.virtualFillMin ?? null,
   }
-  checkActivity(fields, sku.price_fen)
+  checkActivity(fields, sku.priceFen)
   const now = nowIso()
   const id = newId()
   await db
     .insertInto('team_activity')
     .values({
       id,
-      sku_id: sku.id,
+      sku_id: sku.skuId,
       title: body.title,
       team_price_fen: body.teamPriceFen,
       team_size: body.teamSize,
@@ -91,11 +87,8 @@ export async function updateActivity(
       { en: 'pause the activity before changing it', zh: '请先暂停活动再修改' },
       [{ field: 'status', message: { en: row.status, zh: '活动进行中或已结束' } }],
     )
-  const sku = await db
-    .selectFrom('sku')
-    .select('price_fen')
-    .where('id', '=', row.sku_id)
-    .executeTakeFirstOrThrow()
+  const sku = (await skuLabels(db, [row.sku_id])).get(row.sku_id)
+  if (!sku) throw notFound({ en: 'SKU', zh: '商品规格' }, row.sku_id)
   checkActivity(
     {
       teamPriceFen: body.teamPriceFen ?? row.team_price_fen,
@@ -107,7 +100,7 @@ export async function updateActivity(
       virtualFillMin:
         body.virtualFillMin === undefined ? row.virtual_fill_min : body.virtualFillMin,
     },
-    sku.price_fen,
+    sku.priceFen,
   )
   if (body.stock !== undefined && body.stock < row.stock_taken)
     throw invalidField('stock', {

@@ -7,9 +7,14 @@ import { nowIso } from '../../../shared/clock.js'
 import { returnActivityStock } from './activity-stock.js'
 import type { TeamTable } from './schema.js'
 import { transitionSeat, transitionTeam } from './team-states.js'
-import './team-hooks.js'
 import { fulfilTeamOrders } from './team-hooks.js'
-import { refundableFen, REFUNDABLE_STATUSES, startRefund } from '../../commerce/orders/index.js'
+import {
+  ordersById,
+  type PromotionHookRegistry,
+  refundableFen,
+  REFUNDABLE_STATUSES,
+  startRefund,
+} from '../../commerce/index.js'
 
 // Teams that reach their expiry short of N members: FAILED, and every paid member refunded in
 // full to the original payment route (commerce's payment worker submits the refund under a
@@ -25,6 +30,7 @@ export interface ExpiryResult {
 
 export async function expireTeams(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   now: string = nowIso(),
 ): Promise<ExpiryResult> {
@@ -38,7 +44,9 @@ export async function expireTeams(
     .execute()
   const result: ExpiryResult = { failed: 0, virtualOk: 0, refundsStarted: 0 }
   for (const team of due) {
-    const outcome = await db.transaction().execute((trx) => expireTeam(trx, actor, team, now))
+    const outcome = await db
+      .transaction()
+      .execute((trx) => expireTeam(trx, hooks, actor, team, now))
     if (outcome === 'virtual_ok') result.virtualOk += 1
     if (typeof outcome === 'number') {
       result.failed += 1
@@ -51,6 +59,7 @@ export async function expireTeams(
 /** 'virtual_ok', the number of refunds started (failed), or null when another round won. */
 async function expireTeam(
   db: Db,
+  hooks: PromotionHookRegistry,
   actor: Actor,
   team: TeamTable,
   now: string,
@@ -76,25 +85,36 @@ async function expireTeam(
     note: 'expired short of its size',
   })
   if (!failed) return null
-  const seats = await db
+  const paidSeats = await db
     .selectFrom('team_seat')
-    .innerJoin('shop_order', 'shop_order.id', 'team_seat.order_id')
-    .selectAll('shop_order')
-    .select([
-      'team_seat.id as seat_id',
-      'team_seat.team_id',
-      'team_seat.activity_id',
-      'team_seat.quantity',
-    ])
-    .where('team_seat.team_id', '=', team.id)
-    .where('team_seat.status', '=', 'paid')
-    .orderBy('team_seat.id')
+    .select(['id', 'team_id', 'activity_id', 'quantity', 'order_id'])
+    .where('team_id', '=', team.id)
+    .where('status', '=', 'paid')
+    .orderBy('id')
     .execute()
+  const orders = await ordersById(
+    db,
+    paidSeats.map((seat) => seat.order_id),
+  )
+  const seats = paidSeats.flatMap((seat) => {
+    const order = orders.get(seat.order_id)
+    return order
+      ? [
+          {
+            ...order,
+            seat_id: seat.id,
+            team_id: seat.team_id,
+            activity_id: seat.activity_id,
+            quantity: seat.quantity,
+          },
+        ]
+      : []
+  })
   let started = 0
   for (const seat of seats) {
     const left = await refundableFen(db, seat)
     if (REFUNDABLE_STATUSES.includes(seat.status) && left > 0) {
-      await startRefund(db, actor, seat, seat.status, left, '拼团未成团，自动全额退款')
+      await startRefund(db, hooks, actor, seat, seat.status, left, '拼团未成团，自动全额退款')
       started += 1
     }
     await transitionSeat(
@@ -114,7 +134,13 @@ async function expireTeam(
 
 export const startTeamBuyWorker = (
   db: Db,
+  hooks: PromotionHookRegistry,
   log: FastifyBaseLogger,
   intervalMs = 10_000,
 ): PeriodicJob =>
-  startPeriodicJob('team-buys', intervalMs, () => expireTeams(db, systemActor('team-buys')), log)
+  startPeriodicJob(
+    'team-buys',
+    intervalMs,
+    () => expireTeams(db, hooks, systemActor('team-buys')),
+    log,
+  )

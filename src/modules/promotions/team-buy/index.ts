@@ -2,3 +2,4 @@
 export { teamBuyRoutes, type TeamBuyRoutesOptions } from './routes.js'
 export { expireTeams, startTeamBuyWorker } from './expire-teams.js'
 export type { TeamBuyTables } from './schema.js'
+export { teamBuyHooks } from './team-hooks.js'

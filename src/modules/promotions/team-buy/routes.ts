@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
+import type { PromotionHookRegistry } from '../../commerce/index.js'
 import { activityRoutes } from './activity-routes.js'
 import { startTeamBuyWorker } from './expire-teams.js'
 import { myTeamRoutes } from './my-team-routes.js'
@@ -11,16 +12,18 @@ import { teamShopRoutes, type TeamShopRoutesOptions } from './shop-routes.js'
 export type TeamBuyRoutesOptions = TeamShopRoutesOptions & {
   /** Run the expiry round (failing and refunding expired teams) while the app runs. */
   worker?: boolean
+  /** Every promotion's order hooks, for the refunds of failed teams. */
+  promotionHooks: PromotionHookRegistry
 }
 
 export const teamBuyRoutes: FastifyPluginAsyncTypebox<TeamBuyRoutesOptions> = async (
   app,
-  { db, payments, notifyUrl, worker },
+  { db, payments, notifyUrl, worker, promotionHooks },
 ) => {
   if (worker) {
     let job: PeriodicJob | undefined
     app.addHook('onReady', async () => {
-      job = startTeamBuyWorker(db, app.log)
+      job = startTeamBuyWorker(db, promotionHooks, app.log)
     })
     app.addHook('onClose', async () => {
       await job?.stop()

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { Nullable } from '../../../platform/http/schemas.js'
-import { ShareStats } from '../share-schema.js'
+import { ShareStats } from '../shared/index.js'
 
 // SVC-3 拼团: tables and the API's shapes.
 
@@ -67,31 +67,10 @@ export interface TeamSeatTable {
   updated_at: string
 }
 
-export interface ShareLinkTable {
-  id: string
-  code: string
-  promotion_kind: string
-  promotion_id: string
-  created_by: string | null
-  visits: number
-  orders: number
-  paid_orders: number
-  created_at: string
-}
-
-export interface ShareVisitTable {
-  id: string
-  share_link_id: string
-  user_id: string | null
-  at: string
-}
-
 export interface TeamBuyTables {
   team_activity: TeamActivityTable
   team: TeamTable
   team_seat: TeamSeatTable
-  share_link: ShareLinkTable
-  share_visit: ShareVisitTable
 }
 
 // ---- API ----
@@ -214,7 +193,7 @@ export const SeatBody = Type.Object(
 )
 export type SeatBody = Static<typeof SeatBody>
 
-export { ShareQuery, ShareTarget } from '../share-schema.js'
+export { ShareQuery, ShareTarget } from '../shared/index.js'
 
 /** The viewer's own seat in a team: null when signed out or not a member. */
 export const ViewerSeat = Type.Object({

@@ -6,9 +6,8 @@ import { AppError, conflict, invalidField, notFound } from '../../../shared/erro
 import { newId } from '../../../shared/ids.js'
 import { takeActivityStock } from './activity-stock.js'
 import type { SeatBody, TeamActivityTable } from './schema.js'
-import { attributeOrder } from '../share-attribution.js'
-import { createShareLink } from '../share-links.js'
-import { checkout, PAYMENT_WINDOW_S } from '../../commerce/orders/index.js'
+import { attributeOrder, createShareLink } from '../share-links/index.js'
+import { checkout, hasPaidOrder, PAYMENT_WINDOW_S } from '../../commerce/index.js'
 
 // Taking a seat: the leader opening a team, or a member joining one. The seat is held for the
 // payment window; the order is placed at the team price through commerce's checkout, in the same
@@ -223,12 +222,4 @@ const teamFull = () =>
   )
 
 /** A new customer has never paid for an order. */
-async function hasPaidBefore(db: Db, userId: string): Promise<boolean> {
-  const paid = await db
-    .selectFrom('shop_order')
-    .select('id')
-    .where('user_id', '=', userId)
-    .where('paid_at', 'is not', null)
-    .executeTakeFirst()
-  return paid !== undefined
-}
+const hasPaidBefore = hasPaidOrder

@@ -6,13 +6,12 @@ import { IdParams, Nullable } from '../../../platform/http/schemas.js'
 import { withTransaction } from '../../../platform/http/with-transaction.js'
 import { nowIso } from '../../../shared/clock.js'
 import { AppError, notFound } from '../../../shared/errors.js'
-import type { PaymentProvider } from '../../commerce/payments/providers/index.js'
+import { type PaymentProvider, PayAction, payActionFor, PaymentInfo } from '../../commerce/index.js'
 import { ActivityWithTeams, SeatBody, ShareQuery, ShareTarget, TeamWithViewer } from './schema.js'
 import { takeSeat, type SeatRequest } from './seats.js'
-import { visitShareLink } from '../share-visits.js'
+import { visitShareLink } from '../share-links/index.js'
 import { getTeam, joinableActivities } from './team-views.js'
 import { viewerSeat } from './viewer-teams.js'
-import { PayAction, payActionFor, PaymentInfo } from '../../commerce/orders/index.js'
 
 // Buyers' side of 拼团: running activities and their joinable teams, opening and joining a team
 // (then paying like any order), a team's page, and share links.

@@ -44,6 +44,7 @@ describe('team buy under concurrency', () => {
       // Nobody pays within the window: the seats go back and another 3×N race for them.
       await runPaymentRound(
         t.db,
+        t.promotionHooks,
         t.payments.provider,
         t.payments.notifyUrl,
         new Date(Date.now() + 16 * 60_000).toISOString(),
@@ -81,7 +82,7 @@ describe('team buy under concurrency', () => {
       )
       expect(refunds.every((refund) => refund.amount_fen === TEAM_PRICE_FEN)).toBe(true)
       // Expiry rounds later change nothing for a formed team.
-      await expireTeams(t.db, systemActor('test'), hoursLater(30))
+      await expireTeams(t.db, t.promotionHooks, systemActor('test'), hoursLater(30))
       expect(await refundsOf(t, everyOrder)).toHaveLength(lapsed.length)
     },
   )
@@ -116,6 +117,7 @@ describe('team buy under concurrency', () => {
       minutes += 16
       await runPaymentRound(
         t.db,
+        t.promotionHooks,
         t.payments.provider,
         t.payments.notifyUrl,
         new Date(Date.now() + minutes * 60_000).toISOString(),
@@ -139,7 +141,7 @@ describe('team buy under concurrency', () => {
           .sort(),
       )
     }
-    await expireTeams(t.db, systemActor('test'), hoursLater(30))
+    await expireTeams(t.db, t.promotionHooks, systemActor('test'), hoursLater(30))
     const final = await teamRow(t, teamId)
     expect(['succeeded', 'failed']).toContain(final.status)
     const rows = await seatsOf(t, teamId)
@@ -168,7 +170,9 @@ describe('team buy under concurrency', () => {
     expect(await teamRow(t, teamId)).toMatchObject({ status: 'open', paid_members: size - 1 })
 
     const rounds = await Promise.all(
-      Array.from({ length: 4 }, () => expireTeams(t.db, systemActor('test'), hoursLater(25))),
+      Array.from({ length: 4 }, () =>
+        expireTeams(t.db, t.promotionHooks, systemActor('test'), hoursLater(25)),
+      ),
     )
     expect(rounds.reduce((sum, round) => sum + round.failed, 0)).toBe(1)
     expect(rounds.reduce((sum, round) => sum + round.refundsStarted, 0)).toBe(size - 1)

@@ -127,16 +127,16 @@ describe('team buy (拼团, SVC-3)', () => {
     expect(unpaid.statusCode).toBe(201)
 
     // Not yet due: nothing happens.
-    expect(await expireTeams(t.db, systemActor('test'), hoursLater(23))).toEqual({
+    expect(await expireTeams(t.db, t.promotionHooks, systemActor('test'), hoursLater(23))).toEqual({
       failed: 0,
       virtualOk: 0,
       refundsStarted: 0,
     })
     const rounds = await Promise.all([
-      expireTeams(t.db, systemActor('test'), hoursLater(25)),
-      expireTeams(t.db, systemActor('test'), hoursLater(25)),
+      expireTeams(t.db, t.promotionHooks, systemActor('test'), hoursLater(25)),
+      expireTeams(t.db, t.promotionHooks, systemActor('test'), hoursLater(25)),
     ])
-    await expireTeams(t.db, systemActor('test'), hoursLater(26))
+    await expireTeams(t.db, t.promotionHooks, systemActor('test'), hoursLater(26))
     expect(rounds.reduce((sum, round) => sum + round.refundsStarted, 0)).toBe(2)
     expect((await teamRow(t, leaderSeat.teamId)).status).toBe('failed')
 
@@ -147,8 +147,20 @@ describe('team buy (拼团, SVC-3)', () => {
         .map((orderId) => ({ order_id: orderId, amount_fen: TEAM_PRICE_FEN, status: 'pending' })),
     )
     // The payment worker submits them to the original payment route; confirmed once each.
-    await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl, hoursLater(26))
-    await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl, hoursLater(28))
+    await runPaymentRound(
+      t.db,
+      t.promotionHooks,
+      t.payments.provider,
+      t.payments.notifyUrl,
+      hoursLater(26),
+    )
+    await runPaymentRound(
+      t.db,
+      t.promotionHooks,
+      t.payments.provider,
+      t.payments.notifyUrl,
+      hoursLater(28),
+    )
     await t.payments.localGateway?.notifier.deliverDue()
     expect(await refundsOf(t, paidOrders)).toEqual(
       paidOrders.map((orderId) => ({
@@ -186,7 +198,7 @@ describe('team buy (拼团, SVC-3)', () => {
     await pay(t, (await joinTeam(running, member, filled.teamId)).json<SeatTaken>())
     const alone = await openPaidTeam(t, running, lonely)
 
-    expect(await expireTeams(t.db, systemActor('test'), hoursLater(25))).toEqual({
+    expect(await expireTeams(t.db, t.promotionHooks, systemActor('test'), hoursLater(25))).toEqual({
       failed: 1,
       virtualOk: 1,
       refundsStarted: 1,

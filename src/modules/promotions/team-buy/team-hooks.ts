@@ -3,9 +3,15 @@ import type { Actor } from '../../../platform/http/actor.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { returnActivityStock, takeActivityStock } from './activity-stock.js'
 import type { TeamSeatTable, TeamTable } from './schema.js'
-import { registerCountedHooks } from '../share-attribution.js'
+import { countedHooks } from '../share-links/index.js'
 import { transitionSeat, transitionTeam } from './team-states.js'
-import { fulfilPaidOrder, type ShopOrderTable } from '../../commerce/orders/index.js'
+import {
+  fulfilPaidOrder,
+  ordersById,
+  paymentPaidAt,
+  type PromotionHooks,
+  type ShopOrderTable,
+} from '../../commerce/index.js'
 
 // What a team hears from commerce, inside the payment callback's or the expiry's transaction.
 // Rows are locked in one order everywhere (stock, then team, then seat, then activity), so
@@ -163,16 +169,21 @@ export async function fulfilTeamOrders(
   teamId: string,
   exceptSeatId: string | null = null,
 ): Promise<void> {
-  const orders = await db
+  const seats = await db
     .selectFrom('team_seat')
-    .innerJoin('shop_order', 'shop_order.id', 'team_seat.order_id')
-    .selectAll('shop_order')
-    .where('team_seat.team_id', '=', teamId)
-    .where('team_seat.status', '=', 'paid')
-    .where('team_seat.id', '!=', exceptSeatId ?? '')
-    .where('shop_order.status', '=', 'paid')
+    .select('order_id')
+    .where('team_id', '=', teamId)
+    .where('status', '=', 'paid')
+    .where('id', '!=', exceptSeatId ?? '')
     .execute()
-  for (const order of orders) await fulfilPaidOrder(db, actor, order)
+  const orders = await ordersById(
+    db,
+    seats.map((seat) => seat.order_id),
+  )
+  for (const seat of seats) {
+    const order = orders.get(seat.order_id)
+    if (order?.status === 'paid') await fulfilPaidOrder(db, actor, order)
+  }
 }
 
 /** A member of a team still forming may not take the money back; after it has formed, they may. */
@@ -217,12 +228,7 @@ async function seatOf(db: Db, order: ShopOrderTable): Promise<TeamSeatTable | un
 /** When the money came, by the provider's word (the payment row is updated before the hook). */
 async function paidAtOf(db: Db, order: ShopOrderTable): Promise<string> {
   if (order.payment_id === null) return nowIso()
-  const payment = await db
-    .selectFrom('payment')
-    .select('paid_at')
-    .where('id', '=', order.payment_id)
-    .executeTakeFirst()
-  return payment?.paid_at ?? nowIso()
+  return (await paymentPaidAt(db, order.payment_id)) ?? nowIso()
 }
 
 async function hasOtherOpenSeat(db: Db, seat: TeamSeatTable): Promise<boolean> {
@@ -235,4 +241,6 @@ async function hasOtherOpenSeat(db: Db, seat: TeamSeatTable): Promise<boolean> {
   return other !== undefined
 }
 
-registerCountedHooks('team_buy', { paid: seatPaid, cancelled: seatCancelled, refusesRefund })
+/** What commerce tells 拼团 about its orders, in the payment's or the expiry's transaction. */
+export const teamBuyHooks = (): PromotionHooks =>
+  countedHooks({ paid: seatPaid, cancelled: seatCancelled, refusesRefund })

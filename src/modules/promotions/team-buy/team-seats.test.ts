@@ -19,6 +19,7 @@ import {
 const windowLapses = (t: TestApp) =>
   runPaymentRound(
     t.db,
+    t.promotionHooks,
     t.payments.provider,
     t.payments.notifyUrl,
     new Date(Date.now() + 16 * 60_000).toISOString(),
@@ -156,7 +157,7 @@ describe('team-buy seats', () => {
       url: `/api/commerce/shop/orders/${seat.orderId}/cancel`,
     })
     expect(cancelled.statusCode, cancelled.body).toBe(200)
-    await runPaymentRound(t.db, t.payments.provider, t.payments.notifyUrl)
+    await runPaymentRound(t.db, t.promotionHooks, t.payments.provider, t.payments.notifyUrl)
     await t.payments.localGateway?.notifier.deliverDue()
     expect(await refundsOf(t, [seat.orderId])).toEqual([
       { order_id: seat.orderId, amount_fen: TEAM_PRICE_FEN, status: 'succeeded' },

@@ -1,9 +1,11 @@
 import type { Db } from '../../../db/database.js'
+import { displayNamesOf } from '../../../platform/accounts/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { notFound } from '../../../shared/errors.js'
 import { maskName } from '../../../shared/personal-data.js'
 import type { Activity, ActivityWithTeams, Team, TeamActivityTable, TeamTable } from './schema.js'
-import { shareLinksOf } from '../share-links.js'
+import { skuIdsOfProduct, skuLabels, type SkuLabel } from '../../commerce/index.js'
+import { shareLinksOf } from '../share-links/index.js'
 
 // What buyers see: activities of a product, their joinable teams with masked members and the
 // time left (with the server's clock, so a phone with a wrong clock counts down correctly).
@@ -12,46 +14,42 @@ export async function activitiesOf(
   db: Db,
   filter: { ids?: string[]; productId?: string; skuId?: string; status?: string },
 ): Promise<Activity[]> {
-  let query = db
-    .selectFrom('team_activity')
-    .innerJoin('sku', 'sku.id', 'team_activity.sku_id')
-    .innerJoin('product', 'product.id', 'sku.product_id')
-    .selectAll('team_activity')
-    .select([
-      'sku.price_fen',
-      'sku.spec',
-      'product.id as product_id',
-      'product.title as product_title',
-    ])
-  if (filter.ids) query = query.where('team_activity.id', 'in', [...filter.ids, ''])
-  if (filter.productId) query = query.where('product.id', '=', filter.productId)
-  if (filter.skuId) query = query.where('sku.id', '=', filter.skuId)
-  if (filter.status) query = query.where('team_activity.status', '=', filter.status as 'active')
-  const rows = await query.orderBy('team_activity.created_at', 'desc').limit(200).execute()
-  const links = await shareLinksOf(
-    db,
-    'team_buy',
-    rows.map((row) => row.id),
-  )
-  return rows.map((row) => toActivity(row, links.get(row.id)?.code ?? null))
+  let query = db.selectFrom('team_activity').selectAll()
+  if (filter.ids) query = query.where('id', 'in', [...filter.ids, ''])
+  if (filter.productId)
+    query = query.where('sku_id', 'in', [...(await skuIdsOfProduct(db, filter.productId)), ''])
+  if (filter.skuId) query = query.where('sku_id', '=', filter.skuId)
+  if (filter.status) query = query.where('status', '=', filter.status as 'active')
+  const rows = await query.orderBy('created_at', 'desc').limit(200).execute()
+  const [labels, links] = await Promise.all([
+    skuLabels(
+      db,
+      rows.map((row) => row.sku_id),
+    ),
+    shareLinksOf(
+      db,
+      'team_buy',
+      rows.map((row) => row.id),
+    ),
+  ])
+  return rows.flatMap((row) => {
+    const label = labels.get(row.sku_id)
+    return label ? [toActivity(row, label, links.get(row.id)?.code ?? null)] : []
+  })
 }
 
 export const toActivity = (
-  row: TeamActivityTable & {
-    price_fen: number
-    spec: string
-    product_id: string
-    product_title: string
-  },
+  row: TeamActivityTable,
+  label: SkuLabel,
   shareCode: string | null,
 ): Activity => ({
   id: row.id,
   skuId: row.sku_id,
-  productId: row.product_id,
-  productTitle: row.product_title,
-  spec: row.spec,
+  productId: label.productId,
+  productTitle: label.productTitle,
+  spec: label.spec,
   title: row.title,
-  soloPriceFen: row.price_fen,
+  soloPriceFen: label.priceFen,
   teamPriceFen: row.team_price_fen,
   teamSize: row.team_size,
   ttlS: row.ttl_s,
@@ -112,20 +110,22 @@ export async function getTeam(
 
 async function toTeams(db: Db, rows: readonly TeamTable[], now: string): Promise<Team[]> {
   const ids = [...rows.map((row) => row.id), '']
-  const members = await db
+  const seats = await db
     .selectFrom('team_seat')
-    .innerJoin('app_user', 'app_user.id', 'team_seat.user_id')
-    .select([
-      'team_seat.team_id',
-      'team_seat.is_leader',
-      'team_seat.paid_at',
-      'app_user.display_name',
-    ])
-    .where('team_seat.team_id', 'in', ids)
-    .where('team_seat.status', '=', 'paid')
-    .orderBy('team_seat.is_leader', 'desc')
-    .orderBy('team_seat.paid_at')
+    .select(['team_id', 'is_leader', 'paid_at', 'user_id'])
+    .where('team_id', 'in', ids)
+    .where('status', '=', 'paid')
+    .orderBy('is_leader', 'desc')
+    .orderBy('paid_at')
     .execute()
+  const names = await displayNamesOf(
+    db,
+    seats.map((seat) => seat.user_id),
+  )
+  const members = seats.flatMap((seat) => {
+    const displayName = names.get(seat.user_id)
+    return displayName === undefined ? [] : [{ ...seat, display_name: displayName }]
+  })
   const links = await shareLinksOf(db, 'team', ids)
   return rows.map((row) => ({
     id: row.id,

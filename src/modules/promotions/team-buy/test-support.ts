@@ -127,7 +127,7 @@ export async function pay(t: TestApp, seat: SeatTaken): Promise<void> {
 /** What a provider reports when the payer paid a URL we had already given up on (Alipay can). */
 export const applyPayment = (t: TestApp, seat: SeatTaken, occurredAt = new Date().toISOString()) =>
   t.db.transaction().execute((trx) =>
-    applyPaymentEvent(trx, systemActor('test'), 'local', {
+    applyPaymentEvent(trx, t.promotionHooks, systemActor('test'), 'local', {
       kind: 'payment.succeeded',
       outTradeNo: seat.payment.outTradeNo,
       providerTransactionId: `T${seat.payment.outTradeNo}`,

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/database.js'
 import { pageWindow, type Page, type PageQuery } from '../../../platform/http/schemas.js'
+import { skuLabels } from '../../commerce/index.js'
 import type { MyTeam, ViewerSeat } from './schema.js'
 
 // Teams as the signed-in customer sees them: their own seat in a team, and the teams they
@@ -29,8 +30,6 @@ export async function myTeams(db: Db, userId: string, query: PageQuery): Promise
     .selectFrom('team_seat')
     .innerJoin('team', 'team.id', 'team_seat.team_id')
     .innerJoin('team_activity', 'team_activity.id', 'team_seat.activity_id')
-    .innerJoin('sku', 'sku.id', 'team_activity.sku_id')
-    .innerJoin('product', 'product.id', 'sku.product_id')
     .where('team_seat.user_id', '=', userId)
   const [counted, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow(),
@@ -43,9 +42,7 @@ export async function myTeams(db: Db, userId: string, query: PageQuery): Promise
         'team.size',
         'team.expires_at',
         'team_activity.title as activity_title',
-        'product.id as product_id',
-        'product.title as product_title',
-        'sku.spec',
+        'team_activity.sku_id',
         'team_seat.status as seat_status',
         'team_seat.order_id',
         'team_seat.is_leader',
@@ -57,13 +54,17 @@ export async function myTeams(db: Db, userId: string, query: PageQuery): Promise
       .offset(offset)
       .execute(),
   ])
+  const labels = await skuLabels(
+    db,
+    rows.map((row) => row.sku_id),
+  )
   const items = rows.map((row) => ({
     teamId: row.team_id,
     activityId: row.activity_id,
     activityTitle: row.activity_title,
-    productId: row.product_id,
-    productTitle: row.product_title,
-    spec: row.spec,
+    productId: labels.get(row.sku_id)?.productId ?? '',
+    productTitle: labels.get(row.sku_id)?.productTitle ?? '',
+    spec: labels.get(row.sku_id)?.spec ?? '',
     teamStatus: row.team_status,
     paidMembers: row.paid_members,
     size: row.size,

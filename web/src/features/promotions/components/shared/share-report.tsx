@@ -2,7 +2,7 @@ import { Button, Descriptions } from 'antd'
 import type { Static } from 'typebox'
 import { ShareQr } from '../../../../components/share-qr'
 import { useI18n } from '../../../../lib/i18n'
-import type { ShareStats } from '../../../../../../src/modules/promotions/share-schema'
+import type { ShareStats } from '../../../../../../src/modules/promotions/shared/share-schema'
 
 /**
  * A promotion's share link in its report (MKT-2): the QR code clerks print (下载二维码), the link

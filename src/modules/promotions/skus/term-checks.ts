@@ -1,5 +1,6 @@
-import type { Db } from '../../db/database.js'
-import { invalidField } from '../../shared/errors.js'
+import type { Db } from '../../../db/database.js'
+import { invalidField } from '../../../shared/errors.js'
+import { skuLabels } from '../../commerce/index.js'
 
 // Checks every promotion's terms share, on create and on edit: a window that ends after it
 // starts, and a SKU that exists.
@@ -10,10 +11,6 @@ export async function checkWindowAndSku(
 ): Promise<void> {
   if (Date.parse(terms.endsAt) <= Date.parse(terms.startsAt))
     throw invalidField('endsAt', { en: 'must be after the start', zh: '结束时间须晚于开始时间' })
-  const sku = await db
-    .selectFrom('sku')
-    .select('id')
-    .where('id', '=', terms.skuId)
-    .executeTakeFirst()
-  if (!sku) throw invalidField('skuId', { en: 'no such SKU', zh: '商品规格不存在' })
+  if (!(await skuLabels(db, [terms.skuId])).has(terms.skuId))
+    throw invalidField('skuId', { en: 'no such SKU', zh: '商品规格不存在' })
 }

@@ -1,10 +1,11 @@
-import type { Db } from '../../db/database.js'
-import { recordAudit } from '../../platform/audit/record-audit.js'
-import type { Actor } from '../../platform/http/actor.js'
-import { nowIso } from '../../shared/clock.js'
-import { notFound } from '../../shared/errors.js'
-import { newId } from '../../shared/ids.js'
-import type { ShareTarget } from './share-schema.js'
+import type { Db } from '../../../db/database.js'
+import { recordAudit } from '../../../platform/audit/record-audit.js'
+import type { Actor } from '../../../platform/http/actor.js'
+import { nowIso } from '../../../shared/clock.js'
+import { notFound } from '../../../shared/errors.js'
+import { newId } from '../../../shared/ids.js'
+import { skuLabels } from '../../commerce/index.js'
+import type { ShareTarget } from '../shared/index.js'
 
 // Following a share link (MKT-2): the visit is counted and logged, and the answer says where the
 // H5 shop shows what the link leads to, so the visitor lands there (keeping ?share=code).
@@ -104,11 +105,7 @@ async function productOf(
   table: 'team_activity' | 'bargain_activity',
   id: string,
 ): Promise<string | null> {
-  const row = await db
-    .selectFrom(table)
-    .innerJoin('sku', 'sku.id', `${table}.sku_id`)
-    .select('sku.product_id')
-    .where(`${table}.id`, '=', id)
-    .executeTakeFirst()
-  return row?.product_id ?? null
+  const row = await db.selectFrom(table).select('sku_id').where('id', '=', id).executeTakeFirst()
+  if (!row) return null
+  return (await skuLabels(db, [row.sku_id])).get(row.sku_id)?.productId ?? null
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import type { Db } from '../../db/database.js'
-import { nowIso } from '../../shared/clock.js'
-import { newId } from '../../shared/ids.js'
-import type { ShareKind } from './share-schema.js'
+import type { Db } from '../../../db/database.js'
+import { nowIso } from '../../../shared/clock.js'
+import { newId } from '../../../shared/ids.js'
+import type { ShareKind } from '../shared/index.js'
 
 // Share links (分享链接, MKT-2), one per promotion and per part of one a buyer passes on: a
 // team-buy activity and each team, a flash-sale session, a bargain activity and each launched

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { Db } from '../../db/database.js'
-import { IdParams } from '../../platform/http/schemas.js'
-import { skuLabel, SkuLabelFields } from './sku-labels.js'
+import type { Db } from '../../../db/database.js'
+import { IdParams } from '../../../platform/http/schemas.js'
+import { SkuLabelFields } from '../shared/index.js'
+import { skuLabel } from './sku-labels.js'
 
 // The product a promotion's SKU belongs to: the console's edit forms show the product and SKU
 // the promotion sells, while a promotion itself stores only the SKU id.

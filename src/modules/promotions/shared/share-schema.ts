@@ -1,8 +1,32 @@
 import { type Static, Type } from 'typebox'
-import { Nullable } from '../../platform/http/schemas.js'
+import { Nullable } from '../../../platform/http/schemas.js'
 
-// Share links (分享链接, MKT-2) over HTTP: the `?share=` every order-creating shop endpoint takes,
-// where a link leads, and what it brought in (every promotion report's `share`).
+// Share links (分享链接, MKT-2): their tables, and over HTTP the `?share=` every order-creating
+// shop endpoint takes, where a link leads, and what it brought in (every promotion report's `share`).
+
+export interface ShareLinkTable {
+  id: string
+  code: string
+  promotion_kind: string
+  promotion_id: string
+  created_by: string | null
+  visits: number
+  orders: number
+  paid_orders: number
+  created_at: string
+}
+
+export interface ShareVisitTable {
+  id: string
+  share_link_id: string
+  user_id: string | null
+  at: string
+}
+
+export interface ShareLinkTables {
+  share_link: ShareLinkTable
+  share_visit: ShareVisitTable
+}
 
 /** The promotions and the parts of them that have a link, as `share_link.promotion_kind`. */
 export const SHARE_KINDS = [

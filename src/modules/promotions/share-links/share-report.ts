@@ -1,6 +1,6 @@
-import type { Db } from '../../db/database.js'
+import type { Db } from '../../../db/database.js'
 import { shareCodeOf } from './share-links.js'
-import type { ShareKind, ShareStats } from './share-schema.js'
+import type { ShareKind, ShareStats } from '../shared/index.js'
 
 // What a promotion's share links brought in (MKT-2), for its console report: its own link's code,
 // and visits, orders and paid orders summed over that link and, when the promotion hands out

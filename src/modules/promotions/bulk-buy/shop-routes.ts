@@ -1,0 +1,104 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import type { Db } from '../../../db/database.js'
+import { IdParams, Nullable } from '../../../platform/http/schemas.js'
+import { withTransaction } from '../../../platform/http/with-transaction.js'
+import { AppError, notFound } from '../../../shared/errors.js'
+import { PayAction, PaymentInfo, payActionFor, type PaymentProvider } from '../../commerce/index.js'
+import { ShareQuery } from '../shared/index.js'
+import { campaignProgress } from './campaign-progress.js'
+import { joinCampaign } from './join-campaign.js'
+import { CampaignProgress, JoinBody } from './schema.js'
+
+// 团购 in the H5 shop: consumers follow a campaign's live progress and join it.
+
+export interface BulkBuyShopRoutesOptions {
+  db: Db
+  payments: PaymentProvider
+  /** Where the provider posts payment callbacks (the same URL checkout gives it). */
+  notifyUrl: string
+}
+
+const tags = ['promotions']
+
+const Joined = Type.Object({
+  bulkOrderId: Type.String(),
+  orderId: Type.String(),
+  unitPriceFen: Type.Integer(),
+  payment: PaymentInfo,
+  action: Nullable(PayAction),
+})
+
+export const bulkBuyShopRoutes: FastifyPluginAsyncTypebox<BulkBuyShopRoutesOptions> = async (
+  app,
+  { db, payments, notifyUrl },
+) => {
+  app.get(
+    '/shop/bulk-buys/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Live progress: "已团 312 件，再 188 件降到 ¥38.00", exact',
+        params: IdParams,
+        response: { 200: CampaignProgress },
+      },
+      config: { access: { public: true } },
+    },
+    async (request) => {
+      const progress = await campaignProgress(
+        db,
+        request.params.id,
+        request.principal?.userId ?? null,
+      )
+      if (progress.status === 'draft')
+        throw notFound({ en: 'bulk-buy campaign', zh: '团购活动' }, request.params.id)
+      return progress
+    },
+  )
+
+  app.post(
+    '/shop/bulk-buys/:id/orders',
+    {
+      schema: {
+        tags,
+        summary:
+          "Join: places the order at the current tier's price; the difference comes back at the close",
+        params: IdParams,
+        querystring: ShareQuery,
+        body: JoinBody,
+        response: { 201: Joined },
+      },
+      config: { access: { authenticated: true } },
+    },
+    async (request, reply) => {
+      const userId = request.principal?.userId
+      if (!userId) throw new AppError('unauthenticated', { en: 'Sign in first', zh: '请先登录' })
+      const joined = await withTransaction(db, request, (trx, actor) =>
+        joinCampaign(
+          trx,
+          actor,
+          userId,
+          payments.name,
+          request.params.id,
+          request.body,
+          request.query.share,
+        ),
+      )
+      const { payment, action } = await payActionFor(
+        db,
+        payments,
+        notifyUrl,
+        request,
+        joined.paymentId,
+        '村通商城团购订单',
+      )
+      return reply.status(201).send({
+        bulkOrderId: joined.bulkOrderId,
+        orderId: joined.orderId,
+        unitPriceFen: joined.unitPriceFen,
+        payment,
+        action,
+      })
+    },
+  )
+}
