@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Db } from '../db/database.js'
 import { recordAudit } from '../platform/audit/record-audit.js'
-import { hashPassword } from '../platform/auth/passwords.js'
+import { hashPassword } from '../platform/accounts/passwords.js'
 import { loadDivisions, type DivisionInput } from '../platform/geography/load-divisions.js'
 import { nowIso } from '../shared/clock.js'
 import { newId } from '../shared/ids.js'

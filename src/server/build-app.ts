@@ -38,6 +38,7 @@ import { auditRoutes } from '../platform/audit/routes.js'
 import { apiTokenRoutes } from '../platform/auth/api-token-routes.js'
 import { registerAuthentication } from '../platform/auth/authenticate.js'
 import { authRoutes } from '../platform/auth/routes.js'
+import { revokeSessionsOf } from '../platform/auth/principals.js'
 import { geographyRoutes } from '../platform/geography/index.js'
 import '../platform/http/fastify-types.js'
 import { smsRoutes } from '../platform/notifications/index.js'
@@ -142,7 +143,7 @@ export async function buildApp({
 
   await app.register(healthRoutes, { db })
   await app.register(authRoutes, { prefix: '/api/auth', db, secureCookies })
-  await app.register(accountRoutes, { prefix: '/api', db })
+  await app.register(accountRoutes, { prefix: '/api', db, revokeSessions: revokeSessionsOf })
   await app.register(apiTokenRoutes, { prefix: '/api/api-tokens', db })
   await app.register(auditRoutes, { prefix: '/api/audit-log', db })
   await app.register(geographyRoutes, { prefix: '/api/geography', db })

@@ -23,7 +23,16 @@ import * as userService from './user-service.js'
 
 const MembershipParams = Type.Object({ id: Type.String(), membershipId: Type.String() })
 
-export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export interface AccountRoutesOptions {
+  db: Db
+  /** auth's revokeSessionsOf, wired by server/build-app.ts (accounts never imports auth). */
+  revokeSessions: userService.RevokeSessions
+}
+
+export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = async (
+  app,
+  { db, revokeSessions },
+) => {
   app.get(
     '/roles',
     {
@@ -148,7 +157,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
     },
     (request) =>
       withTransaction(db, request, (trx, actor) =>
-        userService.updateUser(trx, actor, request.params.id, request.body),
+        userService.updateUser(trx, actor, request.params.id, request.body, revokeSessions),
       ),
   )
 
@@ -166,7 +175,13 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
     },
     async (request, reply) => {
       await withTransaction(db, request, (trx, actor) =>
-        userService.setPassword(trx, actor, request.params.id, request.body.password),
+        userService.setPassword(
+          trx,
+          actor,
+          request.params.id,
+          request.body.password,
+          revokeSessions,
+        ),
       )
       return reply.status(204).send(null)
     },

@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import type { Db } from '../../db/database.js'
 import { AppError } from '../../shared/errors.js'
-import * as accountRepository from '../accounts/repository.js'
-import { toMembership } from '../accounts/mappers.js'
+import { findMembershipsOfUsers, findUserById, toMembership } from '../accounts/index.js'
 import { permissionsOf, type Principal } from '../access/principal.js'
 import { recordAudit } from '../audit/record-audit.js'
 import { actorOf } from '../http/actor.js'
@@ -106,9 +105,9 @@ async function toMe(db: Db, principal: Principal): Promise<Me> {
       en: 'API tokens have no user profile',
       zh: 'API 令牌没有用户信息',
     })
-  const user = await accountRepository.findUserById(db, principal.userId)
+  const user = await findUserById(db, principal.userId)
   if (!user) throw new AppError('unauthenticated', { en: 'Sign in first', zh: '请先登录' })
-  const memberships = await accountRepository.findMembershipsOfUsers(db, [user.id])
+  const memberships = await findMembershipsOfUsers(db, [user.id])
   return {
     user: {
       id: user.id,
