@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyReply } from 'fastify'
 import type { Db } from '../../db/database.js'
 import { AppError } from '../../shared/errors.js'
 import { findMembershipsOfUsers, findUserById, toMembership } from '../accounts/index.js'
@@ -11,22 +10,12 @@ import { withTransaction } from '../http/with-transaction.js'
 import { logIn } from './login.js'
 import { deleteSession, principalFromSession, SESSION } from './principals.js'
 import { LoginBody, Me } from './schema.js'
+import { sessionCookieOptions, setSessionCookie } from './session-cookie.js'
 
 export interface AuthRoutesOptions {
   db: Db
   /** Secure cookies need HTTPS; off for plain-HTTP local runs. */
   secureCookies: boolean
-}
-
-const sessionCookieOptions = (secure: boolean) =>
-  ({ path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true }) as const
-
-/** Hands the new session's secret to the browser: signed, httpOnly, SameSite=Lax. */
-export function setSessionCookie(reply: FastifyReply, secret: string, secure: boolean): void {
-  void reply.setCookie(SESSION.cookieName, secret, {
-    ...sessionCookieOptions(secure),
-    maxAge: SESSION.absoluteS,
-  })
 }
 
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (

@@ -1,8 +1,9 @@
 import type { Db } from '../../db/database.js'
 
 export { findDivisionPaths } from './division-paths.js'
+export { loadDivisions, type DivisionInput } from './load-divisions.js'
 export { geographyRoutes } from './routes.js'
-export type { Division } from './schema.js'
+export type { Division, GeographyTables } from './schema.js'
 
 /** Names of the given division codes, for showing an address's place. */
 export async function findDivisionNames(

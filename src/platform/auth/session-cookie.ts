@@ -1,0 +1,13 @@
+import type { FastifyReply } from 'fastify'
+import { SESSION } from './principals.js'
+
+export const sessionCookieOptions = (secure: boolean) =>
+  ({ path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true }) as const
+
+/** Hands the new session's secret to the browser: signed, httpOnly, SameSite=Lax. */
+export function setSessionCookie(reply: FastifyReply, secret: string, secure: boolean): void {
+  void reply.setCookie(SESSION.cookieName, secret, {
+    ...sessionCookieOptions(secure),
+    maxAge: SESSION.absoluteS,
+  })
+}
