@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely'
 import type { Database, Db } from '../../db/database.js'
 import { dialectOf } from '../../db/dialect.js'
-import { pageWindow, type Page } from '../../platform/http/schemas.js'
+import { type Page, pageWindow } from '../../platform/http/index.js'
 import { notFound } from '../../shared/errors.js'
 import { categoryIdsUnder } from './categories.js'
 import type { ProductCard, ProductDetail, ProductSearchQuery } from './product-schema.js'

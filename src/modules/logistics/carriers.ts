@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import type { Db } from '../../db/database.js'
-import type { Scope } from '../../platform/access/principal.js'
+import type { Scope } from '../../platform/access/index.js'
 
 export const CarrierOption = Type.Object({ id: Type.String(), name: Type.String() })
 export type CarrierOption = Static<typeof CarrierOption>

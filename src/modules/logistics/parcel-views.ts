@@ -1,6 +1,6 @@
 import type { ExpressionBuilder } from 'kysely'
 import type { Database, Db } from '../../db/database.js'
-import type { Scope } from '../../platform/access/principal.js'
+import type { Scope } from '../../platform/access/index.js'
 import { addSeconds } from '../../shared/clock.js'
 import { maskName, maskPhone } from '../../shared/personal-data.js'
 import type { Parcel, ParcelTable } from './schema.js'

@@ -2,9 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../db/database.js'
 import type { TravelMatrixProvider } from '../../routing/index.js'
-import { actorOf } from '../../platform/http/actor.js'
-import { IdParams } from '../../platform/http/schemas.js'
-import { withTransaction } from '../../platform/http/with-transaction.js'
+import { actorOf, IdParams, withTransaction } from '../../platform/http/index.js'
 import { AppError } from '../../shared/errors.js'
 import {
   CreateVehicleBody,

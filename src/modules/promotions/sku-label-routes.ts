@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../db/database.js'
-import { IdParams } from '../../platform/http/schemas.js'
+import { IdParams } from '../../platform/http/index.js'
 import { skuLabel, SkuLabelFields } from './sku-labels.js'
 
 // The product a promotion's SKU belongs to: the console's edit forms show the product and SKU

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js'
 import { nowIso } from '../../shared/clock.js'
-import type { OrganizationType, Role } from '../access/roles.js'
+import type { OrganizationType, Role } from '../access/index.js'
 
 // What other folders may read and write of accounts' tables (issue 13): organizations by id or
 // type, user contacts, the customer accounts of the H5 shop. Each takes the caller's db or

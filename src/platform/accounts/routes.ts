@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../db/database.js'
-import { listRoles, RoleInfo } from '../access/roles.js'
-import { actorOf } from '../http/actor.js'
-import { IdParams, NoContent, Page } from '../http/schemas.js'
-import { withTransaction } from '../http/with-transaction.js'
+import { listRoles, RoleInfo } from '../access/index.js'
+import { actorOf, IdParams, NoContent, Page, withTransaction } from '../http/index.js'
 import * as organizationService from './organization-service.js'
 import {
   CreateOrganizationBody,

@@ -2,12 +2,15 @@ import type { Db } from '../../db/database.js'
 import { nowIso } from '../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import { DeniedActionError, OutOfScopeError } from '../access/denied.js'
-import { isInScope } from '../access/principal.js'
-import { isRoleAllowedFor, roleDefinition } from '../access/roles.js'
-import { recordAudit } from '../audit/record-audit.js'
-import type { Actor } from '../http/actor.js'
-import { pageWindow, type Page } from '../http/schemas.js'
+import {
+  DeniedActionError,
+  isInScope,
+  isRoleAllowedFor,
+  OutOfScopeError,
+  roleDefinition,
+} from '../access/index.js'
+import { recordAudit } from '../audit/index.js'
+import { type Actor, type Page, pageWindow } from '../http/index.js'
 import { toMembership, toUser, userSnapshot } from './mappers.js'
 import { hashPassword } from './passwords.js'
 import * as accountRepository from './repository.js'

@@ -7,8 +7,8 @@ import {
   verifyAgainstDecoy,
   verifyPassword,
 } from '../accounts/index.js'
-import { recordAudit } from '../audit/record-audit.js'
-import type { Actor } from '../http/actor.js'
+import { recordAudit } from '../audit/index.js'
+import type { Actor } from '../http/index.js'
 import { claimLoginAttempt, clearLoginFailures, recordLoginFailure } from './login-throttle.js'
 import { createSession } from './principals.js'
 import type { LoginBody } from './schema.js'

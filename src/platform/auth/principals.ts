@@ -8,7 +8,7 @@ import {
   findOrganizationSummary,
   findUserById,
 } from '../accounts/index.js'
-import type { Principal, PrincipalMembership } from '../access/principal.js'
+import type { Principal, PrincipalMembership } from '../access/index.js'
 
 export const SESSION = {
   cookieName: 'ct_session',

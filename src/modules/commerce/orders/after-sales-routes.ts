@@ -2,9 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { buyerIdOf } from './buyer.js'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { actorOf } from '../../../platform/http/actor.js'
-import { IdParams, Page, pageWindow } from '../../../platform/http/schemas.js'
-import { withTransaction } from '../../../platform/http/with-transaction.js'
+import {
+  actorOf,
+  IdParams,
+  Page,
+  pageWindow,
+  withTransaction,
+} from '../../../platform/http/index.js'
 import {
   decideAsOperator,
   escalateAsBuyer,

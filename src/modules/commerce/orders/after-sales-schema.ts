@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Nullable, PageQuery } from '../../../platform/http/schemas.js'
+import { Nullable, PageQuery } from '../../../platform/http/index.js'
 import { AFTER_SALE_STATUSES, COMPLAINT_KINDS, COMPLAINT_STATUSES } from './order-tables.js'
 
 // GOV-2: the API shapes of after-sales requests and complaints (after-sales-routes.ts); the

@@ -5,7 +5,7 @@ import { customerRoutes, type CustomerRoutesOptions } from './customer-routes.js
 import { paymentRoutes } from './payment-routes.js'
 import { payoutRoutes } from './payout-routes.js'
 import { staffOrderRoutes } from './staff-routes.js'
-import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
+import type { PeriodicJob } from '../../../platform/jobs/index.js'
 import type { LocalPaymentProvider } from '../payment/index.js'
 import { startPaymentWorker } from './payment-worker.js'
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/database.js'
 import { findDivisionPaths } from '../../../platform/geography/index.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import type { Actor } from '../../../platform/http/index.js'
 import { AppError } from '../../../shared/errors.js'
 import {
   announceHubParcel,

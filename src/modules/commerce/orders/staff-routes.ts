@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { sendWorkbook } from '../../../platform/export/excel.js'
-import { actorOf } from '../../../platform/http/actor.js'
+import { sendWorkbook } from '../../../platform/export/index.js'
+import { actorOf, IdParams, Nullable, Page, withTransaction } from '../../../platform/http/index.js'
 import { shanghaiDate } from '../../../shared/clock.js'
-import { IdParams, Nullable, Page } from '../../../platform/http/schemas.js'
-import { withTransaction } from '../../../platform/http/with-transaction.js'
 import {
   CounterSaleBody,
   Order,

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/database.js'
-import type { Actor } from '../../../platform/http/actor.js'
-import { enqueueSms } from '../../../platform/notifications/sms-outbox.js'
+import type { Actor } from '../../../platform/http/index.js'
+import { enqueueSms } from '../../../platform/notifications/index.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { startRefund } from './refunds.js'
 

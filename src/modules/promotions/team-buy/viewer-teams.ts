@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database.js'
-import { pageWindow, type Page, type PageQuery } from '../../../platform/http/schemas.js'
+import { type Page, type PageQuery, pageWindow } from '../../../platform/http/index.js'
 import type { MyTeam, ViewerSeat } from './schema.js'
 
 // Teams as the signed-in customer sees them: their own seat in a team, and the teams they
