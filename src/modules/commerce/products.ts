@@ -18,7 +18,7 @@ import type {
   ProductDetail,
   UpdateProductBody,
 } from './product-schema.js'
-import { loadProductDetail, selectProductCards, toProductCard } from './product-views.js'
+import { loadProductDetail, selectProductCards, toProductCards } from './product-views.js'
 import { sanitizeRichText } from './rich-text.js'
 import { forgetSearchText, refreshSearchText } from './search-text.js'
 import { resolveShop } from './shops.js'
@@ -73,7 +73,7 @@ export async function listProducts(
       .offset(offset)
       .execute(),
   ])
-  return { items: rows.map(toProductCard), total, page, pageSize }
+  return { items: await toProductCards(db, rows), total, page, pageSize }
 }
 
 /** Checks the references a product body names; the series only with a valid licence (BR-1). */

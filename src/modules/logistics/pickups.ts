@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js'
+import { findOrganizationSummary } from '../../platform/accounts/index.js'
 import { isInScope, OutOfScopeError } from '../../platform/access/index.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import { type Actor, type Page, type PageQuery, pageWindow } from '../../platform/http/index.js'
@@ -138,11 +139,7 @@ export async function advancePickup(
     })
   let changes: Partial<FarmPickupTable> = { status: 'at_hub' }
   if (step.kind === 'hand_over') {
-    const carrier = await db
-      .selectFrom('organization')
-      .select(['id', 'type'])
-      .where('id', '=', step.body.carrierId)
-      .executeTakeFirst()
+    const carrier = await findOrganizationSummary(db, step.body.carrierId)
     if (!carrier || carrier.type !== 'carrier')
       throw invalidField('carrierId', { en: 'no such carrier', zh: '快递公司不存在' })
     changes = {

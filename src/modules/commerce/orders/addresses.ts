@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database.js'
+import { lockUserRow } from '../../../platform/accounts/index.js'
 import { recordAudit } from '../../../platform/audit/index.js'
 import { divisionExists, findDivisionPaths } from '../../../platform/geography/index.js'
 import type { Actor } from '../../../platform/http/index.js'
@@ -94,11 +95,7 @@ export async function deleteAddress(
  * and several defaults. Everything after it in the transaction sees the previous one committed.
  */
 async function lockAddressBook(db: Db, userId: string): Promise<void> {
-  await db
-    .updateTable('app_user')
-    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-    .where('id', '=', userId)
-    .execute()
+  await lockUserRow(db, userId)
 }
 
 async function toAddress(db: Db, row: CustomerAddressTable): Promise<Address> {

@@ -123,18 +123,11 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
       )
       if (!session) throw wrongCode()
       setSessionCookie(reply, session.secret, secureCookies)
-      const row = await db
-        .selectFrom('session')
-        .innerJoin('app_user', 'app_user.id', 'session.user_id')
-        .select(['session.csrf_token', 'app_user.display_name'])
-        .where('session.user_id', '=', session.userId)
-        .orderBy('session.created_at', 'desc')
-        .executeTakeFirstOrThrow()
       return {
         userId: session.userId,
-        displayName: row.display_name,
+        displayName: session.displayName,
         phone: maskPhone(request.body.phone),
-        csrfToken: row.csrf_token,
+        csrfToken: session.csrfToken,
       }
     },
   )
