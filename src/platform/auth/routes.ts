@@ -1,3 +1,5 @@
+// @fastify/cookie's request and reply methods, also where this file is compiled without build-app.ts.
+import type {} from '@fastify/cookie'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../db/database.js'
 import { AppError } from '../../shared/errors.js'

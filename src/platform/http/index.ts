@@ -7,6 +7,14 @@ export { actorOf, systemActor, type Actor } from './actor.js'
 export type { AccessRule } from './fastify-types.js'
 export { classifyError, sendProblem } from './problem.js'
 export { boundRouteSchemas, refuseControlCharacters } from './request-limits.js'
-export { IdParams, NoContent, Nullable, Page, PageQuery, PhoneNumber, pageWindow } from './schemas.js'
+export {
+  IdParams,
+  NoContent,
+  Nullable,
+  Page,
+  PageQuery,
+  PhoneNumber,
+  pageWindow,
+} from './schemas.js'
 export { compileItemValidator, validatorCompiler } from './validators.js'
 export { withTransaction } from './with-transaction.js'
