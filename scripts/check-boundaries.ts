@@ -32,7 +32,8 @@ function codeOf(text: string): string {
   let code = ''
   for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
     const isComment =
-      kind === ts.SyntaxKind.SingleLineCommentTrivia || kind === ts.SyntaxKind.MultiLineCommentTrivia
+      kind === ts.SyntaxKind.SingleLineCommentTrivia ||
+      kind === ts.SyntaxKind.MultiLineCommentTrivia
     code += isComment ? ' ' : scanner.getTokenText()
   }
   return code
@@ -71,7 +72,7 @@ function importsOf(file: string, text: string): { target: string; typeOnly: bool
       const clause = statement.importClause
       const named = clause?.namedBindings
       typeOnly =
-        clause?.isTypeOnly === true ||
+        clause?.phaseModifier === ts.SyntaxKind.TypeKeyword ||
         (clause?.name === undefined &&
           named !== undefined &&
           ts.isNamedImports(named) &&

@@ -10,7 +10,7 @@ import { migrateToLatest } from '../../src/db/migrate.js'
 import { seedDemoData } from '../../src/demo/seed.js'
 import { plansInFlight } from '../../src/modules/logistics/index.js'
 import { runPlan, startPlan } from '../../src/modules/logistics/plans.js'
-import type { Actor } from '../../src/platform/http/actor.js'
+import type { Actor } from '../../src/platform/http/index.js'
 import { newId } from '../../src/shared/ids.js'
 
 const { values } = parseArgs({

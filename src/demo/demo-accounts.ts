@@ -1,4 +1,4 @@
-import type { OrganizationType, Role } from '../platform/access/roles.js'
+import type { OrganizationType, Role } from '../platform/access/index.js'
 
 // Wutai demo organizations and accounts. The organizations are invented for the demo (only the
 // places are real); every account's password is DEMO_PASSWORD. Listed in the README.

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js'
-import { systemActor } from '../platform/http/actor.js'
+import { systemActor } from '../platform/http/index.js'
 import { createActivity as createBargainActivity } from '../modules/promotions/bargain/activities.js'
 import { createCampaign } from '../modules/promotions/bulk-buy/campaigns.js'
 import { createEvent, recordEventResults } from '../modules/promotions/events/events.js'

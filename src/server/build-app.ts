@@ -44,18 +44,24 @@ import {
   trackingRoutes,
   uplinkRoutes,
 } from '../modules/logistics/index.js'
-import { accountRoutes } from '../platform/accounts/routes.js'
-import { registerAccessGuard } from '../platform/access/guard.js'
-import { auditRoutes } from '../platform/audit/routes.js'
-import { apiTokenRoutes } from '../platform/auth/api-token-routes.js'
-import { registerAuthentication } from '../platform/auth/authenticate.js'
-import { authRoutes } from '../platform/auth/routes.js'
+import { accountRoutes } from '../platform/accounts/index.js'
+import { registerAccessGuard } from '../platform/access/index.js'
+import { auditRoutes } from '../platform/audit/index.js'
+import {
+  apiTokenRoutes,
+  authRoutes,
+  registerAuthentication,
+  revokeSessionsOf,
+} from '../platform/auth/index.js'
 import { geographyRoutes } from '../platform/geography/index.js'
-import '../platform/http/fastify-types.js'
+import {
+  boundRouteSchemas,
+  classifyError,
+  refuseControlCharacters,
+  sendProblem,
+  validatorCompiler,
+} from '../platform/http/index.js'
 import { smsRoutes } from '../platform/notifications/index.js'
-import { classifyError, sendProblem } from '../platform/http/problem.js'
-import { validatorCompiler } from '../platform/http/validators.js'
-import { boundRouteSchemas, refuseControlCharacters } from '../platform/http/request-limits.js'
 import { AppError } from '../shared/errors.js'
 import { newId } from '../shared/ids.js'
 import { createErrorHandler } from './error-handler.js'
@@ -168,7 +174,7 @@ export async function buildApp({
 
   await app.register(healthRoutes, { db })
   await app.register(authRoutes, { prefix: '/api/auth', db, secureCookies })
-  await app.register(accountRoutes, { prefix: '/api', db })
+  await app.register(accountRoutes, { prefix: '/api', db, revokeSessions: revokeSessionsOf })
   await app.register(apiTokenRoutes, { prefix: '/api/api-tokens', db })
   await app.register(auditRoutes, { prefix: '/api/audit-log', db })
   await app.register(geographyRoutes, { prefix: '/api/geography', db })

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import { readMediaConfig, type MediaConfig } from '../modules/commerce/index.js'
-import { SMS_TEMPLATES } from '../platform/notifications/sms-templates.js'
+import { SMS_TEMPLATES } from '../platform/notifications/index.js'
 import { readPaymentConfig, type PaymentConfig } from '../modules/commerce/index.js'
 import { readTrustProxy, type TrustProxy } from './trust-proxy.js'
 

@@ -1,9 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { Db } from '../db/database.js'
-import { DeniedActionError, OutOfScopeError } from '../platform/access/denied.js'
-import { recordAudit } from '../platform/audit/record-audit.js'
-import { actorOf } from '../platform/http/actor.js'
-import { classifyError, sendProblem } from '../platform/http/problem.js'
+import { DeniedActionError, OutOfScopeError } from '../platform/access/index.js'
+import { recordAudit } from '../platform/audit/index.js'
+import { actorOf, classifyError, sendProblem } from '../platform/http/index.js'
 
 /** The one place errors become HTTP: problem+json for every 4xx, a generic 500 for the rest. */
 export function createErrorHandler(db: Db) {

@@ -1,8 +1,10 @@
-import { sql, type Kysely } from 'kysely'
-import { dialectOf } from '../dialect.js'
+import { sql, SqliteAdapter, type Kysely } from 'kysely'
 
 // BR-1, MKT-1: merchants' shops, the county brand and its licences, the product catalog with
 // SKUs and images, and Chinese full-text search over each product's search text.
+
+// db/dialect.ts's dialectOf, spelled out: migrations import nothing from db/ (no folder cycle).
+const isSqlite = (db: Kysely<unknown>): boolean => db.getExecutor().adapter instanceof SqliteAdapter
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -142,7 +144,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
  * PostgreSQL a pg_trgm GIN index that serves ILIKE on product.search_text.
  */
 async function createSearchIndex(db: Kysely<unknown>): Promise<void> {
-  if (dialectOf(db) === 'sqlite') {
+  if (isSqlite(db)) {
     await sql`create virtual table product_fts using fts5(product_id unindexed, search_text, tokenize = 'trigram')`.execute(
       db,
     )
@@ -159,7 +161,7 @@ async function createSearchIndex(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  if (dialectOf(db) === 'sqlite') await sql`drop table product_fts`.execute(db)
+  if (isSqlite(db)) await sql`drop table product_fts`.execute(db)
   for (const table of [
     'product_image',
     'sku',

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import type { Db } from '../../db/database.js'
-import type { Scope } from '../../platform/access/principal.js'
+import { organizationsOf } from '../../platform/accounts/index.js'
+import type { Scope } from '../../platform/access/index.js'
 
 export const CarrierOption = Type.Object({ id: Type.String(), name: Type.String() })
 export type CarrierOption = Static<typeof CarrierOption>
@@ -11,13 +12,12 @@ export type CarrierOption = Static<typeof CarrierOption>
  * masters, the county) sees every member, since their parcels come from all of them.
  */
 export async function listAllianceCarriers(db: Db, scope: Scope): Promise<CarrierOption[]> {
-  const active = db
-    .selectFrom('organization')
-    .select(['id', 'name'])
-    .where('type', '=', 'carrier')
-    .where('status', '=', 'active')
-    .orderBy('name')
-  if (scope.county) return active.execute()
-  const own = await active.where('id', 'in', [...scope.organizationIds, '']).execute()
-  return own.length > 0 ? own : active.execute()
+  const active = async (ids?: readonly string[]) =>
+    (await organizationsOf(db, { type: 'carrier', status: 'active', ids })).map(({ id, name }) => ({
+      id,
+      name,
+    }))
+  if (scope.county) return active()
+  const own = await active([...scope.organizationIds])
+  return own.length > 0 ? own : active()
 }

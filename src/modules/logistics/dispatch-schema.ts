@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Nullable, PhoneNumber } from '../../platform/http/schemas.js'
+import { Nullable, PhoneNumber } from '../../platform/http/index.js'
 
 // LOG-3 / LOG-4 tables and API shapes: the fleet, daily plans, trips and stops.
 

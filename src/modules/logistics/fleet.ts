@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js'
-import { recordAudit } from '../../platform/audit/record-audit.js'
-import type { Actor } from '../../platform/http/actor.js'
+import { holdsRole } from '../../platform/accounts/index.js'
+import { recordAudit } from '../../platform/audit/index.js'
+import type { Actor } from '../../platform/http/index.js'
 import { nowIso } from '../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
@@ -115,13 +116,7 @@ export async function updateVehicle(
       zh: '收车时间须晚于出车时间',
     })
   if (body.driverUserId) {
-    const driver = await db
-      .selectFrom('membership')
-      .select('user_id')
-      .where('user_id', '=', body.driverUserId)
-      .where('role', '=', 'driver')
-      .executeTakeFirst()
-    if (!driver)
+    if (!(await holdsRole(db, body.driverUserId, 'driver')))
       throw invalidField('driverUserId', { en: 'this user is not a driver', zh: '该用户不是司机' })
   }
   await db

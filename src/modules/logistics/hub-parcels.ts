@@ -1,8 +1,10 @@
 import type { Db } from '../../db/database.js'
-import type { Actor } from '../../platform/http/actor.js'
+import { oldestActiveOrganizationOf } from '../../platform/accounts/index.js'
+import type { Actor } from '../../platform/http/index.js'
 import { nowIso } from '../../shared/clock.js'
 import { newId } from '../../shared/ids.js'
 import type { ParcelStatus } from './parcel-status.js'
+import { withCarrierNames } from './parcel-views.js'
 import { recordScan } from './scans.js'
 
 // Parcels the county's own network carries from the hub — the county shop's home deliveries
@@ -23,13 +25,7 @@ export interface HubParcelInput {
 
 /** Announces a parcel leaving the hub; its id, or null while the county has no hub yet. */
 export async function announceHubParcel(db: Db, input: HubParcelInput): Promise<string | null> {
-  const hub = await db
-    .selectFrom('organization')
-    .select('id')
-    .where('type', '=', 'hub')
-    .where('status', '=', 'active')
-    .orderBy('created_at')
-    .executeTakeFirst()
+  const hub = await oldestActiveOrganizationOf(db, 'hub')
   if (!hub) return null
   const now = nowIso()
   const id = newId()
@@ -83,20 +79,22 @@ export async function parcelProgressOf(
   db: Db,
   ids: readonly string[],
 ): Promise<Map<string, ParcelProgress>> {
-  const rows = await db
-    .selectFrom('parcel')
-    .innerJoin('organization as carrier', 'carrier.id', 'parcel.carrier_id')
-    .leftJoin('logistics_site as site', 'site.id', 'parcel.destination_site_id')
-    .select([
-      'parcel.id',
-      'parcel.waybill_no',
-      'parcel.status',
-      'parcel.due_at',
-      'carrier.name as carrier_name',
-      'site.name as station_name',
-    ])
-    .where('parcel.id', 'in', [...ids, ''])
-    .execute()
+  const rows = await withCarrierNames(
+    db,
+    await db
+      .selectFrom('parcel')
+      .leftJoin('logistics_site as site', 'site.id', 'parcel.destination_site_id')
+      .select([
+        'parcel.id',
+        'parcel.carrier_id',
+        'parcel.waybill_no',
+        'parcel.status',
+        'parcel.due_at',
+        'site.name as station_name',
+      ])
+      .where('parcel.id', 'in', [...ids, ''])
+      .execute(),
+  )
   return new Map(
     rows.map((row) => [
       row.id,

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/database.js'
-import { DeniedActionError } from '../../platform/access/denied.js'
-import { isInScope } from '../../platform/access/principal.js'
-import { recordAudit } from '../../platform/audit/record-audit.js'
-import type { Actor } from '../../platform/http/actor.js'
-import { compileItemValidator } from '../../platform/http/validators.js'
+import { findOrganizationSummary } from '../../platform/accounts/index.js'
+import { findVillagePlaces } from '../../platform/geography/index.js'
+import { DeniedActionError, isInScope } from '../../platform/access/index.js'
+import { recordAudit } from '../../platform/audit/index.js'
+import { type Actor, compileItemValidator } from '../../platform/http/index.js'
 import { nowIso } from '../../shared/clock.js'
 import { invalidField } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
@@ -37,11 +37,7 @@ export async function resolveCarrier(
       zh: '请指定快递公司',
     })
   }
-  const carrier = await db
-    .selectFrom('organization')
-    .select(['id', 'type', 'status'])
-    .where('id', '=', carrierId)
-    .executeTakeFirst()
+  const carrier = await findOrganizationSummary(db, carrierId)
   if (!carrier || carrier.type !== 'carrier' || !isInScope(actor.scope, carrier.id)) {
     throw invalidField('carrierId', {
       en: 'no such carrier in your scope',
@@ -209,18 +205,17 @@ function importRow(
 }
 
 async function loadVillageSites(db: Db) {
-  const rows = await db
+  const sites = await db
     .selectFrom('logistics_site as site')
-    .innerJoin('division as village', 'village.code', 'site.division_code')
-    .innerJoin('division as township', 'township.code', 'village.parent_code')
-    .select([
-      'site.id as siteId',
-      'village.code as code',
-      'village.short_name as shortName',
-      'township.code as townshipCode',
-      'township.name as townshipName',
-    ])
+    .select(['site.id as siteId', 'site.division_code as divisionCode'])
     .where('site.kind', '=', 'village')
     .execute()
-  return rows
+  const places = await findVillagePlaces(
+    db,
+    sites.map((s) => s.divisionCode),
+  )
+  return sites.flatMap(({ siteId, divisionCode }) => {
+    const place = places.get(divisionCode)
+    return place ? [{ siteId, ...place }] : []
+  })
 }

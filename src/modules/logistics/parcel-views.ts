@@ -1,6 +1,7 @@
 import type { ExpressionBuilder } from 'kysely'
 import type { Database, Db } from '../../db/database.js'
-import type { Scope } from '../../platform/access/principal.js'
+import type { Scope } from '../../platform/access/index.js'
+import { organizationNamesOf } from '../../platform/accounts/index.js'
 import { addSeconds } from '../../shared/clock.js'
 import { maskName, maskPhone } from '../../shared/personal-data.js'
 import type { Parcel, ParcelTable } from './schema.js'
@@ -34,15 +35,28 @@ export function parcelsInScope(scope: Scope) {
 export function selectParcels(db: Db) {
   return db
     .selectFrom('parcel')
-    .innerJoin('organization as carrier', 'carrier.id', 'parcel.carrier_id')
     .leftJoin('logistics_site as site', 'site.id', 'parcel.destination_site_id')
     .selectAll('parcel')
     .select([
-      'carrier.name as carrier_name',
       'site.name as destination_name',
       'site.organization_id as destination_organization_id',
       'site.division_code as destination_division_code',
     ])
+}
+
+/** The rows with their carrier's name (accounts' organizations, read through accounts). */
+export async function withCarrierNames<Row extends { carrier_id: string }>(
+  db: Db,
+  rows: readonly Row[],
+): Promise<(Row & { carrier_name: string })[]> {
+  const names = await organizationNamesOf(
+    db,
+    rows.map((r) => r.carrier_id),
+  )
+  return rows.flatMap((row) => {
+    const carrierName = names.get(row.carrier_id)
+    return carrierName === undefined ? [] : [{ ...row, carrier_name: carrierName }]
+  })
 }
 
 type ParcelWithNames = ParcelTable & { carrier_name: string; destination_name: string | null }

@@ -1,13 +1,11 @@
 import type { Db } from '../../db/database.js'
-import { OutOfScopeError } from '../../platform/access/denied.js'
-import { isInScope } from '../../platform/access/principal.js'
-import { recordAudit } from '../../platform/audit/record-audit.js'
-import type { Actor } from '../../platform/http/actor.js'
-import { pageWindow, type Page } from '../../platform/http/schemas.js'
+import { isInScope, OutOfScopeError } from '../../platform/access/index.js'
+import { recordAudit } from '../../platform/audit/index.js'
+import { type Actor, type Page, pageWindow } from '../../platform/http/index.js'
 import { addSeconds, nowIso } from '../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../shared/errors.js'
 import { maskName } from '../../shared/personal-data.js'
-import { parcelsInScope, selectParcels, toParcel } from './parcel-views.js'
+import { parcelsInScope, selectParcels, toParcel, withCarrierNames } from './parcel-views.js'
 import type { Parcel, ParcelListQuery, ScanEvent, Tracking } from './schema.js'
 
 const PARCEL = { en: 'parcel', zh: '包裹' }
@@ -59,7 +57,7 @@ export async function listParcels(
       .offset(offset)
       .execute(),
   ])
-  return { items: rows.map(toParcel), total, page, pageSize }
+  return { items: (await withCarrierNames(db, rows)).map(toParcel), total, page, pageSize }
 }
 
 export async function getParcel(
@@ -67,7 +65,10 @@ export async function getParcel(
   actor: Actor,
   id: string,
 ): Promise<Parcel & { events: ScanEvent[] }> {
-  const row = await selectParcels(db).where('parcel.id', '=', id).executeTakeFirst()
+  const [row] = await withCarrierNames(
+    db,
+    await selectParcels(db).where('parcel.id', '=', id).execute(),
+  )
   if (!row) throw notFound(PARCEL, id)
   if (
     !isInScope(actor.scope, row.carrier_id) &&
@@ -111,7 +112,12 @@ export async function resolveDestination(
     before: { destinationSiteId: row.destination_site_id },
     after: { destinationSiteId: siteId },
   })
-  return toParcel(await selectParcels(db).where('parcel.id', '=', id).executeTakeFirstOrThrow())
+  const [after] = await withCarrierNames(
+    db,
+    await selectParcels(db).where('parcel.id', '=', id).execute(),
+  )
+  if (!after) throw notFound(PARCEL, id)
+  return toParcel(after)
 }
 
 async function eventsOf(db: Db, parcelId: string): Promise<ScanEvent[]> {
@@ -143,10 +149,14 @@ export async function trackParcel(
   waybillNo: string,
   phoneTail: string | undefined,
 ): Promise<Tracking> {
-  const row = await selectParcels(db)
-    .where('parcel.waybill_no', '=', waybillNo.trim().toUpperCase())
-    .orderBy('parcel.created_at', 'desc')
-    .executeTakeFirst()
+  const [row] = await withCarrierNames(
+    db,
+    await selectParcels(db)
+      .where('parcel.waybill_no', '=', waybillNo.trim().toUpperCase())
+      .orderBy('parcel.created_at', 'desc')
+      .limit(1)
+      .execute(),
+  )
   if (!row) throw notFound({ en: 'waybill', zh: '运单' }, waybillNo)
   const detailed = phoneTail !== undefined && row.recipient_phone.endsWith(phoneTail)
   const events = await eventsOf(db, row.id)

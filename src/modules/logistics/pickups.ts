@@ -1,9 +1,8 @@
 import type { Db } from '../../db/database.js'
-import { OutOfScopeError } from '../../platform/access/denied.js'
-import { isInScope } from '../../platform/access/principal.js'
-import { recordAudit } from '../../platform/audit/record-audit.js'
-import type { Actor } from '../../platform/http/actor.js'
-import { pageWindow, type Page, type PageQuery } from '../../platform/http/schemas.js'
+import { findOrganizationSummary } from '../../platform/accounts/index.js'
+import { isInScope, OutOfScopeError } from '../../platform/access/index.js'
+import { recordAudit } from '../../platform/audit/index.js'
+import { type Actor, type Page, type PageQuery, pageWindow } from '../../platform/http/index.js'
 import { nowIso } from '../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
@@ -140,11 +139,7 @@ export async function advancePickup(
     })
   let changes: Partial<FarmPickupTable> = { status: 'at_hub' }
   if (step.kind === 'hand_over') {
-    const carrier = await db
-      .selectFrom('organization')
-      .select(['id', 'type'])
-      .where('id', '=', step.body.carrierId)
-      .executeTakeFirst()
+    const carrier = await findOrganizationSummary(db, step.body.carrierId)
     if (!carrier || carrier.type !== 'carrier')
       throw invalidField('carrierId', { en: 'no such carrier', zh: '快递公司不存在' })
     changes = {

@@ -2,23 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../db/database.js'
 import type { TravelMatrixProvider } from '../../routing/index.js'
-import { actorOf } from '../../platform/http/actor.js'
-import { IdParams } from '../../platform/http/schemas.js'
-import { withTransaction } from '../../platform/http/with-transaction.js'
+import { IdParams, withTransaction } from '../../platform/http/index.js'
 import { AppError } from '../../shared/errors.js'
 import {
-  CreateVehicleBody,
   MoveStopBody,
   Plan,
   PlanListItem,
   StartPlanBody,
   StopParcel,
   Trip,
-  UpdateVehicleBody,
-  Vehicle,
 } from './dispatch-schema.js'
-import { CarrierOption, listAllianceCarriers } from './carriers.js'
-import { createVehicle, listVehicles, updateVehicle } from './fleet.js'
 import { moveStop } from './plan-adjustments.js'
 import {
   getPlan,
@@ -30,6 +23,7 @@ import {
   startPlan,
   tripsOfDriver,
 } from './plans.js'
+import { fleetRoutes } from './fleet-routes.js'
 
 // LOG-3 / LOG-4: the fleet and the day's dispatch plan.
 
@@ -43,61 +37,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRoutesOptions> = async (
   app,
   { db, roadMatrix },
 ) => {
-  app.get(
-    '/vehicles',
-    {
-      schema: { tags: ['dispatch'], response: { 200: Type.Array(Vehicle) } },
-      config: { access: { permission: 'network:read' } },
-    },
-    () => listVehicles(db),
-  )
-
-  app.post(
-    '/vehicles',
-    {
-      schema: { tags: ['dispatch'], body: CreateVehicleBody, response: { 201: Vehicle } },
-      config: { access: { permission: 'network:write' } },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await withTransaction(db, request, (trx, actor) =>
-            createVehicle(trx, actor, request.body),
-          ),
-        ),
-  )
-
-  app.patch(
-    '/vehicles/:id',
-    {
-      schema: {
-        tags: ['dispatch'],
-        summary: 'Assign a driver, change capacity or shift, or take a vehicle out of service',
-        params: IdParams,
-        body: UpdateVehicleBody,
-        response: { 200: Vehicle },
-      },
-      config: { access: { permission: 'network:write' } },
-    },
-    (request) =>
-      withTransaction(db, request, (trx, actor) =>
-        updateVehicle(trx, actor, request.params.id, request.body),
-      ),
-  )
-
-  app.get(
-    '/carriers',
-    {
-      schema: {
-        tags: ['dispatch'],
-        summary: 'The alliance member carriers, names and ids (for filters and hand-over)',
-        response: { 200: Type.Array(CarrierOption) },
-      },
-      config: { access: { permission: 'parcels:read' } },
-    },
-    (request) => listAllianceCarriers(db, actorOf(request).scope),
-  )
+  await app.register(fleetRoutes, { db })
 
   app.get(
     '/plans',

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js'
-import { recordAudit } from '../../platform/audit/record-audit.js'
-import type { Actor } from '../../platform/http/actor.js'
+import { recordAudit } from '../../platform/audit/index.js'
+import type { Actor } from '../../platform/http/index.js'
 import {
   checkSolution,
   type Problem,
@@ -28,6 +28,7 @@ import type {
   TripStopTable,
   TripTable,
 } from './dispatch-schema.js'
+import { withCarrierNames } from './parcel-views.js'
 import { solveInWorker } from './run-planner.js'
 
 // LOG-3 / LOG-4: the day's plan. Every carrier's parcels for one station travel together
@@ -564,27 +565,29 @@ export async function parcelsOfTrip(
     .executeTakeFirst()
   if (!trip || (driverUserId !== null && trip.driver_user_id !== driverUserId))
     throw notFound({ en: 'trip', zh: '车次' }, tripId)
-  const rows = await db
-    .selectFrom('trip_stop as stop')
-    .innerJoin('parcel', 'parcel.destination_site_id', 'stop.site_id')
-    .innerJoin('organization as carrier', 'carrier.id', 'parcel.carrier_id')
-    .select([
-      'stop.site_id as siteId',
-      'stop.seq',
-      'parcel.waybill_no as waybillNo',
-      'carrier.name as carrierName',
-      'parcel.recipient_name as recipientName',
-      'parcel.status',
-    ])
-    .where('stop.trip_id', '=', tripId)
-    .where('parcel.status', 'in', ['received', 'sorted', 'loaded', 'in_transit'])
-    .orderBy('stop.seq')
-    .orderBy('parcel.waybill_no')
-    .execute()
+  const rows = await withCarrierNames(
+    db,
+    await db
+      .selectFrom('trip_stop as stop')
+      .innerJoin('parcel', 'parcel.destination_site_id', 'stop.site_id')
+      .select([
+        'stop.site_id as siteId',
+        'stop.seq',
+        'parcel.waybill_no as waybillNo',
+        'parcel.carrier_id',
+        'parcel.recipient_name as recipientName',
+        'parcel.status',
+      ])
+      .where('stop.trip_id', '=', tripId)
+      .where('parcel.status', 'in', ['received', 'sorted', 'loaded', 'in_transit'])
+      .orderBy('stop.seq')
+      .orderBy('parcel.waybill_no')
+      .execute(),
+  )
   return rows.map((r) => ({
     siteId: r.siteId,
     waybillNo: r.waybillNo,
-    carrierName: r.carrierName,
+    carrierName: r.carrier_name,
     recipientName: maskName(r.recipientName),
     status: r.status,
   }))

@@ -1,6 +1,6 @@
 import { shanghaiDate, shanghaiDayStartMs } from '../../shared/clock.js'
 import type { Db } from '../../db/database.js'
-import type { Scope } from '../../platform/access/principal.js'
+import type { Scope } from '../../platform/access/index.js'
 import { parcelsInScope } from './parcel-views.js'
 import type { PromisePeriod } from './schema.js'
 

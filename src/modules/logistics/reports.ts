@@ -1,6 +1,8 @@
 import { shanghaiDate, shanghaiDayStartMs } from '../../shared/clock.js'
 import type { Db } from '../../db/database.js'
-import type { Scope } from '../../platform/access/principal.js'
+import type { Scope } from '../../platform/access/index.js'
+import { organizationNamesOf } from '../../platform/accounts/index.js'
+import { findDivisionNames } from '../../platform/geography/index.js'
 import { parcelsInScope } from './parcel-views.js'
 import type { FlowReportQuery, FlowRow } from './schema.js'
 
@@ -23,7 +25,6 @@ export async function flowReport(db: Db, query: FlowReportQuery, scope: Scope): 
   let events = db
     .selectFrom('scan_event')
     .innerJoin('parcel', 'parcel.id', 'scan_event.parcel_id')
-    .innerJoin('organization as carrier', 'carrier.id', 'parcel.carrier_id')
     .leftJoin('logistics_site as site', 'site.id', 'parcel.destination_site_id')
     .where('scan_event.type', 'in', [...COUNTED])
     .where('scan_event.at', '>=', new Date(fromMs).toISOString())
@@ -56,14 +57,20 @@ export async function flowReport(db: Db, query: FlowReportQuery, scope: Scope): 
   } else if (query.groupBy === 'carrier') {
     const grouped = await events
       .select((eb) => [
-        'carrier.id as key',
-        'carrier.name as label',
+        'parcel.carrier_id as key',
         'scan_event.type as type',
         eb.fn.countAll<number>().as('count'),
       ])
-      .groupBy(['carrier.id', 'carrier.name', 'scan_event.type'])
+      .groupBy(['parcel.carrier_id', 'scan_event.type'])
       .execute()
-    for (const g of grouped) add(g.key, g.label, g.type as Counted, g.count)
+    const names = await organizationNamesOf(
+      db,
+      grouped.map((g) => g.key),
+    )
+    for (const g of grouped) {
+      const label = names.get(g.key)
+      if (label !== undefined) add(g.key, label, g.type as Counted, g.count)
+    }
   } else {
     const grouped = await events
       .select((eb) => [
@@ -77,7 +84,12 @@ export async function flowReport(db: Db, query: FlowReportQuery, scope: Scope): 
       .execute()
     // A village's township is the first nine digits of its code.
     const townships =
-      query.groupBy === 'township' ? await townshipNames(db) : new Map<string, string>()
+      query.groupBy === 'township'
+        ? await findDivisionNames(
+            db,
+            grouped.map((g) => g.divisionCode?.slice(0, 9) ?? null),
+          )
+        : new Map<string, string>()
     for (const g of grouped) {
       const townshipCode = g.divisionCode?.slice(0, 9) ?? null
       if (query.groupBy === 'township')
@@ -95,13 +107,4 @@ export async function flowReport(db: Db, query: FlowReportQuery, scope: Scope): 
       ? a.key.localeCompare(b.key)
       : b.received - a.received || a.label.localeCompare(b.label),
   )
-}
-
-async function townshipNames(db: Db): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('division')
-    .select(['code', 'name'])
-    .where('level', '=', 'township')
-    .execute()
-  return new Map(rows.map((r) => [r.code, r.name]))
 }

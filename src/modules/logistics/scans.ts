@@ -1,14 +1,13 @@
 import type { Db } from '../../db/database.js'
-import { DeniedActionError, OutOfScopeError } from '../../platform/access/denied.js'
-import { isInScope } from '../../platform/access/principal.js'
-import { recordAudit } from '../../platform/audit/record-audit.js'
-import type { Actor } from '../../platform/http/actor.js'
-import { enqueueSms } from '../../platform/notifications/sms-outbox.js'
+import { DeniedActionError, isInScope, OutOfScopeError } from '../../platform/access/index.js'
+import { recordAudit } from '../../platform/audit/index.js'
+import type { Actor } from '../../platform/http/index.js'
+import { enqueueSms } from '../../platform/notifications/index.js'
 import { nowIso } from '../../shared/clock.js'
 import { AppError, conflict, invalidField, notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import { SCAN_STEPS, statusAfterScan, type ScanType } from './parcel-status.js'
-import { dueAtOf, selectParcels, toParcel } from './parcel-views.js'
+import { dueAtOf, selectParcels, toParcel, withCarrierNames } from './parcel-views.js'
 import type { Parcel, ScanBody } from './schema.js'
 
 const PARCEL = { en: 'parcel', zh: '包裹' }
@@ -121,7 +120,11 @@ export async function recordScan(
     before: { status: parcel.status },
     after: { status: next, siteId },
   })
-  const after = await selectParcels(db).where('parcel.id', '=', parcel.id).executeTakeFirstOrThrow()
+  const [after] = await withCarrierNames(
+    db,
+    await selectParcels(db).where('parcel.id', '=', parcel.id).execute(),
+  )
+  if (!after) throw notFound(PARCEL, parcel.id)
   return toParcel(after)
 }
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Nullable, PageQuery, PhoneNumber } from '../../platform/http/schemas.js'
+import { Nullable, PageQuery, PhoneNumber } from '../../platform/http/index.js'
 import { PARCEL_STATUSES, SCAN_TYPES } from './parcel-status.js'
 
 // LOG-1 … LOG-6: the three-level network, parcels, scans.

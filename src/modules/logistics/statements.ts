@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js'
-import { recordAudit } from '../../platform/audit/record-audit.js'
-import type { Actor } from '../../platform/http/actor.js'
+import { findOrganizationSummary } from '../../platform/accounts/index.js'
+import { recordAudit } from '../../platform/audit/index.js'
+import type { Actor } from '../../platform/http/index.js'
 import { nowIso, shanghaiMonthBounds } from '../../shared/clock.js'
 import { invalidField } from '../../shared/errors.js'
 import type { FeeRule, Statement } from './schema.js'
@@ -32,11 +33,7 @@ export async function setFeeRule(
   carrierId: string,
   rule: FeeRule,
 ): Promise<FeeRule> {
-  const carrier = await db
-    .selectFrom('organization')
-    .select(['id', 'type'])
-    .where('id', '=', carrierId)
-    .executeTakeFirst()
+  const carrier = await findOrganizationSummary(db, carrierId)
   if (!carrier || carrier.type !== 'carrier')
     throw invalidField('carrierId', { en: 'no such carrier', zh: '快递公司不存在' })
   const before = await findFeeRule(db, carrierId)
@@ -77,11 +74,7 @@ export async function buildStatement(
   carrierId: string,
   month: string,
 ): Promise<{ statement: Statement; lines: StatementLine[] }> {
-  const carrier = await db
-    .selectFrom('organization')
-    .select(['id', 'name', 'type'])
-    .where('id', '=', carrierId)
-    .executeTakeFirst()
+  const carrier = await findOrganizationSummary(db, carrierId)
   if (!carrier || carrier.type !== 'carrier')
     throw invalidField('carrierId', { en: 'no such carrier', zh: '快递公司不存在' })
   const rule = await findFeeRule(db, carrierId)

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../db/database.js'
-import { actorOf } from '../../platform/http/actor.js'
-import { IdParams, Page, PageQuery } from '../../platform/http/schemas.js'
-import { withTransaction } from '../../platform/http/with-transaction.js'
+import { actorOf, IdParams, Page, PageQuery, withTransaction } from '../../platform/http/index.js'
 import { AppError } from '../../shared/errors.js'
 import { costPerParcel } from './cost-per-parcel.js'
 import {

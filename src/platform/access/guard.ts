@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '../../db/database.js'
 import { AppError } from '../../shared/errors.js'
-import { recordAudit } from '../audit/record-audit.js'
-import { actorOf } from '../http/actor.js'
-import '../http/fastify-types.js'
+import { recordAudit } from '../audit/index.js'
+import { actorOf } from '../http/index.js'
 import { scopeFor } from './principal.js'
 
 const COUNTY: { county: true; organizationIds: ReadonlySet<string> } = {

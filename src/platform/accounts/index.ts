@@ -1,2 +1,31 @@
-// What other modules may use of the accounts (issue 13).
+// What other folders may use of accounts: organizations, users, memberships.
+// Direction: auth depends on accounts (it signs users in and reads their memberships); accounts
+// never imports auth. When accounts must end sessions (a disabled user, a new password), it calls
+// the RevokeSessions function that server/build-app.ts wires to auth's revokeSessionsOf.
+export {
+  findOrganizationSummary,
+  holdsRole,
+  insertCustomerUser,
+  lockUserRow,
+  oldestActiveOrganizationOf,
+  organizationNamesOf,
+  organizationsOf,
+  recordLogin,
+  userContactsOf,
+  type NewCustomerUser,
+  type OrganizationSummary,
+  type UserContact,
+} from './lookups.js'
 export { displayNamesOf } from './display-names.js'
+export { toMembership } from './mappers.js'
+export { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js'
+export {
+  findMembershipsOfUsers,
+  findOrganizationSubtrees,
+  findUserById,
+  findUserByUsername,
+  type MembershipWithOrganization,
+} from './repository.js'
+export { accountRoutes, type AccountRoutesOptions } from './routes.js'
+export { Membership, type AccountsTables, type UserRow } from './schema.js'
+export { CUSTOMER_USERNAME_PREFIX, type RevokeSessions } from './user-service.js'

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
-import type { OrganizationType, Role } from '../access/roles.js'
+import type { OrganizationType, Role } from '../access/index.js'
 import type { NewOrganizationRow, OrganizationRow, OrganizationUpdate, UserRow } from './schema.js'
 
 export interface MembershipWithOrganization {

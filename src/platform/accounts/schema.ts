@@ -1,7 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely'
 import { Type, type Static } from 'typebox'
-import { OrganizationType, Role } from '../access/roles.js'
-import { PageQuery, Nullable, PhoneNumber } from '../http/schemas.js'
+import { OrganizationType, Role } from '../access/index.js'
+import { Nullable, PageQuery, PhoneNumber } from '../http/index.js'
 
 // ---- tables ----
 

@@ -2,14 +2,17 @@ import type { Db } from '../../db/database.js'
 import { nowIso } from '../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
-import { DeniedActionError, OutOfScopeError } from '../access/denied.js'
-import { isInScope } from '../access/principal.js'
-import { isRoleAllowedFor, roleDefinition } from '../access/roles.js'
-import { recordAudit } from '../audit/record-audit.js'
-import { hashPassword } from '../auth/passwords.js'
-import type { Actor } from '../http/actor.js'
-import { pageWindow, type Page } from '../http/schemas.js'
+import {
+  DeniedActionError,
+  isInScope,
+  isRoleAllowedFor,
+  OutOfScopeError,
+  roleDefinition,
+} from '../access/index.js'
+import { recordAudit } from '../audit/index.js'
+import { type Actor, type Page, pageWindow } from '../http/index.js'
 import { toMembership, toUser, userSnapshot } from './mappers.js'
+import { hashPassword } from './passwords.js'
 import * as accountRepository from './repository.js'
 import type {
   CreateUserBody,
@@ -29,6 +32,13 @@ const USER = { en: 'user', zh: '用户' }
  * leaves them out.
  */
 export const CUSTOMER_USERNAME_PREFIX = 'customer:'
+
+/**
+ * Ends a user's sessions, but the one named. Sessions are auth's table, and auth depends on
+ * accounts (never the reverse), so accounts asks through this function, which
+ * server/build-app.ts wires to auth's revokeSessionsOf.
+ */
+export type RevokeSessions = (db: Db, userId: string, exceptSessionId?: string) => Promise<void>
 
 /** Staff users with at least one membership in the caller's scope (all staff for county roles). */
 export async function listUsers(db: Db, actor: Actor, query: UserListQuery): Promise<Page<User>> {
@@ -136,6 +146,7 @@ export async function updateUser(
   actor: Actor,
   id: string,
   body: UpdateUserBody,
+  revokeSessions: RevokeSessions,
 ): Promise<User> {
   const { row: before, memberships } = await findUserManaged(db, actor, id)
   if (body.status === 'disabled' && id === actor.principal?.userId) {
@@ -151,7 +162,7 @@ export async function updateUser(
     updated_at: nowIso(),
   }
   await db.updateTable('app_user').set(changes).where('id', '=', id).execute()
-  if (body.status === 'disabled') await db.deleteFrom('session').where('user_id', '=', id).execute()
+  if (body.status === 'disabled') await revokeSessions(db, id)
   const after = await getUser(db, actor, id)
   await recordAudit(db, actor, {
     action: 'user.update',
@@ -174,6 +185,7 @@ export async function setPassword(
   actor: Actor,
   id: string,
   password: string,
+  revokeSessions: RevokeSessions,
 ): Promise<void> {
   const { memberships } = await findUserManaged(db, actor, id)
   await db
@@ -182,11 +194,7 @@ export async function setPassword(
     .where('id', '=', id)
     .execute()
   // A new password ends every other session of that user.
-  await db
-    .deleteFrom('session')
-    .where('user_id', '=', id)
-    .where('id', '!=', actor.principal?.sessionId ?? '')
-    .execute()
+  await revokeSessions(db, id, actor.principal?.sessionId ?? '')
   await recordAudit(db, actor, {
     action: 'user.set_password',
     entityType: 'user',

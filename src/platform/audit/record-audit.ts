@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js'
 import { nowIso } from '../../shared/clock.js'
 import { newId } from '../../shared/ids.js'
-import type { Actor } from '../http/actor.js'
+import type { Actor } from '../http/index.js'
 
 export interface AuditEvent {
   action: string

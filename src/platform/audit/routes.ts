@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../db/database.js'
-import { actorOf, type Actor } from '../http/actor.js'
-import { Page, pageWindow } from '../http/schemas.js'
+import { type Actor, actorOf, Page, pageWindow } from '../http/index.js'
 import { AuditEntry, AuditListQuery } from './schema.js'
 
 export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Nullable, PageQuery } from '../http/schemas.js'
+import { Nullable, PageQuery } from '../http/index.js'
 
 export interface AuditLogTable {
   id: string

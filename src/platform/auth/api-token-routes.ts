@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../db/database.js'
-import { actorOf } from '../http/actor.js'
-import { IdParams, NoContent, Page, PageQuery } from '../http/schemas.js'
-import { withTransaction } from '../http/with-transaction.js'
+import { actorOf, IdParams, NoContent, Page, PageQuery, withTransaction } from '../http/index.js'
 import * as apiTokens from './api-tokens.js'
 import { ApiToken, CreateApiTokenBody, CreatedApiToken } from './schema.js'
 

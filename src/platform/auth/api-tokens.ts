@@ -2,33 +2,63 @@ import type { Db } from '../../db/database.js'
 import { nowIso } from '../../shared/clock.js'
 import { invalidField, notFound } from '../../shared/errors.js'
 import { newId, newSecret } from '../../shared/ids.js'
-import { OutOfScopeError } from '../access/denied.js'
-import { isInScope } from '../access/principal.js'
-import { isRoleAllowedFor, roleDefinition } from '../access/roles.js'
-import { recordAudit } from '../audit/record-audit.js'
-import type { Actor } from '../http/actor.js'
-import { pageWindow, type Page, type PageQuery } from '../http/schemas.js'
+import { isInScope, isRoleAllowedFor, OutOfScopeError, roleDefinition } from '../access/index.js'
+import { findOrganizationSummary, organizationNamesOf, userContactsOf } from '../accounts/index.js'
+import { recordAudit } from '../audit/index.js'
+import { type Actor, type Page, type PageQuery, pageWindow } from '../http/index.js'
 import { API_TOKEN_PREFIX, hashToken } from './principals.js'
 import type { ApiToken, CreateApiTokenBody, CreatedApiToken } from './schema.js'
 
 const API_TOKEN = { en: 'API token', zh: 'API 令牌' }
 
-function selectTokens(db: Db) {
-  return db
+const selectTokenRows = (db: Db) =>
+  db
     .selectFrom('api_token')
-    .innerJoin('organization', 'organization.id', 'api_token.organization_id')
-    .leftJoin('app_user', 'app_user.id', 'api_token.created_by')
     .select([
       'api_token.id as id',
       'api_token.name as name',
       'api_token.organization_id as organizationId',
-      'organization.name as organizationName',
       'api_token.role as role',
       'api_token.created_at as createdAt',
-      'app_user.display_name as createdByName',
+      'api_token.created_by as createdBy',
       'api_token.last_used_at as lastUsedAt',
       'api_token.revoked_at as revokedAt',
     ])
+
+type TokenRow = Awaited<ReturnType<ReturnType<typeof selectTokenRows>['executeTakeFirstOrThrow']>>
+
+/** The tokens with their organization's and creator's names (accounts' tables, read through accounts). */
+async function withNames(db: Db, rows: readonly TokenRow[]): Promise<ApiToken[]> {
+  const organizations = await organizationNamesOf(
+    db,
+    rows.map((r) => r.organizationId),
+  )
+  const creators = await userContactsOf(
+    db,
+    rows.map((r) => r.createdBy),
+  )
+  return rows.flatMap(({ createdBy, ...row }) => {
+    const organizationName = organizations.get(row.organizationId)
+    if (organizationName === undefined) return []
+    return [
+      {
+        id: row.id,
+        name: row.name,
+        organizationId: row.organizationId,
+        organizationName,
+        role: row.role,
+        createdAt: row.createdAt,
+        createdByName: createdBy === null ? null : (creators.get(createdBy)?.displayName ?? null),
+        lastUsedAt: row.lastUsedAt,
+        revokedAt: row.revokedAt,
+      },
+    ]
+  })
+}
+
+async function findToken(db: Db, id: string): Promise<ApiToken | undefined> {
+  const row = await selectTokenRows(db).where('api_token.id', '=', id).executeTakeFirst()
+  return row && (await withNames(db, [row]))[0]
 }
 
 export async function listApiTokens(
@@ -37,14 +67,13 @@ export async function listApiTokens(
   query: PageQuery,
 ): Promise<Page<ApiToken>> {
   const { page, pageSize, offset } = pageWindow(query)
-  let base = selectTokens(db)
+  let base = selectTokenRows(db)
   if (!actor.scope.county)
     base = base.where('api_token.organization_id', 'in', [...actor.scope.organizationIds, ''])
-  const items = await base
-    .orderBy('api_token.created_at', 'desc')
-    .limit(pageSize)
-    .offset(offset)
-    .execute()
+  const items = await withNames(
+    db,
+    await base.orderBy('api_token.created_at', 'desc').limit(pageSize).offset(offset).execute(),
+  )
   let count = db.selectFrom('api_token').select((eb) => eb.fn.countAll<number>().as('total'))
   if (!actor.scope.county)
     count = count.where('organization_id', 'in', [...actor.scope.organizationIds, ''])
@@ -58,11 +87,7 @@ export async function createApiToken(
   actor: Actor,
   body: CreateApiTokenBody,
 ): Promise<CreatedApiToken> {
-  const organization = await db
-    .selectFrom('organization')
-    .select(['id', 'type', 'name'])
-    .where('id', '=', body.organizationId)
-    .executeTakeFirst()
+  const organization = await findOrganizationSummary(db, body.organizationId)
   if (!organization || !isInScope(actor.scope, organization.id)) {
     throw invalidField('organizationId', {
       en: 'no such organization in your scope',
@@ -94,7 +119,8 @@ export async function createApiToken(
       revoked_at: null,
     })
     .execute()
-  const token = await selectTokens(db).where('api_token.id', '=', id).executeTakeFirstOrThrow()
+  const token = await findToken(db, id)
+  if (!token) throw notFound(API_TOKEN, id)
   await recordAudit(db, actor, {
     action: 'api_token.create',
     entityType: 'api_token',
@@ -106,7 +132,7 @@ export async function createApiToken(
 }
 
 export async function revokeApiToken(db: Db, actor: Actor, id: string): Promise<void> {
-  const token = await selectTokens(db).where('api_token.id', '=', id).executeTakeFirst()
+  const token = await findToken(db, id)
   if (!token) throw notFound(API_TOKEN, id)
   if (!isInScope(actor.scope, token.organizationId))
     throw new OutOfScopeError(API_TOKEN, 'api_token', id, token.organizationId)

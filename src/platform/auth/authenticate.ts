@@ -1,3 +1,5 @@
+// @fastify/cookie's request and reply methods, also where this file is compiled without build-app.ts.
+import type {} from '@fastify/cookie'
 import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Db } from '../../db/database.js'

@@ -1,11 +1,15 @@
 import type { Db } from '../../db/database.js'
 import { nowIso } from '../../shared/clock.js'
 import { AppError } from '../../shared/errors.js'
-import * as accountRepository from '../accounts/repository.js'
-import { recordAudit } from '../audit/record-audit.js'
-import type { Actor } from '../http/actor.js'
+import {
+  findUserByUsername,
+  recordLogin,
+  verifyAgainstDecoy,
+  verifyPassword,
+} from '../accounts/index.js'
+import { recordAudit } from '../audit/index.js'
+import type { Actor } from '../http/index.js'
 import { claimLoginAttempt, clearLoginFailures, recordLoginFailure } from './login-throttle.js'
-import { verifyAgainstDecoy, verifyPassword } from './passwords.js'
 import { createSession } from './principals.js'
 import type { LoginBody } from './schema.js'
 
@@ -32,7 +36,7 @@ export async function logIn(
   userAgent: string | undefined,
 ): Promise<LoginResult> {
   await claimLoginAttempt(db, body.username, actor.ip)
-  const user = await accountRepository.findUserByUsername(db, body.username)
+  const user = await findUserByUsername(db, body.username)
   const passwordOk = user
     ? await verifyPassword(body.password, user.password_hash)
     : await verifyAgainstDecoy(body.password)
@@ -59,11 +63,7 @@ export async function logIn(
   }
   return db.transaction().execute(async (trx) => {
     await clearLoginFailures(trx, body.username, actor.ip)
-    await trx
-      .updateTable('app_user')
-      .set({ last_login_at: nowIso() })
-      .where('id', '=', user.id)
-      .execute()
+    await recordLogin(trx, user.id, nowIso())
     const session = await createSession(trx, user.id, actor.ip, userAgent)
     await recordAudit(
       trx,

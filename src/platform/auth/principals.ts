@@ -2,8 +2,13 @@ import { createHash } from 'node:crypto'
 import type { Db } from '../../db/database.js'
 import { addSeconds, nowIso } from '../../shared/clock.js'
 import { newId, newSecret } from '../../shared/ids.js'
-import * as accountRepository from '../accounts/repository.js'
-import type { Principal, PrincipalMembership } from '../access/principal.js'
+import {
+  findMembershipsOfUsers,
+  findOrganizationSubtrees,
+  findOrganizationSummary,
+  findUserById,
+} from '../accounts/index.js'
+import type { Principal, PrincipalMembership } from '../access/index.js'
 
 export const SESSION = {
   cookieName: 'ct_session',
@@ -52,6 +57,17 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('session').where('id', '=', sessionId).execute()
 }
 
+/** Ends every session of the user but the one named (accounts' RevokeSessions). */
+export async function revokeSessionsOf(
+  db: Db,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<void> {
+  let sessions = db.deleteFrom('session').where('user_id', '=', userId)
+  if (exceptSessionId !== undefined) sessions = sessions.where('id', '!=', exceptSessionId)
+  await sessions.execute()
+}
+
 /** The signed-in user behind a session cookie, or null when the session is unknown, expired or idle. */
 export async function principalFromSession(
   db: Db,
@@ -68,7 +84,7 @@ export async function principalFromSession(
     await deleteSession(db, session.id)
     return null
   }
-  const user = await accountRepository.findUserById(db, session.user_id)
+  const user = await findUserById(db, session.user_id)
   if (!user || user.status !== 'active') return null
   if (addSeconds(session.last_seen_at, SESSION.touchEveryS) <= now) {
     await db
@@ -78,7 +94,7 @@ export async function principalFromSession(
       .execute()
   }
   // A suspended organization's memberships grant nothing until it is reactivated.
-  const memberships = (await accountRepository.findMembershipsOfUsers(db, [user.id])).filter(
+  const memberships = (await findMembershipsOfUsers(db, [user.id])).filter(
     (m) => m.organizationStatus === 'active',
   )
   return {
@@ -101,21 +117,12 @@ export async function principalFromApiToken(
   if (!secret.startsWith(API_TOKEN_PREFIX)) return null
   const token = await db
     .selectFrom('api_token')
-    .innerJoin('organization', 'organization.id', 'api_token.organization_id')
-    .select([
-      'api_token.id',
-      'api_token.name',
-      'api_token.role',
-      'api_token.last_used_at',
-      'organization.id as organizationId',
-      'organization.name as organizationName',
-      'organization.type as organizationType',
-      'organization.status as organizationStatus',
-    ])
-    .where('api_token.token_hash', '=', hashToken(secret))
-    .where('api_token.revoked_at', 'is', null)
+    .select(['id', 'name', 'role', 'last_used_at', 'organization_id'])
+    .where('token_hash', '=', hashToken(secret))
+    .where('revoked_at', 'is', null)
     .executeTakeFirst()
-  if (!token || token.organizationStatus !== 'active') return null
+  const organization = token && (await findOrganizationSummary(db, token.organization_id))
+  if (!token || !organization || organization.status !== 'active') return null
   if (token.last_used_at === null || addSeconds(token.last_used_at, SESSION.touchEveryS) <= now) {
     await db
       .updateTable('api_token')
@@ -124,9 +131,9 @@ export async function principalFromApiToken(
       .execute()
   }
   const membership = {
-    organizationId: token.organizationId,
-    organizationName: token.organizationName,
-    organizationType: token.organizationType,
+    organizationId: organization.id,
+    organizationName: organization.name,
+    organizationType: organization.type,
     role: token.role,
   }
   return {
@@ -146,7 +153,7 @@ async function withReach(
   db: Db,
   memberships: readonly MembershipBasics[],
 ): Promise<PrincipalMembership[]> {
-  const subtrees = await accountRepository.findOrganizationSubtrees(db, [
+  const subtrees = await findOrganizationSubtrees(db, [
     ...new Set(memberships.map((m) => m.organizationId)),
   ])
   return memberships.map((m) => ({

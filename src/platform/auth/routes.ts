@@ -1,33 +1,21 @@
+// @fastify/cookie's request and reply methods, also where this file is compiled without build-app.ts.
+import type {} from '@fastify/cookie'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyReply } from 'fastify'
 import type { Db } from '../../db/database.js'
 import { AppError } from '../../shared/errors.js'
-import * as accountRepository from '../accounts/repository.js'
-import { toMembership } from '../accounts/mappers.js'
-import { permissionsOf, type Principal } from '../access/principal.js'
-import { recordAudit } from '../audit/record-audit.js'
-import { actorOf } from '../http/actor.js'
-import { NoContent } from '../http/schemas.js'
-import { withTransaction } from '../http/with-transaction.js'
+import { findMembershipsOfUsers, findUserById, toMembership } from '../accounts/index.js'
+import { permissionsOf, type Principal } from '../access/index.js'
+import { recordAudit } from '../audit/index.js'
+import { actorOf, NoContent, withTransaction } from '../http/index.js'
 import { logIn } from './login.js'
 import { deleteSession, principalFromSession, SESSION } from './principals.js'
 import { LoginBody, Me } from './schema.js'
+import { sessionCookieOptions, setSessionCookie } from './session-cookie.js'
 
 export interface AuthRoutesOptions {
   db: Db
   /** Secure cookies need HTTPS; off for plain-HTTP local runs. */
   secureCookies: boolean
-}
-
-const sessionCookieOptions = (secure: boolean) =>
-  ({ path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true }) as const
-
-/** Hands the new session's secret to the browser: signed, httpOnly, SameSite=Lax. */
-export function setSessionCookie(reply: FastifyReply, secret: string, secure: boolean): void {
-  void reply.setCookie(SESSION.cookieName, secret, {
-    ...sessionCookieOptions(secure),
-    maxAge: SESSION.absoluteS,
-  })
 }
 
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
@@ -106,9 +94,9 @@ async function toMe(db: Db, principal: Principal): Promise<Me> {
       en: 'API tokens have no user profile',
       zh: 'API 令牌没有用户信息',
     })
-  const user = await accountRepository.findUserById(db, principal.userId)
+  const user = await findUserById(db, principal.userId)
   if (!user) throw new AppError('unauthenticated', { en: 'Sign in first', zh: '请先登录' })
-  const memberships = await accountRepository.findMembershipsOfUsers(db, [user.id])
+  const memberships = await findMembershipsOfUsers(db, [user.id])
   return {
     user: {
       id: user.id,

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
-import { Membership } from '../accounts/schema.js'
-import { Permission, Role } from '../access/roles.js'
-import { Nullable } from '../http/schemas.js'
+import { Membership } from '../accounts/index.js'
+import { Permission, Role } from '../access/index.js'
+import { Nullable } from '../http/index.js'
 
 export interface SessionTable {
   id: string

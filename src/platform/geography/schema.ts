@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Nullable } from '../http/schemas.js'
+import { Nullable } from '../http/index.js'
 
 export type DivisionLevel = 'county' | 'township' | 'village'
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import type { Principal, Scope } from '../access/principal.js'
+import type { Principal, Scope } from '../access/index.js'
 
 /**
  * What a service needs to know about the caller: who (for the audit log), where they may act,

@@ -1,5 +1,4 @@
-import type { Principal, Scope } from '../access/principal.js'
-import type { Permission } from '../access/roles.js'
+import type { Permission, Principal, Scope } from '../access/index.js'
 
 /**
  * Who may call a route. Every /api route declares one in `config.access`; the app refuses to

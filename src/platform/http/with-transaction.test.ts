@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../test/test-app.js'
-import { recordAudit } from '../audit/record-audit.js'
+import { recordAudit } from '../audit/index.js'
 import { withTransaction } from './with-transaction.js'
 
 // One request, one transaction: a request that fails half-way leaves nothing behind.

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../../db/database.js'
-import { startPeriodicJob, type PeriodicJob } from '../jobs/periodic-job.js'
+import { type PeriodicJob, startPeriodicJob } from '../jobs/index.js'
 import { drainSmsOutbox, type DrainOptions } from './sms-outbox.js'
 import type { SmsProvider } from './sms-provider.js'
 

@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../../db/database.js'
 import type { PromotionHookRegistry } from '../orders/index.js'
-import { actorOf } from '../../../platform/http/actor.js'
-import { IdParams, Page, pageWindow } from '../../../platform/http/schemas.js'
-import { withTransaction } from '../../../platform/http/with-transaction.js'
+import {
+  actorOf,
+  IdParams,
+  Page,
+  pageWindow,
+  withTransaction,
+} from '../../../platform/http/index.js'
 import { decideAsOperator, receiveReturn, respondAsMerchant } from './after-sales.js'
 import {
   AfterSale,

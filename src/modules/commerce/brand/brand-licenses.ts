@@ -1,6 +1,7 @@
+import { findOrganizationSummary, organizationNamesOf } from '../../../platform/accounts/index.js'
 import type { Db } from '../../../db/database.js'
-import { recordAudit } from '../../../platform/audit/record-audit.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import { recordAudit } from '../../../platform/audit/index.js'
+import type { Actor } from '../../../platform/http/index.js'
 import { nowIso, shanghaiDate } from '../../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
@@ -35,24 +36,46 @@ const toLicense = (row: LicenseRow, day: string): BrandLicense => ({
 const selectLicenses = (db: Db) =>
   db
     .selectFrom('brand_license')
-    .innerJoin('organization', 'organization.id', 'brand_license.organization_id')
     .leftJoin('brand_series', 'brand_series.id', 'brand_license.series_id')
     .selectAll('brand_license')
-    .select(['organization.name as organization_name', 'brand_series.name as series_name'])
+    .select('brand_series.name as series_name')
+
+type LicenseRowWithoutName = Omit<LicenseRow, 'organization_name'>
+
+/** The licences with their licensee's name (accounts' table, read through accounts). */
+async function withOrganizationNames(
+  db: Db,
+  rows: readonly LicenseRowWithoutName[],
+): Promise<LicenseRow[]> {
+  const names = await organizationNamesOf(
+    db,
+    rows.map((r) => r.organization_id),
+  )
+  return rows.flatMap((row) => {
+    const organizationName = names.get(row.organization_id)
+    return organizationName === undefined ? [] : [{ ...row, organization_name: organizationName }]
+  })
+}
 
 /** Every licence of the brand, newest first: who may sell under it, and who no longer may. */
 export async function listLicenses(db: Db, brandId: string): Promise<BrandLicense[]> {
   await getBrand(db, brandId)
   const today = shanghaiDate(nowIso())
-  const rows = await selectLicenses(db)
-    .where('brand_license.brand_id', '=', brandId)
-    .orderBy('brand_license.created_at', 'desc')
-    .execute()
+  const rows = await withOrganizationNames(
+    db,
+    await selectLicenses(db)
+      .where('brand_license.brand_id', '=', brandId)
+      .orderBy('brand_license.created_at', 'desc')
+      .execute(),
+  )
   return rows.map((row) => toLicense(row, today))
 }
 
 async function getLicense(db: Db, id: string): Promise<BrandLicense> {
-  const row = await selectLicenses(db).where('brand_license.id', '=', id).executeTakeFirst()
+  const [row] = await withOrganizationNames(
+    db,
+    await selectLicenses(db).where('brand_license.id', '=', id).execute(),
+  )
   if (!row) throw notFound(LICENSE, id)
   return toLicense(row, shanghaiDate(nowIso()))
 }
@@ -96,11 +119,7 @@ export async function grantLicense(
   }
   if (body.validTo !== undefined && body.validTo < body.validFrom)
     throw invalidField('validTo', { en: 'must not be before validFrom', zh: '不能早于起始日期' })
-  const organization = await db
-    .selectFrom('organization')
-    .select('type')
-    .where('id', '=', body.organizationId)
-    .executeTakeFirst()
+  const organization = await findOrganizationSummary(db, body.organizationId)
   if (!organization || !LICENSEE_TYPES.has(organization.type))
     throw invalidField('organizationId', {
       en: 'must be a merchant or enterprise organization',

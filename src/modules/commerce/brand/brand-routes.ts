@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { IdParams } from '../../../platform/http/schemas.js'
-import { withTransaction } from '../../../platform/http/with-transaction.js'
+import { IdParams, withTransaction } from '../../../platform/http/index.js'
 import * as licenses from './brand-licenses.js'
 import * as brands from './brands.js'
 import {

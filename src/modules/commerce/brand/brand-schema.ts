@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Nullable } from '../../../platform/http/schemas.js'
+import { Nullable } from '../../../platform/http/index.js'
 
 // BR-1: the county brand, its series, and the licences to sell under it.
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../../db/database.js'
-import { withTransaction } from '../../../platform/http/with-transaction.js'
+import { withTransaction } from '../../../platform/http/index.js'
 import { Category, CategoryBody } from './catalog-schema.js'
 import { createCategory } from './categories.js'
 

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { actorOf } from '../../../platform/http/actor.js'
-import { IdParams, Page } from '../../../platform/http/schemas.js'
-import { withTransaction } from '../../../platform/http/with-transaction.js'
+import { actorOf, IdParams, Page, withTransaction } from '../../../platform/http/index.js'
 import type { MediaStorage } from '../media/index.js'
 import { deleteObjects } from './product-image-routes.js'
 import {

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Nullable, PageQuery } from '../../../platform/http/schemas.js'
+import { Nullable, PageQuery } from '../../../platform/http/index.js'
 import { LOCAL_KINDS, PRODUCT_STATUSES } from './catalog-schema.js'
 
 // Request and response shapes of products, SKUs and images: the merchant's side and the H5 shop's.

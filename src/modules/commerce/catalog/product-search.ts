@@ -1,11 +1,11 @@
 import { sql, type ExpressionBuilder } from 'kysely'
 import type { Database, Db } from '../../../db/database.js'
 import { dialectOf } from '../../../db/dialect.js'
-import { pageWindow, type Page } from '../../../platform/http/schemas.js'
+import { type Page, pageWindow } from '../../../platform/http/index.js'
 import { notFound } from '../../../shared/errors.js'
 import { categoryIdsUnder } from './categories.js'
 import type { ProductCard, ProductDetail, ProductSearchQuery } from './product-schema.js'
-import { loadProductDetail, selectProductCards, toProductCard } from './product-views.js'
+import { loadProductDetail, selectProductCards, toProductCards } from './product-views.js'
 import { ftsPhrase, isTrigramTerm } from '../search/index.js'
 import { PRODUCT } from './products.js'
 
@@ -94,7 +94,7 @@ export async function searchProducts(
     // The id last, so equal keys keep one order and pages neither repeat nor skip.
     sorted.orderBy('product.id').limit(pageSize).offset(offset).execute(),
   ])
-  return { items: rows.map(toProductCard), total, page, pageSize }
+  return { items: await toProductCards(db, rows), total, page, pageSize }
 }
 
 /** A product as shoppers see it: only while it is on sale in an approved shop. */

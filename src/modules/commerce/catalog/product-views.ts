@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database.js'
-import { findDivisionPaths } from '../../../platform/geography/index.js'
+import { findDivisionNames, findDivisionPaths } from '../../../platform/geography/index.js'
 import type { ProductImageTable, ProductTable, SkuTable } from './catalog-schema.js'
 import { parseVariantWidths } from '../media/index.js'
 import type { ProductCard, ProductDetail, ProductImage, Sku } from './product-schema.js'
@@ -41,7 +41,6 @@ export const selectProductCards = (db: Db) =>
   db
     .selectFrom('product')
     .innerJoin('shop', 'shop.id', 'product.shop_id')
-    .leftJoin('division', 'division.code', 'product.origin_division_code')
     .leftJoin('product_image as cover', (join) =>
       join.on((eb) =>
         eb(
@@ -60,7 +59,6 @@ export const selectProductCards = (db: Db) =>
     .selectAll('product')
     .select([
       'shop.name as shop_name',
-      'division.name as origin_name',
       'cover.id as cover_id',
       'cover.width as cover_width',
       'cover.height as cover_height',
@@ -69,14 +67,28 @@ export const selectProductCards = (db: Db) =>
 
 type CardRow = ProductTable & {
   shop_name: string
-  origin_name: string | null
   cover_id: string | null
   cover_width: number | null
   cover_height: number | null
   cover_variant_widths: string | null
 }
 
-export const toProductCard = (row: CardRow): ProductCard => ({
+/** Cards of these rows, with their places of origin named (geography's divisions). */
+export async function toProductCards(db: Db, rows: readonly CardRow[]): Promise<ProductCard[]> {
+  const origins = await findDivisionNames(
+    db,
+    rows.map((r) => r.origin_division_code),
+  )
+  return rows.map((row) =>
+    toProductCard({
+      ...row,
+      origin_name:
+        row.origin_division_code === null ? null : (origins.get(row.origin_division_code) ?? null),
+    }),
+  )
+}
+
+const toProductCard = (row: CardRow & { origin_name: string | null }): ProductCard => ({
   id: row.id,
   shopId: row.shop_id,
   shopName: row.shop_name,

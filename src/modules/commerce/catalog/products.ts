@@ -1,10 +1,8 @@
 import type { Db } from '../../../db/database.js'
-import { OutOfScopeError } from '../../../platform/access/denied.js'
-import { isInScope } from '../../../platform/access/principal.js'
-import { recordAudit } from '../../../platform/audit/record-audit.js'
+import { isInScope, OutOfScopeError } from '../../../platform/access/index.js'
+import { recordAudit } from '../../../platform/audit/index.js'
 import { divisionExists } from '../../../platform/geography/index.js'
-import type { Actor } from '../../../platform/http/actor.js'
-import { pageWindow, type Page } from '../../../platform/http/schemas.js'
+import { type Actor, type Page, pageWindow } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
@@ -20,7 +18,7 @@ import type {
   ProductDetail,
   UpdateProductBody,
 } from './product-schema.js'
-import { loadProductDetail, selectProductCards, toProductCard } from './product-views.js'
+import { loadProductDetail, selectProductCards, toProductCards } from './product-views.js'
 import { sanitizeRichText } from '../search/index.js'
 import { forgetSearchText, refreshSearchText } from '../search/index.js'
 import { resolveShop } from '../shops/index.js'
@@ -75,7 +73,7 @@ export async function listProducts(
       .offset(offset)
       .execute(),
   ])
-  return { items: rows.map(toProductCard), total, page, pageSize }
+  return { items: await toProductCards(db, rows), total, page, pageSize }
 }
 
 /** Checks the references a product body names; the series only with a valid licence (BR-1). */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { IdParams, Page } from '../../../platform/http/schemas.js'
+import { IdParams, Page } from '../../../platform/http/index.js'
 import { Brand } from '../brand/index.js'
 import { Category } from './catalog-schema.js'
 import { listBrands } from '../brand/index.js'

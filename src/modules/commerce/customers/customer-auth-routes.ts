@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../../db/database.js'
-import { setSessionCookie } from '../../../platform/auth/routes.js'
-import { withTransaction } from '../../../platform/http/with-transaction.js'
+import { setSessionCookie } from '../../../platform/auth/index.js'
+import { withTransaction } from '../../../platform/http/index.js'
 import { maskPhone } from '../../../shared/personal-data.js'
 import {
   CodeLoginBody,
@@ -85,18 +85,11 @@ export const customerAuthRoutes: FastifyPluginAsyncTypebox<CustomerAuthRoutesOpt
       )
       if (!session) throw wrongCode()
       setSessionCookie(reply, session.secret, secureCookies)
-      const row = await db
-        .selectFrom('session')
-        .innerJoin('app_user', 'app_user.id', 'session.user_id')
-        .select(['session.csrf_token', 'app_user.display_name'])
-        .where('session.user_id', '=', session.userId)
-        .orderBy('session.created_at', 'desc')
-        .executeTakeFirstOrThrow()
       return {
         userId: session.userId,
-        displayName: row.display_name,
+        displayName: session.displayName,
         phone: maskPhone(request.body.phone),
-        csrfToken: row.csrf_token,
+        csrfToken: session.csrfToken,
       }
     },
   )

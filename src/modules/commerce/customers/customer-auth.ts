@@ -1,14 +1,18 @@
 import { createHash, randomInt } from 'node:crypto'
 import type { Db } from '../../../db/database.js'
-import { recordAudit } from '../../../platform/audit/record-audit.js'
-import { createSession } from '../../../platform/auth/principals.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import {
+  CUSTOMER_USERNAME_PREFIX,
+  findUserByUsername,
+  insertCustomerUser,
+} from '../../../platform/accounts/index.js'
+import { recordAudit } from '../../../platform/audit/index.js'
+import { createSession } from '../../../platform/auth/index.js'
+import type { Actor } from '../../../platform/http/index.js'
 import { countHit } from '../../../platform/abuse/index.js'
-import { enqueueSms } from '../../../platform/notifications/sms-outbox.js'
+import { enqueueSms } from '../../../platform/notifications/index.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { AppError, invalidField } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
-import { CUSTOMER_USERNAME_PREFIX } from '../../../platform/accounts/user-service.js'
 import { maskPhone } from '../../../shared/personal-data.js'
 import {
   admitLoginCodeRequest,
@@ -115,12 +119,19 @@ export const wrongCode = () =>
  * Checks the code (5 tries), finds or creates the consumer, and opens a session. A wrong code
  * returns null rather than throwing, so the counted attempt commits; the caller then refuses.
  */
+export interface CustomerSession {
+  secret: string
+  userId: string
+  displayName: string
+  csrfToken: string
+}
+
 export async function logInWithCode(
   db: Db,
   actor: Actor,
   input: { phone: string; code: string },
   userAgent: string | undefined,
-): Promise<{ secret: string; userId: string } | null> {
+): Promise<CustomerSession | null> {
   const now = nowIso()
   const pending = await db
     .selectFrom('customer_login_code')
@@ -160,8 +171,8 @@ export async function logInWithCode(
     return null
   }
 
-  const userId = await findOrCreateCustomer(db, input.phone, now)
-  const { secret } = await createSession(db, userId, actor.ip, userAgent)
+  const { userId, displayName } = await findOrCreateCustomer(db, input.phone, now)
+  const { secret, csrfToken } = await createSession(db, userId, actor.ip, userAgent)
   actor.claimed = { userId, name: maskPhone(input.phone) }
   await recordAudit(db, actor, {
     action: 'customer.login',
@@ -169,36 +180,23 @@ export async function logInWithCode(
     entityId: userId,
     organizationId: null,
   })
-  return { secret, userId }
+  return { secret, userId, displayName, csrfToken }
 }
 
-async function findOrCreateCustomer(db: Db, phone: string, now: string): Promise<string> {
+async function findOrCreateCustomer(
+  db: Db,
+  phone: string,
+  now: string,
+): Promise<{ userId: string; displayName: string }> {
   const username = customerUsername(phone)
-  const existing = await db
-    .selectFrom('app_user')
-    .select(['id', 'status'])
-    .where('username', '=', username)
-    .executeTakeFirst()
+  const existing = await findUserByUsername(db, username)
   if (existing) {
     if (existing.status !== 'active')
       throw new AppError('forbidden', { en: 'this account is disabled', zh: '该账号已停用' })
-    return existing.id
+    return { userId: existing.id, displayName: existing.display_name }
   }
-  const id = newId()
-  await db
-    .insertInto('app_user')
-    .values({
-      id,
-      username,
-      display_name: `用户${phone.slice(-4)}`,
-      phone,
-      // No password: consumers sign in with texted codes only; '!' never verifies.
-      password_hash: '!',
-      status: 'active',
-      last_login_at: now,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute()
-  return id
+  // No password: consumers sign in with texted codes only.
+  const customer = { id: newId(), username, displayName: `用户${phone.slice(-4)}`, phone, at: now }
+  await insertCustomerUser(db, customer)
+  return { userId: customer.id, displayName: customer.displayName }
 }

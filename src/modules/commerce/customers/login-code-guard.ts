@@ -8,8 +8,8 @@ import {
   type Challenge,
   type ChallengeCheck,
 } from '../../../platform/abuse/index.js'
-import { recordAudit } from '../../../platform/audit/record-audit.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import { recordAudit } from '../../../platform/audit/index.js'
+import type { Actor } from '../../../platform/http/index.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { AppError, type Bilingual } from '../../../shared/errors.js'
 

@@ -1,7 +1,8 @@
 import type { Db } from '../../../db/database.js'
-import { recordAudit } from '../../../platform/audit/record-audit.js'
+import { lockUserRow } from '../../../platform/accounts/index.js'
+import { recordAudit } from '../../../platform/audit/index.js'
 import { divisionExists, findDivisionPaths } from '../../../platform/geography/index.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import type { Actor } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
@@ -94,11 +95,7 @@ export async function deleteAddress(
  * and several defaults. Everything after it in the transaction sees the previous one committed.
  */
 async function lockAddressBook(db: Db, userId: string): Promise<void> {
-  await db
-    .updateTable('app_user')
-    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-    .where('id', '=', userId)
-    .execute()
+  await lockUserRow(db, userId)
 }
 
 async function toAddress(db: Db, row: CustomerAddressTable): Promise<Address> {

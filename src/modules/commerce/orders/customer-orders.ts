@@ -1,6 +1,5 @@
 import type { Db } from '../../../db/database.js'
-import type { Actor } from '../../../platform/http/actor.js'
-import { pageWindow, type Page } from '../../../platform/http/schemas.js'
+import { type Actor, type Page, pageWindow } from '../../../platform/http/index.js'
 import { AppError, notFound } from '../../../shared/errors.js'
 import type { Order, OrderListQuery } from './order-schema.js'
 import type { ShopOrderTable } from './order-tables.js'

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import type { Actor } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { announceOrderParcel } from './order-shipping.js'
 import { transitionOrder } from './order-status.js'

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Nullable, PageQuery } from '../../../platform/http/schemas.js'
+import { Nullable, PageQuery } from '../../../platform/http/index.js'
 import { DELIVERY_KINDS, ORDER_STATUSES } from './order-tables.js'
 import { PARCEL_STATUSES } from '../../logistics/parcel-status.js'
 

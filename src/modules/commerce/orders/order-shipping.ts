@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/database.js'
+import { userContactsOf } from '../../../platform/accounts/index.js'
 import { findDivisionPaths } from '../../../platform/geography/index.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import type { Actor } from '../../../platform/http/index.js'
 import { AppError } from '../../../shared/errors.js'
 import {
   announceHubParcel,
@@ -87,20 +88,18 @@ async function homeDestination(db: Db, order: ShippableOrder) {
 }
 
 async function stationDestination(db: Db, order: ShippableOrder) {
-  const [station, buyer] = await Promise.all([
+  const [station, buyers] = await Promise.all([
     db
       .selectFrom('stock_location')
       .select(['site_id', 'name'])
       .where('id', '=', order.pickup_location_id ?? '')
       .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('app_user')
-      .select(['display_name', 'phone'])
-      .where('id', '=', order.user_id ?? '')
-      .executeTakeFirstOrThrow(),
+    userContactsOf(db, [order.user_id ?? '']),
   ])
+  const buyer = buyers.get(order.user_id ?? '')
+  if (!buyer) throw new Error(`order ${order.id} has no buyer`)
   return {
-    recipientName: buyer.display_name,
+    recipientName: buyer.displayName,
     phone: buyer.phone ?? '',
     addressText: `${station.name}（自提）`,
     siteId: station.site_id,

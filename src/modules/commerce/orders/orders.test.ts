@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../../test/test-app.js'
 import type { Client, TestApp } from '../../../test/test-app.js'
-import { systemActor } from '../../../platform/http/actor.js'
+import { systemActor } from '../../../platform/http/index.js'
 import { applyPaymentEvent, runPaymentRound } from '../wiring/index.js'
 import {
   demoLocations,

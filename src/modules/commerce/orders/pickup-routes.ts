@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../../db/database.js'
-import { actorOf } from '../../../platform/http/actor.js'
-import { withTransaction } from '../../../platform/http/with-transaction.js'
+import { actorOf, withTransaction } from '../../../platform/http/index.js'
 import { Order, PickupVerifyBody } from './order-schema.js'
 import { getShopOrder, handOverAtPickup } from './shop-orders.js'
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import type { Actor } from '../../../platform/http/index.js'
 import { AppError, type Bilingual } from '../../../shared/errors.js'
 import { PROMOTION_KINDS, type PromotionKind, type ShopOrderTable } from './order-tables.js'
 

@@ -1,7 +1,8 @@
+import { userContactsOf } from '../../../platform/accounts/index.js'
 import type { Db } from '../../../db/database.js'
 import type { PromotionHookRegistry } from './promotion-hooks.js'
-import type { Actor } from '../../../platform/http/actor.js'
-import { enqueueSms } from '../../../platform/notifications/sms-outbox.js'
+import type { Actor } from '../../../platform/http/index.js'
+import { enqueueSms } from '../../../platform/notifications/index.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { startRefund } from './order-refunds.js'
 
@@ -19,28 +20,33 @@ export async function handleUncollected(
 ): Promise<{ reminded: number; refunded: number }> {
   const waiting = db
     .selectFrom('shop_order')
-    .innerJoin('app_user', 'app_user.id', 'shop_order.user_id')
     .leftJoin('stock_location as place', 'place.id', 'shop_order.pickup_location_id')
     .selectAll('shop_order')
-    .select(['app_user.phone', 'place.name as place_name'])
+    .select('place.name as place_name')
     .where('shop_order.status', '=', 'ready_for_pickup')
+    .where('shop_order.user_id', 'is not', null)
 
   const toRemind = await waiting
     .where('shop_order.reminded_at', 'is', null)
     .where('shop_order.ready_at', '<=', addSeconds(now, -REMIND_AFTER_DAYS * 86_400))
     .limit(100)
     .execute()
+  const buyers = await userContactsOf(
+    db,
+    toRemind.map((order) => order.user_id),
+  )
   let reminded = 0
   for (const order of toRemind) {
+    const phone = buyers.get(order.user_id ?? '')?.phone
     const claimed = await db
       .updateTable('shop_order')
       .set({ reminded_at: now })
       .where('id', '=', order.id)
       .where('reminded_at', 'is', null)
       .executeTakeFirst()
-    if (claimed.numUpdatedRows !== 1n || !order.phone) continue
+    if (claimed.numUpdatedRows !== 1n || !phone) continue
     await enqueueSms(db, {
-      phone: order.phone,
+      phone,
       template: 'pickup_reminder',
       params: {
         orderNo: order.order_no,

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import type { Actor } from '../../../platform/http/index.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { PaymentProviderError, type PaymentProvider } from './providers/index.js'
 import { paidEventOf } from './payment-closing.js'

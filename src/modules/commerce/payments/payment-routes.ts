@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { systemActor } from '../../../platform/http/actor.js'
+import { systemActor } from '../../../platform/http/index.js'
 import { notFound } from '../../../shared/errors.js'
 import {
   PaymentNotificationError,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { Nullable } from '../../../platform/http/schemas.js'
+import { Nullable } from '../../../platform/http/index.js'
 import { reconcileDay } from './reconciliation.js'
 
 // The operating company's daily check of orders against payments.

@@ -1,4 +1,4 @@
-import { fillSheet, type FilledSheet, type SheetColumn } from '../../../platform/export/excel.js'
+import { type FilledSheet, fillSheet, type SheetColumn } from '../../../platform/export/index.js'
 import { shanghaiDate } from '../../../shared/clock.js'
 import { fenToYuanNumber } from '../../../shared/money.js'
 import type { PayoutFigures, PayoutReport } from './payout-schema.js'

@@ -1,7 +1,6 @@
 import type { Db } from '../../../db/database.js'
-import { OutOfScopeError } from '../../../platform/access/denied.js'
-import { isInScope } from '../../../platform/access/principal.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import { isInScope, OutOfScopeError } from '../../../platform/access/index.js'
+import type { Actor } from '../../../platform/http/index.js'
 import { shanghaiDate, shanghaiDayStartMs } from '../../../shared/clock.js'
 import { invalidField } from '../../../shared/errors.js'
 import {

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import type { Actor } from '../../../platform/http/index.js'
 import { shanghaiDayStartMs } from '../../../shared/clock.js'
 
 // KPI-5: each O2O store sells at least 80 % local products (本地生鲜 or 本地特色), measured by sales

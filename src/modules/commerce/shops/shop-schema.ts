@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Nullable, PageQuery } from '../../../platform/http/schemas.js'
+import { Nullable, PageQuery } from '../../../platform/http/index.js'
 
 // BR-1: shops and their review.
 

@@ -1,9 +1,8 @@
+import { findOrganizationSummary, organizationNamesOf } from '../../../platform/accounts/index.js'
 import type { Db } from '../../../db/database.js'
-import { OutOfScopeError } from '../../../platform/access/denied.js'
-import { isInScope } from '../../../platform/access/principal.js'
-import { recordAudit } from '../../../platform/audit/record-audit.js'
-import type { Actor } from '../../../platform/http/actor.js'
-import { pageWindow, type Page } from '../../../platform/http/schemas.js'
+import { isInScope, OutOfScopeError } from '../../../platform/access/index.js'
+import { recordAudit } from '../../../platform/audit/index.js'
+import { type Actor, type Page, pageWindow } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
@@ -26,12 +25,19 @@ const SHOP_ORGANIZATION_TYPES = new Set(['merchant', 'enterprise'])
 
 type ShopRow = ShopTable & { organization_name: string }
 
-const selectShops = (db: Db) =>
-  db
-    .selectFrom('shop')
-    .innerJoin('organization', 'organization.id', 'shop.organization_id')
-    .selectAll('shop')
-    .select('organization.name as organization_name')
+const selectShops = (db: Db) => db.selectFrom('shop').selectAll('shop')
+
+/** The shops with their organization's name (accounts' table, read through accounts). */
+async function withOrganizationNames(db: Db, rows: readonly ShopTable[]): Promise<ShopRow[]> {
+  const names = await organizationNamesOf(
+    db,
+    rows.map((r) => r.organization_id),
+  )
+  return rows.flatMap((row) => {
+    const organizationName = names.get(row.organization_id)
+    return organizationName === undefined ? [] : [{ ...row, organization_name: organizationName }]
+  })
+}
 
 export const toShop = (row: ShopRow): Shop => ({
   id: row.id,
@@ -47,7 +53,10 @@ export const toShop = (row: ShopRow): Shop => ({
 
 /** The shop, if the caller's scope reaches its organization; another merchant's is "not found". */
 export async function findShopInScope(db: Db, actor: Actor, id: string): Promise<ShopRow> {
-  const row = await selectShops(db).where('shop.id', '=', id).executeTakeFirst()
+  const [row] = await withOrganizationNames(
+    db,
+    await selectShops(db).where('shop.id', '=', id).execute(),
+  )
   if (!row) throw notFound(SHOP, id)
   if (!isInScope(actor.scope, row.organization_id))
     throw new OutOfScopeError(SHOP, 'shop', id, row.organization_id)
@@ -65,11 +74,14 @@ export async function resolveShop(db: Db, actor: Actor, shopId?: string): Promis
   })
 }
 
-const listShopsInScope = (db: Db, actor: Actor): Promise<ShopRow[]> =>
-  selectShops(db)
-    .where('shop.organization_id', 'in', [...actor.scope.organizationIds, ''])
-    .orderBy('shop.name')
-    .execute()
+const listShopsInScope = async (db: Db, actor: Actor): Promise<ShopRow[]> =>
+  withOrganizationNames(
+    db,
+    await selectShops(db)
+      .where('shop.organization_id', 'in', [...actor.scope.organizationIds, ''])
+      .orderBy('shop.name')
+      .execute(),
+  )
 
 export async function listMyShops(db: Db, actor: Actor): Promise<Shop[]> {
   return (await listShopsInScope(db, actor)).map(toShop)
@@ -87,7 +99,7 @@ export async function listShops(db: Db, query: ShopListQuery): Promise<Page<Shop
       .executeTakeFirstOrThrow(),
     base.orderBy('shop.applied_at').orderBy('shop.id').limit(pageSize).offset(offset).execute(),
   ])
-  return { items: rows.map(toShop), total, page, pageSize }
+  return { items: (await withOrganizationNames(db, rows)).map(toShop), total, page, pageSize }
 }
 
 export async function getShop(db: Db, actor: Actor, id: string): Promise<Shop> {
@@ -109,11 +121,7 @@ function applicantOrganization(actor: Actor, organizationId: string | undefined)
 
 export async function applyForShop(db: Db, actor: Actor, body: ApplyShopBody): Promise<Shop> {
   const organizationId = applicantOrganization(actor, body.organizationId)
-  const organization = await db
-    .selectFrom('organization')
-    .select(['id', 'type'])
-    .where('id', '=', organizationId)
-    .executeTakeFirst()
+  const organization = await findOrganizationSummary(db, organizationId)
   if (!organization || !isInScope(actor.scope, organizationId))
     throw new OutOfScopeError(
       { en: 'organization', zh: '组织' },

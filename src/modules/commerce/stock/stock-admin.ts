@@ -1,8 +1,7 @@
 import type { Db } from '../../../db/database.js'
-import { OutOfScopeError } from '../../../platform/access/denied.js'
-import { isInScope } from '../../../platform/access/principal.js'
-import { recordAudit } from '../../../platform/audit/record-audit.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import { isInScope, OutOfScopeError } from '../../../platform/access/index.js'
+import { recordAudit } from '../../../platform/audit/index.js'
+import type { Actor } from '../../../platform/http/index.js'
 import { invalidField } from '../../../shared/errors.js'
 import { receiveStock } from './stock.js'
 

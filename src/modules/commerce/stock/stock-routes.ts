@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { actorOf } from '../../../platform/http/actor.js'
-import { withTransaction } from '../../../platform/http/with-transaction.js'
+import { actorOf, withTransaction } from '../../../platform/http/index.js'
 import { bookInStock, listStock } from './stock-admin.js'
 import { StockLevel, StockReceiveBody } from './stock-schema.js'
 

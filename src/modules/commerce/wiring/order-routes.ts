@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
+import type { PeriodicJob } from '../../../platform/jobs/index.js'
 import { afterSalesRoutes, shopAfterSalesRoutes } from '../after-sales/index.js'
 import { customerAuthRoutes, type CustomerAuthRoutesOptions } from '../customers/index.js'
 import {

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import type { Actor } from '../../../platform/http/index.js'
 import type { PromotionHookRegistry } from '../orders/index.js'
 import { markAfterSaleRefunded } from '../after-sales/index.js'
 import { orderPaymentListener } from '../orders/index.js'

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../../../db/database.js'
-import { startPeriodicJob, type PeriodicJob } from '../../../platform/jobs/periodic-job.js'
-import { systemActor } from '../../../platform/http/actor.js'
+import { type PeriodicJob, startPeriodicJob } from '../../../platform/jobs/index.js'
+import { systemActor } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { escalateOverdue, refundUnconfirmedReturns } from '../after-sales/index.js'
 import {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { Page, PageQuery } from '../../../platform/http/schemas.js'
+import { Page, PageQuery } from '../../../platform/http/index.js'
 import { runningActivities } from './activity-listing.js'
 import { RunningBargainActivity } from './schema.js'
 

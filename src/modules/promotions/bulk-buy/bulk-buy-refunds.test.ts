@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { systemActor } from '../../../platform/http/actor.js'
+import { systemActor } from '../../../platform/http/index.js'
 import { runPaymentRound } from '../../commerce/index.js'
 import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
 import { consumers, hoursFromNow, payOrder, refundsOf } from '../bargain/test-support.js'

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import type { Actor } from '../../../platform/http/index.js'
 import { releaseBuyerUnits, takeBuyerUnits, transitionBulkOrder } from './bulk-orders.js'
 import type { BulkOrderTable } from './schema.js'
 import type { PromotionHooks, ShopOrderTable } from '../../commerce/index.js'

@@ -1,7 +1,7 @@
 import type { UpdateObject } from 'kysely'
 import type { Database, Db } from '../../../db/database.js'
-import { recordAudit } from '../../../platform/audit/record-audit.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import { recordAudit } from '../../../platform/audit/index.js'
+import type { Actor } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import type { BulkOrderStatus, BulkOrderTable } from './schema.js'
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database.js'
-import { pageWindow, type Page, type PageQuery } from '../../../platform/http/schemas.js'
+import { type Page, type PageQuery, pageWindow } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { locationNames, skuIdsOfProduct, skuLabels } from '../../commerce/index.js'
 import { unitsLeft } from './campaign-progress.js'

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Nullable } from '../../../platform/http/schemas.js'
+import { Nullable } from '../../../platform/http/index.js'
 import { SkuLabelFields } from '../shared/index.js'
 import { ShareStats } from '../shared/index.js'
 

@@ -1,4 +1,4 @@
-import { fillSheet, type FilledSheet } from '../../../platform/export/excel.js'
+import { type FilledSheet, fillSheet } from '../../../platform/export/index.js'
 import { shanghaiDateTime } from '../../../shared/clock.js'
 import { fenToYuanNumber } from '../../../shared/money.js'
 import type { PromotionEvent } from './schema.js'

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { sendWorkbook } from '../../../platform/export/excel.js'
-import { IdParams, Page } from '../../../platform/http/schemas.js'
-import { withTransaction } from '../../../platform/http/with-transaction.js'
+import { sendWorkbook } from '../../../platform/export/index.js'
+import { IdParams, Page, withTransaction } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import {
   cancelEvent,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Nullable, PageQuery } from '../../../platform/http/schemas.js'
+import { Nullable, PageQuery } from '../../../platform/http/index.js'
 
 // SVC-4 offline promotion events: tables and API shapes.
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/database.js'
-import { recordAudit } from '../../../platform/audit/record-audit.js'
-import type { Actor } from '../../../platform/http/actor.js'
+import { recordAudit } from '../../../platform/audit/index.js'
+import type { Actor } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { holdGone, myHold, readmitHold, releaseHold } from './holds.js'
 import type { HoldCheckoutBody } from './schema.js'

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../../db/database.js'
-import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
+import type { PeriodicJob } from '../../../platform/jobs/index.js'
 import type { PaymentProvider } from '../../commerce/index.js'
 import type { FlashSaleContext } from './sessions.js'
 import { flashSaleShopRoutes } from './shop-routes.js'

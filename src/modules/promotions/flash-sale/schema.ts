@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely'
 import { Type, type Static } from 'typebox'
-import { Nullable } from '../../../platform/http/schemas.js'
+import { Nullable } from '../../../platform/http/index.js'
 import { ShareStats } from '../shared/index.js'
 
 // 秒杀 flash sales: tables and the API's request and response shapes.

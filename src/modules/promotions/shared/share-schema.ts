@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { Nullable } from '../../../platform/http/schemas.js'
+import { Nullable } from '../../../platform/http/index.js'
 
 // Share links (分享链接, MKT-2): their tables, and over HTTP the `?share=` every order-creating
 // shop endpoint takes, where a link leads, and what it brought in (every promotion report's `share`).

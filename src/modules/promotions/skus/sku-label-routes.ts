@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { IdParams } from '../../../platform/http/schemas.js'
+import { IdParams } from '../../../platform/http/index.js'
 import { SkuLabelFields } from '../shared/index.js'
 import { skuLabel } from './sku-labels.js'
 

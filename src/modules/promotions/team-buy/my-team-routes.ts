@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../../db/database.js'
-import { Page, PageQuery } from '../../../platform/http/schemas.js'
+import { Page, PageQuery } from '../../../platform/http/index.js'
 import { AppError } from '../../../shared/errors.js'
 import { MyTeam } from './schema.js'
 import { myTeams } from './viewer-teams.js'

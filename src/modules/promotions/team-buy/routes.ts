@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js'
+import type { PeriodicJob } from '../../../platform/jobs/index.js'
 import type { PromotionHookRegistry } from '../../commerce/index.js'
 import { activityRoutes } from './activity-routes.js'
 import { startTeamBuyWorker } from './expire-teams.js'

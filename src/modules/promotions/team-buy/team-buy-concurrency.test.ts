@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { systemActor } from '../../../platform/http/actor.js'
+import { systemActor } from '../../../platform/http/index.js'
 import { runPaymentRound } from '../../commerce/index.js'
 import { buildTestApp } from '../../../test/test-app.js'
 import { expireTeams } from './expire-teams.js'

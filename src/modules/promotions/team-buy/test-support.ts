@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { systemActor } from '../../../platform/http/actor.js'
+import { systemActor } from '../../../platform/http/index.js'
 import { applyPaymentEvent } from '../../commerce/index.js'
 import { demoLocations, sellableSku, signInCustomer } from '../../commerce/orders/test-support.js'
 import type { Client, TestApp } from '../../../test/test-app.js'

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database.js'
-import { pageWindow, type Page, type PageQuery } from '../../../platform/http/schemas.js'
+import { type Page, type PageQuery, pageWindow } from '../../../platform/http/index.js'
 import { skuLabels } from '../../commerce/index.js'
 import type { MyTeam, ViewerSeat } from './schema.js'
 

@@ -1,0 +1,2 @@
+// What other folders may use of background jobs.
+export { startPeriodicJob, type PeriodicJob } from './periodic-job.js'
