@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { addSeconds, nowIso } from '../../shared/clock.js'
 import { newId } from '../../shared/ids.js'
 import { buildTestApp, type TestApp } from '../../test/test-app.js'
+import { organizationIdNamed } from '../../test/inspect.js'
 
 // LOG-6 / KPI-1: the on-time rate for a scenario with known late parcels comes out exactly right.
 
@@ -15,11 +16,7 @@ async function seedParcels(
     status?: 'received' | 'sorted' | 'at_station' | 'in_transit'
   }[],
 ) {
-  const carrier = await db
-    .selectFrom('organization')
-    .select('id')
-    .where('name', '=', '中国邮政五台县分公司')
-    .executeTakeFirstOrThrow()
+  const carrier = { id: await organizationIdNamed(db, '中国邮政五台县分公司') }
   const site = await db
     .selectFrom('logistics_site')
     .select('id')

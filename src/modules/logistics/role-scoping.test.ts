@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../shared/clock.js'
 import { buildTestApp, type Client, type TestApp } from '../../test/test-app.js'
+import { auditEntries } from '../../test/inspect.js'
 
 // Issue 12: what each logistics role reads. Statements belong to the carrier and the county
 // (and the hub that bills it); drivers and station masters move parcels, they do not read fees.
@@ -69,12 +70,7 @@ async function moveParcels(t: TestApp) {
 }
 
 async function deniedEntries(t: TestApp, userId: string) {
-  return t.db
-    .selectFrom('audit_log')
-    .select('entity_id')
-    .where('action', '=', 'access.denied')
-    .where('actor_user_id', '=', userId)
-    .execute()
+  return auditEntries(t.db, { action: 'access.denied', actorUserId: userId })
 }
 
 describe('who reads what in logistics (issue 12)', () => {

@@ -14,6 +14,7 @@ import {
 import { openCampaign } from './bulk-buy/test-support.js'
 import { flashTestApp, openSession } from './flash-sale/test-support.js'
 import type { ShareStats, ShareTarget } from './share-schema.js'
+import { orderRow, skuWithProduct } from '../../test/inspect.js'
 
 // MKT-2: every promotion has a share link (分享链接/二维码) whose visits, orders and paid orders
 // are counted — a flash-sale session, a bargain activity and each launched bargain, a bulk-buy
@@ -38,13 +39,7 @@ async function payTwice(t: TestApp, ordered: Ordered): Promise<void> {
 }
 
 const shareCodeOfOrder = async (t: TestApp, orderId: string) =>
-  (
-    await t.db
-      .selectFrom('shop_order')
-      .select('share_code')
-      .where('id', '=', orderId)
-      .executeTakeFirstOrThrow()
-  ).share_code
+  (await orderRow(t.db, orderId)).share_code
 
 describe('share links for every promotion (MKT-2)', () => {
   it('counts a flash sale visit, the order placed through it and its payment once', async () => {
@@ -102,11 +97,7 @@ describe('share links for every promotion (MKT-2)', () => {
       buyBeforeFloor: true,
     })
     const { code: activityCode } = await report(operator, `/bargains/${activityId}`)
-    const { productId } = await t.db
-      .selectFrom('sku')
-      .select('product_id as productId')
-      .where('id', '=', skuId)
-      .executeTakeFirstOrThrow()
+    const { productId } = await skuWithProduct(t.db, skuId)
     const [launcher, friend] = await consumers(t, 2)
     if (!launcher || !friend) throw new Error('consumers')
 

@@ -1,7 +1,9 @@
 import { expect } from 'vitest'
 import type { Db } from '../../../db/database.js'
 import { newId } from '../../../shared/ids.js'
-import type { Client, TestApp } from '../../../test/test-app.js'
+import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
+import { organizationOfUser } from '../../../test/inspect.js'
+import { aCounty, aNetwork, aStockLocation, demoOrganizations, siteIdOf } from '../../../test/factories.js'
 
 // Set-up shared by the order tests (tests only): a sellable SKU with stock, pickup points, and
 // consumers signed in by texted code.
@@ -12,14 +14,53 @@ export interface Locations {
   stationId: string
 }
 
+/**
+ * An app with what the order tests need and no more of the demo (issue 13, item 6): the demo
+ * accounts that sell, hand over and supervise (operator, bureau, merchant, merchant2, store, station, hub),
+ * the county warehouse, the store clerk's O2O store and 佛光村's station as pickup points, as
+ * `demoLocations` finds them in the demo. `network: true` adds Wutai's logistics network (the hub,
+ * every station, the carriers): what orders shipped as parcels need.
+ */
+export async function ordersApp(
+  options: Omit<Parameters<typeof buildTestApp>[0] & object, 'demo' | 'accounts'> & {
+    network?: boolean
+  } = {},
+): Promise<TestApp & { places: Locations }> {
+  const { network = false, ...appOptions } = options
+  const t = await buildTestApp({
+    ...appOptions,
+    demo: false,
+    accounts: ['operator', 'bureau', 'merchant', 'merchant2', 'store', 'station', 'hub'],
+  })
+  const organizations = await demoOrganizations(t.db, ['operator', 'store', 'station-foguang'])
+  if (network) await aNetwork(t.db)
+  else await aCounty(t.db)
+  const foguang = network ? await siteIdOf(t.db, '140922103208') : null
+  const places = {
+    warehouseId: await aStockLocation(t.db, {
+      kind: 'warehouse',
+      name: '五台县电子商务仓储中心',
+      organizationId: organizations.get('operator') ?? null,
+    }),
+    storeId: await aStockLocation(t.db, {
+      kind: 'store',
+      name: '五台斋选O2O体验店（台城店）',
+      organizationId: organizations.get('store') ?? null,
+    }),
+    stationId: await aStockLocation(t.db, {
+      kind: 'station',
+      name: '佛光村村级服务站',
+      divisionCode: '140922103208',
+      organizationId: organizations.get('station-foguang') ?? null,
+      siteId: foguang,
+    }),
+  }
+  return { ...t, places }
+}
+
 /** The demo's county warehouse, the store clerk's O2O store and a village station. */
 export async function demoLocations(db: Db): Promise<Locations> {
-  const store = await db
-    .selectFrom('membership')
-    .innerJoin('app_user', 'app_user.id', 'membership.user_id')
-    .select('membership.organization_id as id')
-    .where('app_user.username', '=', 'store')
-    .executeTakeFirstOrThrow()
+  const store = { id: await organizationOfUser(db, 'store') }
   const find = (kind: 'warehouse' | 'store' | 'station', organizationId?: string) => {
     let query = db.selectFrom('stock_location').select('id').where('kind', '=', kind)
     if (organizationId) query = query.where('organization_id', '=', organizationId)

@@ -17,6 +17,7 @@ import {
   runningBargains,
   type Ordered,
 } from './test-support.js'
+import { auditEntries } from '../../../test/inspect.js'
 
 const launch = async (activityId: string, launcher: Client) => {
   const launched = await launcher.request({
@@ -272,12 +273,7 @@ describe('砍价 bargains', () => {
     expect(rounds.reduce((sum, round) => sum + round.expired, 0)).toBe(1)
     expect((await bargainRow(t, id)).status).toBe('expired')
     expect((await help(id, friend)).statusCode).toBe(409)
-    const audits = await t.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('entity_id', '=', id)
-      .orderBy('at')
-      .execute()
+    const audits = await auditEntries(t.db, { entityId: id })
     expect(audits.map((a) => a.action)).toEqual(['bargain.launched', 'bargain.expired'])
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../../../test/test-app.js'
 import type { BargainActivity } from './schema.js'
 import { FLOOR_FEN, ORIGINAL_FEN, hoursFromNow, runningBargains, storeSku } from './test-support.js'
+import { auditEntries, skuWithProduct } from '../../../test/inspect.js'
 
 // SVC-3 (砍价): an operator corrects a bargain activity's terms until it starts; after
 // that buyers may hold bargains under the old terms, so the terms stay as they are.
@@ -50,14 +51,12 @@ describe('editing a bargain activity', () => {
     })
     const listed = await operator.request({ method: 'GET', url: '/api/promotions/bargains' })
     expect(listed.json<BargainActivity[]>()[0]).toMatchObject({ floorPriceFen: 2_500 })
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select(['before_json', 'after_json'])
-      .where('entity_id', '=', activityId)
-      .where('action', '=', 'bargain_activity.updated')
-      .executeTakeFirstOrThrow()
-    expect(JSON.parse(audit.before_json ?? '{}')).toMatchObject({ floorPriceFen: FLOOR_FEN })
-    expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({ floorPriceFen: 2_500 })
+    const [audit] = await auditEntries(t.db, {
+      entityId: activityId,
+      action: 'bargain_activity.updated',
+    })
+    expect(JSON.parse(audit?.before_json ?? '{}')).toMatchObject({ floorPriceFen: FLOOR_FEN })
+    expect(JSON.parse(audit?.after_json ?? '{}')).toMatchObject({ floorPriceFen: 2_500 })
   })
 
   it('refuses a started activity with 409 naming startsAt', async () => {
@@ -126,13 +125,12 @@ describe('editing a bargain activity', () => {
       url: `/api/promotions/skus/${terms.skuId}/label`,
     })
     expect(label.statusCode, label.body).toBe(200)
-    const sku = await t.db
-      .selectFrom('sku')
-      .innerJoin('product', 'product.id', 'sku.product_id')
-      .select(['product.id', 'product.title', 'sku.spec'])
-      .where('sku.id', '=', terms.skuId)
-      .executeTakeFirstOrThrow()
-    expect(label.json()).toEqual({ productId: sku.id, productTitle: sku.title, spec: sku.spec })
+    const sku = await skuWithProduct(t.db, terms.skuId)
+    expect(label.json()).toEqual({
+      productId: sku.productId,
+      productTitle: sku.title,
+      spec: sku.spec,
+    })
     const unknown = await operator.request({
       method: 'GET',
       url: '/api/promotions/skus/00000000-0000-4000-8000-000000000000/label',

@@ -4,6 +4,7 @@ import { buildTestApp } from '../../../test/test-app.js'
 import { consumers, payOrder, refundsOf } from '../bargain/test-support.js'
 import { settleBulkCampaigns } from './settle-campaigns.js'
 import { campaignRow, join, openCampaign, type JoinedOrder } from './test-support.js'
+import { auditEntries } from '../../../test/inspect.js'
 
 // Property-style races, on SQLite and (TEST_DB=postgres) on PostgreSQL.
 
@@ -77,12 +78,10 @@ describe('团购 payments racing the close', () => {
     expect(new Set(refunds.map((r) => r.order_id)).size).toBe(refunds.length)
     const refundOf = new Map(refunds.map((r) => [r.order_id, r.amount_fen]))
     // Paid before the close: counted once (its `bulk_order.paid` entry); the others refused.
-    const countedIds = await t.db
-      .selectFrom('audit_log')
-      .select('entity_id')
-      .where('action', '=', 'bulk_order.paid')
-      .where('entity_id', 'in', [...links.map((link) => link.id), ''])
-      .execute()
+    const countedIds = await auditEntries(t.db, {
+      action: 'bulk_order.paid',
+      entityIds: links.map((link) => link.id),
+    })
     expect(campaign.paid_quantity).toBe(countedIds.length)
     for (const link of links) {
       expect(['settled', 'refunded']).toContain(link.status)

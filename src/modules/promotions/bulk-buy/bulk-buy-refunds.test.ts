@@ -5,6 +5,7 @@ import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.
 import { consumers, hoursFromNow, payOrder, refundsOf } from '../bargain/test-support.js'
 import { settleBulkCampaigns } from './settle-campaigns.js'
 import { campaignRow, join, openCampaign, type JoinedOrder } from './test-support.js'
+import { orderRow, orderStatusHistory } from '../../../test/inspect.js'
 
 // SVC-3 团购: buyers' own refunds during a campaign and the automatic refunds at its close
 // meet on the same orders. Tiers: ¥45.00 from 0, ¥40.00 from 3, ¥35.00 from 5 units paid.
@@ -21,12 +22,10 @@ async function finishRefunds(t: TestApp): Promise<void> {
   await t.payments.localGateway?.notifier.deliverDue()
 }
 
-const orderOf = (t: TestApp, id: string) =>
-  t.db
-    .selectFrom('shop_order')
-    .select(['status', 'total_fen', 'refunded_fen'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow()
+const orderOf = async (t: TestApp, id: string) => {
+  const { status, total_fen, refunded_fen } = await orderRow(t.db, id)
+  return { status, total_fen, refunded_fen }
+}
 
 describe('团购 refunds before and at the close', () => {
   it('stops counting an order the buyer cancels before the close: the final tier is set without it', async () => {
@@ -97,17 +96,8 @@ describe('团购 refunds before and at the close', () => {
       status: 'ready_for_pickup',
       refunded_fen: 2300,
     })
-    const history = await t.db
-      .selectFrom('order_event')
-      .select('to_status')
-      .where('order_id', '=', first.orderId)
-      .orderBy('at')
-      .orderBy('id')
-      .execute()
-    expect(history.map((event) => event.to_status).slice(-2)).toEqual([
-      'refunding',
-      'ready_for_pickup',
-    ])
+    const history = await orderStatusHistory(t.db, first.orderId)
+    expect(history.slice(-2)).toEqual(['refunding', 'ready_for_pickup'])
     expect((await refundsOf(t, [first.orderId])).map((r) => r.status)).toEqual([
       'succeeded',
       'succeeded',

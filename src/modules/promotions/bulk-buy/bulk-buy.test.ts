@@ -12,6 +12,7 @@ import {
 import type { CampaignProgress } from './schema.js'
 import { settleBulkCampaigns } from './settle-campaigns.js'
 import { campaignRow, join, openCampaign, type JoinedOrder } from './test-support.js'
+import { orderRow } from '../../../test/inspect.js'
 
 describe('团购 tiered bulk purchase', () => {
   it('charges the current tier and shows exact progress to the next one', async () => {
@@ -25,12 +26,12 @@ describe('团购 tiered bulk purchase', () => {
     expect(order.unitPriceFen).toBe(4500)
     // Store pickup at the campaign's store, whatever the buyer asked: no delivery fee.
     expect(order.payment.amountFen).toBe(9000)
-    const placed = await t.db
-      .selectFrom('shop_order')
-      .select(['delivery', 'pickup_location_id', 'promotion_kind'])
-      .where('id', '=', order.orderId)
-      .executeTakeFirstOrThrow()
-    expect(placed).toEqual({
+    const placed = await orderRow(t.db, order.orderId)
+    expect({
+      delivery: placed.delivery,
+      pickup_location_id: placed.pickup_location_id,
+      promotion_kind: placed.promotion_kind,
+    }).toEqual({
       delivery: 'store_pickup',
       pickup_location_id: storeId,
       promotion_kind: 'bulk_buy',

@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from '../../../test/test-app.js'
 import { hoursFromNow, storeSku } from '../bargain/test-support.js'
 import type { Campaign } from './schema.js'
 import { LADDER, openCampaign } from './test-support.js'
+import { auditEntries } from '../../../test/inspect.js'
 
 // SVC-3 (团购): an operator corrects a campaign's terms while it is a draft or has not
 // started; once it runs, buyers have joined at the published ladder and it stays as it is.
@@ -51,14 +52,12 @@ describe('editing a 团购 campaign', () => {
       ladder: cheaperFirstTier,
       status: 'open',
     })
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select(['before_json', 'after_json'])
-      .where('entity_id', '=', campaignId)
-      .where('action', '=', 'bulk_campaign.updated')
-      .executeTakeFirstOrThrow()
-    expect(JSON.parse(audit.before_json ?? '{}')).toMatchObject({ title: '五台莜面团购' })
-    expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({ title: '五台莜面团购（改）' })
+    const [audit] = await auditEntries(t.db, {
+      entityId: campaignId,
+      action: 'bulk_campaign.updated',
+    })
+    expect(JSON.parse(audit?.before_json ?? '{}')).toMatchObject({ title: '五台莜面团购' })
+    expect(JSON.parse(audit?.after_json ?? '{}')).toMatchObject({ title: '五台莜面团购（改）' })
   })
 
   it('edits a draft, even one whose window has begun', async () => {

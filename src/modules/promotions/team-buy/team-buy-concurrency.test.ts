@@ -17,6 +17,7 @@ import {
   TEAM_PRICE_FEN,
   type SeatTaken,
 } from './test-support.js'
+import { auditEntries } from '../../../test/inspect.js'
 
 // Property-style races, on SQLite and (TEST_DB=postgres) on PostgreSQL, where the requests
 // really run at once through the connection pool.
@@ -65,12 +66,7 @@ describe('team buy under concurrency', () => {
       })
       const seats = await seatsOf(t, teamId)
       expect(seats.filter((seat) => seat.status === 'paid')).toHaveLength(size)
-      const formed = await t.db
-        .selectFrom('audit_log')
-        .select('id')
-        .where('entity_id', '=', teamId)
-        .where('action', '=', 'team.succeeded')
-        .execute()
+      const formed = await auditEntries(t.db, { entityId: teamId, action: 'team.succeeded' })
       expect(formed).toHaveLength(1)
 
       // Every late payer is refunded in full, once; nobody else is.

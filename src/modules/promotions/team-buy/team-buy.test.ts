@@ -18,6 +18,7 @@ import {
   TEAM_PRICE_FEN,
   type SeatTaken,
 } from './test-support.js'
+import { auditEntries, orderRows } from '../../../test/inspect.js'
 
 describe('team buy (拼团, SVC-3)', () => {
   it('opens a team when the leader pays and forms it the moment the N-th member pays', async () => {
@@ -106,12 +107,7 @@ describe('team buy (拼团, SVC-3)', () => {
       virtualMembers: 0,
       unitsSold: 3,
     })
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('entity_id', '=', leaderSeat.teamId)
-      .orderBy('at')
-      .execute()
+    const audit = await auditEntries(t.db, { entityId: leaderSeat.teamId })
     expect(audit.map((entry) => entry.action)).toEqual(['team.open', 'team.succeeded'])
   })
 
@@ -157,11 +153,7 @@ describe('team buy (拼团, SVC-3)', () => {
         status: 'succeeded',
       })),
     )
-    const orders = await t.db
-      .selectFrom('shop_order')
-      .select(['id', 'status', 'refunded_fen'])
-      .where('id', 'in', paidOrders)
-      .execute()
+    const orders = await orderRows(t.db, paidOrders)
     expect(orders.every((o) => o.status === 'refunded' && o.refunded_fen === TEAM_PRICE_FEN)).toBe(
       true,
     )

@@ -15,6 +15,7 @@ import {
   TEAM_PRICE_FEN,
   type SeatTaken,
 } from './test-support.js'
+import { orderRow } from '../../../test/inspect.js'
 
 const windowLapses = (t: TestApp) =>
   runPaymentRound(
@@ -96,11 +97,7 @@ describe('team-buy seats', () => {
     expect(await applyPayment(t, held)).toBe('paid-after-expiry')
     expect(await teamRow(t, teamId)).toMatchObject({ status: 'open', paid_members: 2 })
     expect(await refundsOf(t, [held.orderId])).toEqual([])
-    const order = await t.db
-      .selectFrom('shop_order')
-      .select('status')
-      .where('id', '=', held.orderId)
-      .executeTakeFirstOrThrow()
+    const order = await orderRow(t.db, held.orderId)
     // Paid and kept, but the goods wait for the team to form.
     expect(order.status).toBe('paid')
   })
@@ -111,12 +108,10 @@ describe('team-buy seats', () => {
     const [leader, member] = await buyers(t, 2)
     if (!leader || !member) throw new Error('buyers')
     const { teamId, orderId: leaderOrder } = await openPaidTeam(t, running, leader)
-    const pickupOf = (id: string) =>
-      t.db
-        .selectFrom('shop_order')
-        .select(['status', 'pickup_code'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow()
+    const pickupOf = async (id: string) => {
+      const { status, pickup_code } = await orderRow(t.db, id)
+      return { status, pickup_code }
+    }
     expect(await pickupOf(leaderOrder)).toEqual({ status: 'paid', pickup_code: null })
     const cancel = await leader.request({
       method: 'POST',
