@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { backfillShareLinks } from '../../db/migrations/2026_12_03_021_share_links_everywhere.js'
 import type { Client, TestApp } from '../../test/test-app.js'
-import { buildTestApp } from '../../test/test-app.js'
-import type { CheckoutResponse } from '../commerce/orders/test-support.js'
+import { ordersApp, type CheckoutResponse } from '../commerce/orders/test-support.js'
 import {
   applyPayment,
   consumers,
@@ -90,7 +89,7 @@ describe('share links for every promotion (MKT-2)', () => {
   })
 
   it("credits a bargain activity's link and a launched bargain's link, summed in the report", async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, skuId, storeId, operator } = await runningBargains(t, {
       helpersNeeded: 3,
       perUserLaunchLimit: 1,
@@ -153,7 +152,7 @@ describe('share links for every promotion (MKT-2)', () => {
   })
 
   it('counts a bulk-buy join through its link once, and ignores an unknown code', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId, operator } = await openCampaign(t)
     const { code } = await report(operator, `/bulk-buys/${campaignId}`)
     const [buyer, other] = await consumers(t, 2)
@@ -184,7 +183,7 @@ describe('share links for every promotion (MKT-2)', () => {
   })
 
   it('gives a promotion made before share links one, and leaves the others alone', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId, operator } = await openCampaign(t)
     const kept = await report(operator, `/bulk-buys/${campaignId}`)
     const sale = await openSession(t, { stock: 1 })

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, type TestApp } from '../../../test/test-app.js'
+import { type TestApp } from '../../../test/test-app.js'
 import type { BargainActivity } from './schema.js'
 import { FLOOR_FEN, ORIGINAL_FEN, hoursFromNow, runningBargains, storeSku } from './test-support.js'
 import { auditEntries, skuWithProduct } from '../../../test/inspect.js'
+import { ordersApp } from '../../commerce/orders/test-support.js'
 
 // SVC-3 (砍价): an operator corrects a bargain activity's terms until it starts; after
 // that buyers may hold bargains under the old terms, so the terms stay as they are.
@@ -36,7 +37,7 @@ const fieldsOf = (body: string) =>
 
 describe('editing a bargain activity', () => {
   it('replaces the terms of an activity that has not started, and audits before and after', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, terms, operator } = await activityStartingTomorrow(t)
     const edited = await operator.request({
       method: 'PUT',
@@ -60,7 +61,7 @@ describe('editing a bargain activity', () => {
   })
 
   it('refuses a started activity with 409 naming startsAt', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, skuId, operator } = await runningBargains(t)
     const edited = await operator.request({
       method: 'PUT',
@@ -86,7 +87,7 @@ describe('editing a bargain activity', () => {
   })
 
   it('checks the terms as on create: 400 naming the field', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, terms, operator } = await activityStartingTomorrow(t)
     const put = (payload: object) =>
       operator.request({ method: 'PUT', url: `/api/promotions/bargains/${activityId}`, payload })
@@ -99,7 +100,7 @@ describe('editing a bargain activity', () => {
   })
 
   it('refuses an activity ended before its start with 409 naming status', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, terms, operator } = await activityStartingTomorrow(t)
     const ended = await operator.request({
       method: 'POST',
@@ -118,7 +119,7 @@ describe('editing a bargain activity', () => {
   })
 
   it('names the product and SKU the activity sells, for the edit form', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { terms, operator } = await activityStartingTomorrow(t)
     const label = await operator.request({
       method: 'GET',
@@ -144,7 +145,7 @@ describe('editing a bargain activity', () => {
   })
 
   it('is for the operator only: a merchant and the bureau get 403', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, terms } = await activityStartingTomorrow(t)
     for (const who of ['merchant', 'bureau']) {
       const client = await t.logIn(who)

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../../platform/http/actor.js'
 import { runPaymentRound } from '../../commerce/orders/payment-worker.js'
-import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
+import { type Client, type TestApp } from '../../../test/test-app.js'
 import { consumers, hoursFromNow, payOrder, refundsOf } from '../bargain/test-support.js'
 import { settleBulkCampaigns } from './settle-campaigns.js'
 import { campaignRow, join, openCampaign, type JoinedOrder } from './test-support.js'
 import { orderRow, orderStatusHistory } from '../../../test/inspect.js'
+import { ordersApp } from '../../commerce/orders/test-support.js'
 
 // SVC-3 团购: buyers' own refunds during a campaign and the automatic refunds at its close
 // meet on the same orders. Tiers: ¥45.00 from 0, ¥40.00 from 3, ¥35.00 from 5 units paid.
@@ -29,7 +30,7 @@ const orderOf = async (t: TestApp, id: string) => {
 
 describe('团购 refunds before and at the close', () => {
   it('stops counting an order the buyer cancels before the close: the final tier is set without it', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId } = await openCampaign(t)
     const [a, b, c] = await consumers(t, 3)
     if (!a || !b || !c) throw new Error('consumers')
@@ -63,7 +64,7 @@ describe('团购 refunds before and at the close', () => {
   })
 
   it('adds the close refund to an after-sales refund still under way, and settles the order once both are back', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId, merchant } = await openCampaign(t)
     const [a, b, c] = await consumers(t, 3)
     if (!a || !b || !c) throw new Error('consumers')
@@ -107,7 +108,7 @@ describe('团购 refunds before and at the close', () => {
 
 describe('团购 ended early by the operator', () => {
   it('takes no more orders and settles from what was paid, like a campaign at its planned end', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId, operator, merchant } = await openCampaign(t)
     const [a, b, late] = await consumers(t, 3)
     if (!a || !b || !late) throw new Error('consumers')

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../../platform/http/actor.js'
 import { runPaymentRound } from '../../commerce/orders/payment-worker.js'
-import { buildTestApp } from '../../../test/test-app.js'
 import { expireTeams } from './expire-teams.js'
 import {
   applyPayment,
@@ -18,6 +17,7 @@ import {
   type SeatTaken,
 } from './test-support.js'
 import { auditEntries } from '../../../test/inspect.js'
+import { ordersApp } from '../../commerce/orders/test-support.js'
 
 // Property-style races, on SQLite and (TEST_DB=postgres) on PostgreSQL, where the requests
 // really run at once through the connection pool.
@@ -26,7 +26,7 @@ describe('team buy under concurrency', () => {
   it.each([2, 4])(
     'never counts more than N = %i paid members, however many buyers race to join and pay',
     async (size) => {
-      const t = await buildTestApp()
+      const t = await ordersApp()
       const running = await runningActivity(t, { teamSize: size })
       const people = await buyers(t, 1 + 6 * size)
       const [leader] = people
@@ -83,7 +83,7 @@ describe('team buy under concurrency', () => {
   )
 
   it('keeps its invariants through random waves of joins, payments, lapses and late payments', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const size = 3
     const running = await runningActivity(t, { teamSize: size })
     const people = await buyers(t, 13)
@@ -151,7 +151,7 @@ describe('team buy under concurrency', () => {
   })
 
   it('refunds each paid member of a failed team exactly once when expiry rounds run concurrently', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const size = 6
     const running = await runningActivity(t, { teamSize: size })
     const people = await buyers(t, size - 1)

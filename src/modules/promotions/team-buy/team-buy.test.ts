@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../../platform/http/actor.js'
 import { runPaymentRound } from '../../commerce/orders/payment-worker.js'
-import { buildTestApp } from '../../../test/test-app.js'
 import { expireTeams } from './expire-teams.js'
 import {
   applyPayment,
@@ -19,10 +18,11 @@ import {
   type SeatTaken,
 } from './test-support.js'
 import { auditEntries, orderRows } from '../../../test/inspect.js'
+import { ordersApp } from '../../commerce/orders/test-support.js'
 
 describe('team buy (拼团, SVC-3)', () => {
   it('opens a team when the leader pays and forms it the moment the N-th member pays', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 3 })
     const [leader, second, third, late] = await buyers(t, 4)
     if (!leader || !second || !third || !late) throw new Error('buyers')
@@ -112,7 +112,7 @@ describe('team buy (拼团, SVC-3)', () => {
   })
 
   it('fails an expired team and refunds each paid member in full exactly once, however often the round runs', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 4 })
     const [leader, member, holder] = await buyers(t, 3)
     if (!leader || !member || !holder) throw new Error('buyers')
@@ -170,7 +170,7 @@ describe('team buy (拼团, SVC-3)', () => {
   })
 
   it('fills a team virtually at expiry when the activity allows it and enough members paid', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 5, virtualFillMin: 2 })
     const [leader, member, lonely] = await buyers(t, 3)
     if (!leader || !member || !lonely) throw new Error('buyers')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { runPaymentRound } from '../../commerce/orders/payment-worker.js'
-import { buildTestApp, type TestApp } from '../../../test/test-app.js'
+import { type TestApp } from '../../../test/test-app.js'
 import {
   applyPayment,
   buyers,
@@ -16,6 +16,7 @@ import {
   type SeatTaken,
 } from './test-support.js'
 import { orderRow } from '../../../test/inspect.js'
+import { ordersApp } from '../../commerce/orders/test-support.js'
 
 const windowLapses = (t: TestApp) =>
   runPaymentRound(
@@ -30,7 +31,7 @@ const fieldOf = (body: string) =>
 
 describe('team-buy seats', () => {
   it('releases a seat whose payment window lapses, for another buyer to take', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 2 })
     const [leader, slow, next] = await buyers(t, 3)
     if (!leader || !slow || !next) throw new Error('buyers')
@@ -60,7 +61,7 @@ describe('team-buy seats', () => {
   })
 
   it('closes a team whose leader never pays, and keeps it out of sight', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 2 })
     const [leader] = await buyers(t, 1)
     if (!leader) throw new Error('buyers')
@@ -77,7 +78,7 @@ describe('team-buy seats', () => {
   })
 
   it('closes a team at the end of its activity when that comes before its time to live', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const endsAt = new Date(Date.now() + 2 * 3_600_000).toISOString()
     const running = await runningActivity(t, { teamSize: 2, ttlS: 86_400, endsAt })
     const [leader] = await buyers(t, 1)
@@ -87,7 +88,7 @@ describe('team-buy seats', () => {
   })
 
   it('keeps a late payment while the team is still open with room', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 3 })
     const [leader, slow] = await buyers(t, 2)
     if (!leader || !slow) throw new Error('buyers')
@@ -103,7 +104,7 @@ describe('team-buy seats', () => {
   })
 
   it('hands the goods over only once the team forms, and lets no paid member cancel before', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 2 })
     const [leader, member] = await buyers(t, 2)
     if (!leader || !member) throw new Error('buyers')
@@ -137,7 +138,7 @@ describe('team-buy seats', () => {
   })
 
   it('does not un-form a team when a member is refunded after it succeeded', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 2 })
     const [leader, member] = await buyers(t, 2)
     if (!leader || !member) throw new Error('buyers')
@@ -160,7 +161,7 @@ describe('team-buy seats', () => {
   })
 
   it('holds buyers to the per-order and per-user limits and one unfinished team per activity', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 2, perOrderLimit: 1, perUserLimit: 1 })
     const [leader, member, other] = await buyers(t, 3)
     if (!leader || !member || !other) throw new Error('buyers')
@@ -193,7 +194,7 @@ describe('team-buy seats', () => {
   })
 
   it('lets only new customers open a team when the activity says so', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const first = await runningActivity(t, { teamSize: 2 })
     const [veteran, newcomer] = await buyers(t, 2)
     if (!veteran || !newcomer) throw new Error('buyers')
@@ -206,7 +207,7 @@ describe('team-buy seats', () => {
   })
 
   it('counts share-link visits and the orders placed through them', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 3 })
     const [leader, friend] = await buyers(t, 2)
     if (!leader || !friend) throw new Error('buyers')
@@ -255,7 +256,7 @@ describe('team-buy seats', () => {
   })
 
   it('lets operators pause, change and resume an activity, and refuses joins while paused', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 2 })
     const [leader] = await buyers(t, 1)
     if (!leader) throw new Error('buyers')
