@@ -29,7 +29,7 @@ const distinctIps = (entries: { ip: string | null }[]) => [
 
 describe('login throttling under parallel attempts', () => {
   it('checks at most ten of forty wrong passwords sent at once; the rest get 429 with Retry-After', async () => {
-    const t = await buildTestApp()
+    const t = await buildTestApp({ demo: false, accounts: ['merchant'] })
     const responses = await Promise.all(
       Array.from({ length: 40 }, (_, i) => logIn(t, 'merchant', `wrong-${i}`)),
     )
@@ -49,7 +49,7 @@ describe('login throttling under parallel attempts', () => {
   })
 
   it('refuses the right password at position 25 of a burst of 30 wrong ones', async () => {
-    const t = await buildTestApp()
+    const t = await buildTestApp({ demo: false, accounts: ['merchant'] })
     const responses = await Promise.all(
       Array.from({ length: 30 }, (_, i) => logIn(t, 'merchant', i === 24 ? RIGHT : `wrong-${i}`)),
     )
@@ -60,7 +60,7 @@ describe('login throttling under parallel attempts', () => {
   })
 
   it('checks at most fifty passwords from one address spread over many accounts', async () => {
-    const t = await buildTestApp()
+    const t = await buildTestApp({ demo: false, accounts: ['merchant'] })
     const responses = await Promise.all(
       Array.from({ length: 70 }, (_, i) => logIn(t, `guess-${i}`, 'wrong-password')),
     )
@@ -87,7 +87,7 @@ describe('the client address behind proxies (TRUST_PROXY)', () => {
     )
 
   it('ignores X-Forwarded-For by default, so a new header on each request does not evade the limit', async () => {
-    const t = await buildTestApp()
+    const t = await buildTestApp({ demo: false, accounts: ['merchant'] })
     const responses = await sprayFrom(t, 60)
     expect(responses.filter((r) => r.statusCode === 401).length).toBeLessThanOrEqual(
       THROTTLE.maxFailuresPerIp,
@@ -98,7 +98,7 @@ describe('the client address behind proxies (TRUST_PROXY)', () => {
 
   it('takes the client from X-Forwarded-For behind a trusted hop or a listed proxy', async () => {
     for (const trustProxy of [1, ['10.0.0.0/8']]) {
-      const t = await buildTestApp({ trustProxy })
+      const t = await buildTestApp({ demo: false, accounts: ['merchant'], trustProxy })
       const responses = await sprayFrom(t, 60)
       expect(responses.every((r) => r.statusCode === 401)).toBe(true)
       expect(distinctIps(await auditEntries(t.db))).toContain('198.51.100.7')
