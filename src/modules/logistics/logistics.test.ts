@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, type Client } from '../../test/test-app.js'
 import { smsSent } from '../../test/inspect.js'
-import { aNetwork } from '../../test/factories.js'
+import { logisticsApp } from './test-support.js'
 
 // LOG-1, LOG-2, LOG-5: the network, parcel intake, scans and public tracking.
 
@@ -81,13 +81,6 @@ const parcel = (waybillNo: string, address = '五台县豆村镇佛光村', phon
   weightKg: 2,
 })
 
-/** Wutai's network and the demo accounts a test signs in as, without the rest of the demo. */
-async function networkApp(...usernames: string[]) {
-  const t = await buildTestApp({ demo: false, accounts: usernames })
-  await aNetwork(t.db)
-  return t
-}
-
 describe('network (LOG-1)', () => {
   // On the whole demo on purpose: checks the demo's network is complete and inside the county.
   it('has the hub, 20 township stations and a station in each of the 284 villages, all inside the county', async () => {
@@ -116,7 +109,7 @@ describe('network (LOG-1)', () => {
   })
 
   it('lets the operator correct a station position, which is then no longer approximate', async () => {
-    const { logIn } = await networkApp('operator')
+    const { logIn } = await logisticsApp()
     const operator = await logIn('operator')
     const [site] = (
       await operator.request({ method: 'GET', url: '/api/logistics/sites?q=佛光' })
@@ -143,7 +136,7 @@ describe('network (LOG-1)', () => {
 
 describe('station coordinates import (LOG-1)', () => {
   it('updates the stations named in a CSV and reports the bad rows', async () => {
-    const { logIn } = await networkApp('operator')
+    const { logIn } = await logisticsApp()
     const operator = await logIn('operator')
     const csv = Buffer.from(
       '区划代码,纬度,经度\n140922103208,38.8692,113.3881\n140922100201,113.2,38.7\n140922999999,38.7,113.2\n',
@@ -180,7 +173,7 @@ describe('station coordinates import (LOG-1)', () => {
 
 describe('parcel intake (LOG-2)', () => {
   it('imports several carriers’ manifests of thousands of parcels once, even when uploaded twice, and reports bad rows', async () => {
-    const { logIn } = await networkApp('operator')
+    const { logIn } = await logisticsApp()
     const operator = await logIn('operator')
     const carriers = await carrierIds(operator)
     for (const [prefix, name] of [
@@ -226,7 +219,7 @@ describe('parcel intake (LOG-2)', () => {
   })
 
   it('reads XLSX manifests, including the downloadable template', async () => {
-    const { logIn } = await networkApp('carrier')
+    const { logIn } = await logisticsApp()
     const carrier = await logIn('carrier')
     const template = await carrier.request({
       method: 'GET',
@@ -249,7 +242,7 @@ describe('parcel intake (LOG-2)', () => {
   })
 
   it('refuses a file without the required columns, importing nothing', async () => {
-    const { logIn } = await networkApp('carrier')
+    const { logIn } = await logisticsApp()
     const carrier = await logIn('carrier')
     const res = await carrier.request({
       method: 'POST',
@@ -264,7 +257,7 @@ describe('parcel intake (LOG-2)', () => {
   })
 
   it('takes parcels from a carrier system with an API token, idempotently', async () => {
-    const { app, logIn } = await networkApp('carrier')
+    const { app, logIn } = await logisticsApp()
     const carrier = await logIn('carrier')
     const me = (await carrier.request({ method: 'GET', url: '/api/auth/me' })).json<{
       memberships: { organizationId: string }[]
@@ -306,7 +299,7 @@ describe('parcel intake (LOG-2)', () => {
   })
 
   it('queues unmatched addresses for a clerk, who picks the station', async () => {
-    const { logIn } = await networkApp('carrier', 'hub')
+    const { logIn } = await logisticsApp()
     const carrier = await logIn('carrier')
     const hub = await logIn('hub')
     await intake(carrier, [parcel('YZ2000000001', '五台县某某村')])
@@ -329,7 +322,7 @@ describe('parcel intake (LOG-2)', () => {
   })
 
   it('lets a carrier see only its own parcels', async () => {
-    const { logIn } = await networkApp('operator', 'carrier')
+    const { logIn } = await logisticsApp()
     const operator = await logIn('operator')
     const carriers = await carrierIds(operator)
     await intake(operator, [parcel('ZT3000000001')], carriers['中通快递五台网点'])
@@ -351,7 +344,7 @@ describe('scans and tracking (LOG-5)', () => {
     })
 
   it('follows a parcel from hub to recipient, refusing steps out of order, and the public trail matches', async () => {
-    const { app, db, logIn } = await networkApp('carrier', 'hub', 'driver', 'station')
+    const { app, db, logIn } = await logisticsApp()
     const carrier = await logIn('carrier')
     const hub = await logIn('hub')
     const driver = await logIn('driver')
@@ -399,14 +392,14 @@ describe('scans and tracking (LOG-5)', () => {
   })
 
   it('answers an unknown waybill with a 404 problem', async () => {
-    const { app } = await networkApp()
+    const { app } = await logisticsApp()
     const res = await app.inject({ method: 'GET', url: '/api/tracking/NOPE123456' })
     expect(res.statusCode).toBe(404)
     expect(res.headers['content-type']).toContain('application/problem+json')
   })
 
   it('keeps a station master to its own station’s parcels and station steps', async () => {
-    const { logIn } = await networkApp('carrier', 'station')
+    const { logIn } = await logisticsApp()
     const carrier = await logIn('carrier')
     const station = await logIn('station')
     await intake(carrier, [
@@ -422,7 +415,7 @@ describe('scans and tracking (LOG-5)', () => {
   })
 
   it('lets only one of two simultaneous identical scans through', async () => {
-    const { logIn } = await networkApp('carrier', 'hub')
+    const { logIn } = await logisticsApp()
     const carrier = await logIn('carrier')
     const hub = await logIn('hub')
     await intake(carrier, [parcel('YZ6000000001')])
