@@ -1,6 +1,7 @@
 import type { Database, Db } from '../db/database.js'
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from '../demo/demo-accounts.js'
 import { demoPasswordHash, seedWutaiDivisions } from '../demo/seed.js'
+import { seedCatalog } from '../demo/seed-catalog.js'
 import { seedFleet, seedLogisticsNetwork } from '../demo/seed-logistics.js'
 import { nowIso } from '../shared/clock.js'
 import { newId } from '../shared/ids.js'
@@ -26,9 +27,10 @@ export const TEST_PASSWORD = DEMO_PASSWORD
 type OrganizationType = Database['organization']['type']
 type Role = Database['membership']['role']
 
-/** Wutai's county, townships and villages (the real division codes; a few milliseconds). */
+/** Wutai's county, townships and villages (the real division codes; a few milliseconds). Once. */
 export async function aCounty(db: Db): Promise<{ countyCode: string }> {
-  await seedWutaiDivisions(db)
+  const loaded = await db.selectFrom('division').select('code').limit(1).executeTakeFirst()
+  if (!loaded) await seedWutaiDivisions(db)
   return { countyCode: '140922' }
 }
 
@@ -284,7 +286,7 @@ export async function demoAccounts(
  * hub's fleet. Create the accounts first (`buildTestApp({ accounts })`) so the driver gets the van.
  */
 export async function aNetwork(db: Db): Promise<void> {
-  await seedWutaiDivisions(db)
+  await aCounty(db)
   await demoOrganizations(db, [
     'station-taicheng',
     'station-foguang',
@@ -302,4 +304,13 @@ export async function siteIdOf(db: Db, divisionCode: string): Promise<string> {
     .where('division_code', '=', divisionCode)
     .executeTakeFirstOrThrow()
   return site.id
+}
+
+/**
+ * The demo's catalog: its categories, the county brand and its series with the licences, and the
+ * shops of the demo merchants (taimo, millet, enterprise) with their products. No stock.
+ */
+export async function aCatalog(db: Db): Promise<void> {
+  await aCounty(db)
+  await seedCatalog(db, await demoOrganizations(db, ['taimo', 'millet', 'enterprise']))
 }
