@@ -26,6 +26,8 @@ interface World {
 }
 
 async function shippingWorld(): Promise<World> {
+  // On the whole demo on purpose: the journey from the shop through the demo's network, hub and
+  // station masters to the buyer checks that the demo works end to end.
   const t = await buildTestApp()
   const { warehouseId } = await demoLocations(t.db)
   const { skuId } = await sellableSku(t, { priceFen: 3_000, stock: 20, locationId: warehouseId })
