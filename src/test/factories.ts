@@ -7,18 +7,26 @@ import { nowIso } from '../shared/clock.js'
 import { newId } from '../shared/ids.js'
 
 /*
- * Test data, made to measure: each function creates one thing a test needs, with good defaults,
- * and returns its ids. Use them on an empty database instead of the whole Wutai demo:
+ * Test data, made to measure (issue 13, item 6): each function creates one thing a test needs, with
+ * good defaults, and returns its ids. Use them on an empty database instead of the whole demo:
  *
- *   const t = await buildTestApp({ demo: false })
- *   await aCounty(t.db)                                   // Wutai's divisions, nothing else
- *   const operatorOrg = await anOrganization(t.db, { type: 'operating_company' })
- *   await aUser(t.db, { username: 'operator', role: 'operator_admin', organizationId: operatorOrg })
- *   const operator = await t.logIn('operator')            // the default password works
+ *   const t = await buildTestApp({ demo: false, accounts: ['operator', 'merchant'] })
+ *   await aCounty(t.db)                        // Wutai's divisions, nothing else
+ *   const operator = await t.logIn('operator') // the demo password works
  *
- * Organizations, users and places are inserted directly (they are fixtures, not behaviour under
- * test); catalog and orders go through the API (see the modules' test-support.ts), where the
- * rules live. `src/test/` is the harness and may write any table (issue 13).
+ * - `demoAccounts` (what `accounts` calls) and `demoOrganizations` make demo accounts and
+ *   organizations one by one, with the demo's names, roles and places, so `logIn('merchant')`
+ *   and names in assertions keep working; `anOrganization` and `aUser` make new ones.
+ * - `aCounty` loads the divisions; `aNetwork` the logistics network with carriers and fleet;
+ *   `aCatalog` the demo's catalog (shops, brand, licences, products); `aStockLocation` a
+ *   warehouse, store or station; `sellOutStock` empties a SKU's stock.
+ * - Modules compose them for their tests: `ordersApp`/`orderFixtures`
+ *   (commerce/orders/test-support.ts), `catalogApp` (commerce/test-support.ts), `logisticsApp`
+ *   (logistics/test-support.ts). Catalog and orders made in a test go through the API there.
+ * - To look at other modules' rows afterwards, use `inspect.ts`.
+ *
+ * Fixtures are inserted directly or with the demo's own seed functions; `src/test/` is the harness
+ * and may write any table.
  */
 
 /** Every factory-made user's password, the demo's, so `logIn(username)` needs no second argument. */
@@ -109,75 +117,6 @@ export async function aUser(
     })
     .execute()
   return { userId, username }
-}
-
-/** An organization of `type` with one user of `role` in it. */
-export async function aStaffMember(
-  db: Db,
-  {
-    username,
-    role,
-    type,
-    name,
-    divisionCode,
-    parentId,
-  }: {
-    username: string
-    role: Role
-    type: OrganizationType
-    name?: string
-    divisionCode?: string
-    parentId?: string | null
-  },
-): Promise<{ userId: string; username: string; organizationId: string }> {
-  const organizationId = await anOrganization(db, {
-    type,
-    ...(name === undefined ? {} : { name }),
-    ...(divisionCode === undefined ? {} : { divisionCode }),
-    ...(parentId === undefined ? {} : { parentId }),
-  })
-  return { ...(await aUser(db, { username, role, organizationId })), organizationId }
-}
-
-/** A site of the logistics network; by default the village station of 台城村 (140922100201). */
-export async function aSite(
-  db: Db,
-  {
-    kind = 'village',
-    divisionCode = '140922100201',
-    name = `${kind}-${divisionCode}`,
-    organizationId = null,
-    position = { lat: 38.725, lon: 113.2522 },
-  }: {
-    kind?: 'hub' | 'township' | 'village'
-    divisionCode?: string
-    name?: string
-    organizationId?: string | null
-    position?: { lat: number; lon: number }
-  } = {},
-): Promise<string> {
-  const now = nowIso()
-  const id = newId()
-  await db
-    .insertInto('logistics_site')
-    .values({
-      id,
-      kind,
-      name,
-      division_code: divisionCode,
-      address: null,
-      lat: position.lat,
-      lon: position.lon,
-      coordinates_approximate: 1,
-      opening_hours: '08:00-19:00',
-      master_name: null,
-      master_phone: null,
-      organization_id: organizationId,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute()
-  return id
 }
 
 /** A place goods are kept or picked up: the county warehouse, a store or a village station. */
