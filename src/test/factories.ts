@@ -20,9 +20,9 @@ import { newId } from '../shared/ids.js'
  * - `aCounty` loads the divisions; `aNetwork` the logistics network with carriers and fleet;
  *   `aCatalog` the demo's catalog (shops, brand, licences, products); `aStockLocation` a
  *   warehouse, store or station; `sellOutStock` empties a SKU's stock.
- * - Modules compose them for their tests: `ordersApp`/`orderFixtures`
- *   (commerce/orders/test-support.ts), `catalogApp` (commerce/test-support.ts), `logisticsApp`
- *   (logistics/test-support.ts). Catalog and orders made in a test go through the API there.
+ * - `fixtures.ts` composes them into the modules' test worlds: `ordersApp`/`orderFixtures`
+ *   (orders and promotions), `catalogApp`, `logisticsApp`. Catalog and orders a test makes of
+ *   its own go through the API (the modules' test-support.ts).
  * - To look at other modules' rows afterwards, use `inspect.ts`.
  *
  * Fixtures are inserted directly or with the demo's own seed functions; `src/test/` is the harness

@@ -5,9 +5,10 @@ import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type Client } from '../../test/test-app.js'
 import { DiskMediaStorage, MemoryMediaStorage } from './media-storage.js'
-import { catalogApp, multipartFile, pngBytes } from './test-support.js'
+import { multipartFile, pngBytes } from './test-support.js'
 import { inspectImage } from './image-file.js'
 import { pickVariantWidth, variantWidthsFor } from './image-variants.js'
+import { catalogApp } from '../../test/fixtures.js'
 
 // Product photos: JPEG, PNG or WebP by their bytes, at most 5 MB and 40 megapixels, stored
 // through MediaStorage with WebP widths for the screen.

@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { type Client } from '../../test/test-app.js'
-import { catalogApp, categoryIdOf } from './test-support.js'
+import { categoryIdOf } from './test-support.js'
+import { catalogApp } from '../../test/fixtures.js'
 
 // The H5 shop's search over the demo catalog: 19 products on sale in three approved shops,
 // one draft. Chinese words of two characters go by LIKE, longer ones by the trigram index.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type Client } from '../../test/test-app.js'
-import { catalogApp, categoryIdOf, newMerchant, seriesIdOf, sku } from './test-support.js'
+import { categoryIdOf, newMerchant, seriesIdOf, sku } from './test-support.js'
+import { catalogApp } from '../../test/fixtures.js'
 
 // MKT-1, BR-1: merchants keep their own products; the brand needs a licence; on-sale rules.
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { catalogApp, newMerchant } from './test-support.js'
+import { newMerchant } from './test-support.js'
+import { catalogApp } from '../../test/fixtures.js'
 
 // MKT-1: a merchant applies for its shop; the operating company reviews it.
 

@@ -1,27 +1,6 @@
-import { aCatalog } from '../../test/factories.js'
-import { buildTestApp, type TestApp, type Client } from '../../test/test-app.js'
+import type { TestApp, Client } from '../../test/test-app.js'
 
 // Set-ups the catalog tests share (tests only).
-
-/** The demo accounts the catalog tests sign in as. */
-const CATALOG_CAST = [
-  'operator',
-  'bureau',
-  'merchant',
-  'merchant2',
-  'enterprise',
-  'store',
-  'station',
-]
-
-/** An app with the demo's catalog and the catalog cast, instead of the whole demo (issue 13, item 6). */
-export async function catalogApp(
-  options: Omit<Parameters<typeof buildTestApp>[0] & object, 'demo' | 'accounts'> = {},
-): Promise<TestApp> {
-  const t = await buildTestApp({ ...options, demo: false, accounts: CATALOG_CAST })
-  await aCatalog(t.db)
-  return t
-}
 
 /** A new merchant organization with an administrator, signed in; it has no shop yet. */
 export async function newMerchant(

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, type Client } from '../../test/test-app.js'
 import { smsSent } from '../../test/inspect.js'
-import { logisticsApp } from './test-support.js'
+import { logisticsApp } from '../../test/fixtures.js'
 
 // LOG-1, LOG-2, LOG-5: the network, parcel intake, scans and public tracking.
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { logisticsApp, planDay, receiveAtHub } from './test-support.js'
+import { planDay, receiveAtHub } from './test-support.js'
+import { logisticsApp } from '../../test/fixtures.js'
 
 // LOG-3: a clerk adjusts a draft: a move that fits is applied with new ETAs, one that overloads a
 // vehicle is refused with the reason, and locked trips do not change.

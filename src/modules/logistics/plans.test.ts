@@ -4,7 +4,8 @@ import {
   createStraightLineProvider,
   type TravelMatrixProvider,
 } from '../../routing/index.js'
-import { logisticsApp, planDay, receiveAtHub, waitForPlan } from './test-support.js'
+import { planDay, receiveAtHub, waitForPlan } from './test-support.js'
+import { logisticsApp } from '../../test/fixtures.js'
 
 // LOG-3 / LOG-4: a day's plan for the demo county respects every vehicle and every station.
 

@@ -3,7 +3,7 @@ import { addSeconds, nowIso } from '../../shared/clock.js'
 import { newId } from '../../shared/ids.js'
 import { type TestApp } from '../../test/test-app.js'
 import { organizationIdNamed } from '../../test/inspect.js'
-import { logisticsApp } from './test-support.js'
+import { logisticsApp } from '../../test/fixtures.js'
 
 // LOG-6 / KPI-1: the on-time rate for a scenario with known late parcels comes out exactly right.
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { type Client } from '../../test/test-app.js'
 import { shanghaiDate, shanghaiMonthBounds } from '../../shared/clock.js'
 import { feeFen } from './statements.js'
-import { logisticsApp } from './test-support.js'
+import { logisticsApp } from '../../test/fixtures.js'
 
 // LOG-7 reports and LOG-2 statements, from real scans.
 

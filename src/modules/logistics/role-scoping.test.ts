@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../shared/clock.js'
 import { type Client, type TestApp } from '../../test/test-app.js'
 import { auditEntries } from '../../test/inspect.js'
-import { logisticsApp } from './test-support.js'
+import { logisticsApp } from '../../test/fixtures.js'
 
 // Issue 12: what each logistics role reads. Statements belong to the carrier and the county
 // (and the hub that bills it); drivers and station masters move parcels, they do not read fees.

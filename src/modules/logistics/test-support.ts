@@ -1,5 +1,4 @@
-import { aNetwork } from '../../test/factories.js'
-import { buildTestApp, type Client, type TestApp } from '../../test/test-app.js'
+import type { Client } from '../../test/test-app.js'
 
 /** Polls a dispatch plan until the planner has finished with it (tests only). */
 export async function waitForPlan<T extends { status: string }>(
@@ -39,19 +38,4 @@ export async function planDay<T extends { id: string; status: string }>(
     payload: { serviceDate, timeLimitS },
   })
   return waitForPlan<T>(hub, started.json<T>().id)
-}
-
-/** The demo accounts of the logistics tests: the county, the hub and its driver, a carrier, a station. */
-const LOGISTICS_CAST = ['admin', 'bureau', 'operator', 'carrier', 'hub', 'driver', 'station']
-
-/**
- * An app with Wutai's network (divisions, hub, every township and village station, the carriers,
- * the hub's fleet) and the logistics cast, instead of the whole demo (issue 13, item 6).
- */
-export async function logisticsApp(
-  options: Omit<Parameters<typeof buildTestApp>[0] & object, 'demo' | 'accounts'> = {},
-): Promise<TestApp> {
-  const t = await buildTestApp({ ...options, demo: false, accounts: LOGISTICS_CAST })
-  await aNetwork(t.db)
-  return t
 }

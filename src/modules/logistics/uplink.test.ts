@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { logisticsApp, planDay, receiveAtHub } from './test-support.js'
+import { planDay, receiveAtHub } from './test-support.js'
 import { newId } from '../../shared/ids.js'
+import { logisticsApp } from '../../test/fixtures.js'
 
 // LOG-8: farm products ride back on the delivery trips; KPI-11: cost per parcel, both directions.
 

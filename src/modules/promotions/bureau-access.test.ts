@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openCampaign } from './bulk-buy/test-support.js'
-import { ordersApp } from '../commerce/orders/test-support.js'
+import { ordersApp } from '../../test/fixtures.js'
 
 // SVC-3, SVC-4: the bureau (商务局) supervises the promotions — it reads every list, report and
 // the events' yearly sheet — but only the operating company runs them. Shops see none of it.

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { backfillShareLinks } from '../../db/migrations/2026_12_03_021_share_links_everywhere.js'
 import type { Client, TestApp } from '../../test/test-app.js'
-import { ordersApp, type CheckoutResponse } from '../commerce/orders/test-support.js'
+import { type CheckoutResponse } from '../commerce/orders/test-support.js'
 import {
   applyPayment,
   consumers,
@@ -14,6 +14,7 @@ import { openCampaign } from './bulk-buy/test-support.js'
 import { flashTestApp, openSession } from './flash-sale/test-support.js'
 import type { ShareStats, ShareTarget } from './share-schema.js'
 import { orderRow, skuWithProduct } from '../../test/inspect.js'
+import { ordersApp } from '../../test/fixtures.js'
 
 // MKT-2: every promotion has a share link (分享链接/二维码) whose visits, orders and paid orders
 // are counted — a flash-sale session, a bargain activity and each launched bargain, a bulk-buy

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { type Client, type TestApp } from '../../../test/test-app.js'
 import { runPaymentRound } from './payment-worker.js'
-import { ordersApp, placeAndPay, sellableSku, signInCustomer } from './test-support.js'
+import { placeAndPay, sellableSku, signInCustomer } from './test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // GOV-2: after-sales with the merchant's deadline and escalation, partial refunds; complaints.
 

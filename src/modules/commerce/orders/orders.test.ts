@@ -5,7 +5,6 @@ import { systemActor } from '../../../platform/http/actor.js'
 import { runPaymentRound } from './payment-worker.js'
 import { applyPaymentEvent } from './payments.js'
 import {
-  ordersApp,
   placeAndPay,
   sellableSku,
   signInCustomer,
@@ -13,6 +12,7 @@ import {
   type CheckoutResponse,
 } from './test-support.js'
 import { auditEntries, smsSent } from '../../../test/inspect.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // Issue 4: checkout reserves stock atomically; payment callbacks are verified and idempotent;
 // store pickup with a code; merchants see only their own orders.

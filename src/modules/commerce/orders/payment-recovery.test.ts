@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { DatabaseLocalGatewayStore } from '../payment/index.js'
 import { runPaymentRound } from './payment-worker.js'
-import { ordersApp, sellableSku, placeOrder, signInCustomer, stockOf } from './test-support.js'
+import { sellableSku, placeOrder, signInCustomer, stockOf } from './test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // Issue 12: a payment the provider took is an order paid, even when its callback never came —
 // the payment worker asks the provider about every payment still pending.

@@ -6,7 +6,8 @@ import { createTestDb } from '../../../test/test-db.js'
 import { AlipayProvider, WechatPayV3Provider, localSignatureHeaders } from '../payment/index.js'
 import type { PaymentProvider } from '../payment/index.js'
 import { makeTestKeyPair } from '../payment/test-keys.js'
-import { ordersApp, placeAndPay, sellableSku, signInCustomer } from './test-support.js'
+import { placeAndPay, sellableSku, signInCustomer } from './test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // Issue 12: a notification that is not the provider's (bad signature) or is too old to trust
 // (stale timestamp) is refused with 401 and the provider's own FAIL answer, never a 500.

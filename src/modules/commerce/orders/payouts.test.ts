@@ -4,8 +4,9 @@ import { buildTestApp } from '../../../test/test-app.js'
 import { runPaymentRound } from './payment-worker.js'
 import type { PayoutReport } from './payout-schema.js'
 import { goodsPartOfRefunds } from './payouts.js'
-import { ordersApp, placeAndPay, sellableSku, signInCustomer } from './test-support.js'
+import { placeAndPay, sellableSku, signInCustomer } from './test-support.js'
 import { auditEntries } from '../../../test/inspect.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // MKT-1: the merchant payouts report — goods, refunds, net, settled and pending by Shanghai day.
 

@@ -1,72 +1,12 @@
 import { expect } from 'vitest'
 import type { Db } from '../../../db/database.js'
 import { newId } from '../../../shared/ids.js'
-import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
+import type { Locations } from '../../../test/fixtures.js'
+import type { Client, TestApp } from '../../../test/test-app.js'
 import { organizationOfUser } from '../../../test/inspect.js'
-import {
-  aCounty,
-  aNetwork,
-  aStockLocation,
-  demoAccounts,
-  demoOrganizations,
-  siteIdOf,
-} from '../../../test/factories.js'
 
 // Set-up shared by the order tests (tests only): a sellable SKU with stock, pickup points, and
 // consumers signed in by texted code.
-
-export interface Locations {
-  warehouseId: string
-  storeId: string
-  stationId: string
-}
-
-/** The demo accounts the order tests sign in as. */
-const ORDER_CAST = ['operator', 'bureau', 'merchant', 'merchant2', 'store', 'station', 'hub']
-
-/**
- * What the order tests need and no more of the demo (issue 13, item 6): the demo accounts that
- * sell, hand over and supervise (operator, bureau, merchant, merchant2, store, station, hub), the
- * county warehouse, the store clerk's O2O store and 佛光村's station as pickup points, as
- * `demoLocations` finds them in the demo. `network: true` adds Wutai's logistics network (the hub,
- * every station, the carriers): what orders shipped as parcels need.
- */
-export async function orderFixtures(db: Db, { network = false } = {}): Promise<Locations> {
-  await demoAccounts(db, ORDER_CAST)
-  const organizations = await demoOrganizations(db, ['operator', 'store', 'station-foguang'])
-  if (network) await aNetwork(db)
-  else await aCounty(db)
-  return {
-    warehouseId: await aStockLocation(db, {
-      kind: 'warehouse',
-      name: '五台县电子商务仓储中心',
-      organizationId: organizations.get('operator') ?? null,
-    }),
-    storeId: await aStockLocation(db, {
-      kind: 'store',
-      name: '五台斋选O2O体验店（台城店）',
-      organizationId: organizations.get('store') ?? null,
-    }),
-    stationId: await aStockLocation(db, {
-      kind: 'station',
-      name: '佛光村村级服务站',
-      divisionCode: '140922103208',
-      organizationId: organizations.get('station-foguang') ?? null,
-      siteId: network ? await siteIdOf(db, '140922103208') : null,
-    }),
-  }
-}
-
-/** A test app with `orderFixtures` instead of the whole demo. */
-export async function ordersApp(
-  options: Omit<Parameters<typeof buildTestApp>[0] & object, 'demo' | 'accounts'> & {
-    network?: boolean
-  } = {},
-): Promise<TestApp & { places: Locations }> {
-  const { network = false, ...appOptions } = options
-  const t = await buildTestApp({ ...appOptions, demo: false })
-  return { ...t, places: await orderFixtures(t.db, { network }) }
-}
 
 /** The demo's county warehouse, the store clerk's O2O store and a village station. */
 export async function demoLocations(db: Db): Promise<Locations> {

@@ -18,7 +18,7 @@ import {
   type Ordered,
 } from './test-support.js'
 import { auditEntries } from '../../../test/inspect.js'
-import { ordersApp } from '../../commerce/orders/test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 const launch = async (activityId: string, launcher: Client) => {
   const launched = await launcher.request({

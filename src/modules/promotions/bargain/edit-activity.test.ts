@@ -3,7 +3,7 @@ import { type TestApp } from '../../../test/test-app.js'
 import type { BargainActivity } from './schema.js'
 import { FLOOR_FEN, ORIGINAL_FEN, hoursFromNow, runningBargains, storeSku } from './test-support.js'
 import { auditEntries, skuWithProduct } from '../../../test/inspect.js'
-import { ordersApp } from '../../commerce/orders/test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // SVC-3 (砍价): an operator corrects a bargain activity's terms until it starts; after
 // that buyers may hold bargains under the old terms, so the terms stay as they are.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { type Client, type TestApp } from '../../../test/test-app.js'
 import type { BargainProgress, RunningBargainActivity } from './schema.js'
 import { consumers, hoursFromNow, storeSku } from './test-support.js'
-import { ordersApp } from '../../commerce/orders/test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // SVC-3 砍价: the public list of running activities, and progress that knows who is looking.
 

@@ -4,7 +4,7 @@ import { consumers, payOrder, refundsOf } from '../bargain/test-support.js'
 import { settleBulkCampaigns } from './settle-campaigns.js'
 import { campaignRow, join, openCampaign, type JoinedOrder } from './test-support.js'
 import { auditEntries } from '../../../test/inspect.js'
-import { ordersApp } from '../../commerce/orders/test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // Property-style races, on SQLite and (TEST_DB=postgres) on PostgreSQL.
 

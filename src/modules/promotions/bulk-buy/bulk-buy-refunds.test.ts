@@ -6,7 +6,7 @@ import { consumers, hoursFromNow, payOrder, refundsOf } from '../bargain/test-su
 import { settleBulkCampaigns } from './settle-campaigns.js'
 import { campaignRow, join, openCampaign, type JoinedOrder } from './test-support.js'
 import { orderRow, orderStatusHistory } from '../../../test/inspect.js'
-import { ordersApp } from '../../commerce/orders/test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // SVC-3 团购: buyers' own refunds during a campaign and the automatic refunds at its close
 // meet on the same orders. Tiers: ¥45.00 from 0, ¥40.00 from 3, ¥35.00 from 5 units paid.

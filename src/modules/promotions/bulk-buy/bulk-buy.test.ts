@@ -12,7 +12,7 @@ import type { CampaignProgress } from './schema.js'
 import { settleBulkCampaigns } from './settle-campaigns.js'
 import { campaignRow, join, openCampaign, type JoinedOrder } from './test-support.js'
 import { orderRow } from '../../../test/inspect.js'
-import { ordersApp } from '../../commerce/orders/test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 describe('团购 tiered bulk purchase', () => {
   it('charges the current tier and shows exact progress to the next one', async () => {

@@ -4,7 +4,7 @@ import { hoursFromNow, storeSku } from '../bargain/test-support.js'
 import type { Campaign } from './schema.js'
 import { LADDER, openCampaign } from './test-support.js'
 import { auditEntries } from '../../../test/inspect.js'
-import { ordersApp } from '../../commerce/orders/test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // SVC-3 (团购): an operator corrects a campaign's terms while it is a draft or has not
 // started; once it runs, buyers have joined at the published ladder and it stays as it is.

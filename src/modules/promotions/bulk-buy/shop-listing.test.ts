@@ -3,7 +3,7 @@ import { type Client, type TestApp } from '../../../test/test-app.js'
 import { consumers, hoursFromNow, payOrder, storeSku } from '../bargain/test-support.js'
 import type { CampaignProgress, OpenCampaign } from './schema.js'
 import { join, LADDER, type JoinedOrder } from './test-support.js'
-import { ordersApp } from '../../commerce/orders/test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // SVC-3 团购: the public list of open campaigns, and the detail that knows who is looking.
 

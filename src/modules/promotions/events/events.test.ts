@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { type Client } from '../../../test/test-app.js'
 import { someProducts } from '../../../test/inspect.js'
-import { catalogApp } from '../../commerce/test-support.js'
+import { catalogApp } from '../../../test/fixtures.js'
 
 // SVC-4 offline promotion events (at least two a year) and their invitation links (MKT-2).
 

@@ -5,14 +5,10 @@ import { buildApp } from '../../../server/build-app.js'
 import { localPayments, type SentCallback } from '../../../server/payments.js'
 import { createTestDb } from '../../../test/test-db.js'
 import type { Client, TestApp } from '../../../test/test-app.js'
-import {
-  demoLocations,
-  orderFixtures,
-  ordersApp,
-  sellableSku,
-} from '../../commerce/orders/test-support.js'
+import { demoLocations, sellableSku } from '../../commerce/orders/test-support.js'
 import { RedisFlashStock } from './redis-stock.js'
 import type { FlashSaleContext } from './sessions.js'
+import { orderFixtures, ordersApp } from '../../../test/fixtures.js'
 
 // Set-up shared by the flash sale tests (tests only): an app with or without Redis, and a
 // scheduled session open now.

@@ -17,7 +17,7 @@ import {
   type SeatTaken,
 } from './test-support.js'
 import { auditEntries } from '../../../test/inspect.js'
-import { ordersApp } from '../../commerce/orders/test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // Property-style races, on SQLite and (TEST_DB=postgres) on PostgreSQL, where the requests
 // really run at once through the connection pool.

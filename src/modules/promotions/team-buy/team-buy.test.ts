@@ -18,7 +18,7 @@ import {
   type SeatTaken,
 } from './test-support.js'
 import { auditEntries, orderRows } from '../../../test/inspect.js'
-import { ordersApp } from '../../commerce/orders/test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 describe('team buy (拼团, SVC-3)', () => {
   it('opens a team when the leader pays and forms it the moment the N-th member pays', async () => {

@@ -16,7 +16,7 @@ import {
   type SeatTaken,
 } from './test-support.js'
 import { orderRow } from '../../../test/inspect.js'
-import { ordersApp } from '../../commerce/orders/test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 const windowLapses = (t: TestApp) =>
   runPaymentRound(

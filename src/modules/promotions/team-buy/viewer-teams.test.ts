@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { type Client, type TestApp } from '../../../test/test-app.js'
 import type { MyTeam, TeamWithViewer } from './schema.js'
 import { buyers, joinTeam, openPaidTeam, runningActivity, type SeatTaken } from './test-support.js'
-import { ordersApp } from '../../commerce/orders/test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // SVC-3 拼团: a team page that knows the viewer's seat, and 我的拼团 (only one's own teams).
 
