@@ -19,6 +19,19 @@ export function readWutaiDivisions(): DivisionInput[] {
     .divisions
 }
 
+/** Wutai's county, townships and villages into the division table; returns how many. */
+export function seedWutaiDivisions(db: Db): Promise<number> {
+  return loadDivisions(db, readWutaiDivisions())
+}
+
+// scrypt is slow on purpose; the demo accounts share one hash, made once per process.
+let demoPasswordHashOnce: Promise<string> | undefined
+/** A hash of DEMO_PASSWORD, as stored for every demo account. */
+export function demoPasswordHash(): Promise<string> {
+  demoPasswordHashOnce ??= hashPassword(DEMO_PASSWORD)
+  return demoPasswordHashOnce
+}
+
 export interface SeedOptions {
   /** Also two weeks of parcels and scans (for `npm start`; tests start from no parcels). */
   parcelHistory?: boolean
@@ -34,9 +47,9 @@ export async function seedDemoData(
   const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst()
   if (anyUser) return { seeded: false }
   // One hash for every demo account: they share the published demo password anyway.
-  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const passwordHash = await demoPasswordHash()
   await db.transaction().execute(async (trx) => {
-    const divisions = await loadDivisions(trx, readWutaiDivisions())
+    const divisions = await seedWutaiDivisions(trx)
     const now = nowIso()
     const ids = new Map<string, string>()
     for (const org of DEMO_ORGANIZATIONS) {

@@ -16,6 +16,7 @@ import {
   type SentCallback,
 } from '../modules/commerce/index.js'
 import type { TrustProxy } from '../server/trust-proxy.js'
+import { demoAccounts } from './factories.js'
 import { createTestDb } from './test-db.js'
 
 type App = Awaited<ReturnType<typeof buildApp>>
@@ -43,22 +44,30 @@ export interface Client {
   request: (options: InjectOptions) => Promise<LightMyRequestResponse>
 }
 
-/** A real app over a fresh database, with the Wutai demo data unless `demo: false`. Closed after the test. */
+/**
+ * A real app over a fresh database, closed after the test. With the whole Wutai demo data unless
+ * `demo: false`; then `accounts` names the demo accounts to create (see factories.ts), and the
+ * test makes the rest of what it needs with the factories.
+ */
 export async function buildTestApp({
   demo = true,
+  accounts = [],
   roadMatrix,
   media,
   trustProxy,
   loginCodeLimits,
 }: {
   demo?: boolean
+  accounts?: readonly string[]
   roadMatrix?: TravelMatrixProvider
   media?: MediaStorage
   trustProxy?: TrustProxy
   loginCodeLimits?: Partial<LoginCodeLimits>
 } = {}): Promise<TestApp> {
   const handle = await createTestDb()
+  if (demo && accounts.length > 0) throw new Error('accounts are for `demo: false`')
   if (demo) await seedDemoData(handle.db)
+  else await demoAccounts(handle.db, accounts)
   const sessionSecret = 'test-secret-that-is-long-enough-0123456789'
   const sentCallbacks: SentCallback[] = []
   const payments = localPayments(() => app, handle.db, sessionSecret, sentCallbacks)

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, type Client } from '../../test/test-app.js'
+import { smsSent } from '../../test/inspect.js'
+import { logisticsApp } from '../../test/fixtures.js'
 
 // LOG-1, LOG-2, LOG-5: the network, parcel intake, scans and public tracking.
 
@@ -80,6 +82,7 @@ const parcel = (waybillNo: string, address = '五台县豆村镇佛光村', phon
 })
 
 describe('network (LOG-1)', () => {
+  // On the whole demo on purpose: checks the demo's network is complete and inside the county.
   it('has the hub, 20 township stations and a station in each of the 284 villages, all inside the county', async () => {
     const { logIn } = await buildTestApp()
     const hub = await logIn('hub')
@@ -106,7 +109,7 @@ describe('network (LOG-1)', () => {
   })
 
   it('lets the operator correct a station position, which is then no longer approximate', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await logisticsApp()
     const operator = await logIn('operator')
     const [site] = (
       await operator.request({ method: 'GET', url: '/api/logistics/sites?q=佛光' })
@@ -133,7 +136,7 @@ describe('network (LOG-1)', () => {
 
 describe('station coordinates import (LOG-1)', () => {
   it('updates the stations named in a CSV and reports the bad rows', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await logisticsApp()
     const operator = await logIn('operator')
     const csv = Buffer.from(
       '区划代码,纬度,经度\n140922103208,38.8692,113.3881\n140922100201,113.2,38.7\n140922999999,38.7,113.2\n',
@@ -170,7 +173,7 @@ describe('station coordinates import (LOG-1)', () => {
 
 describe('parcel intake (LOG-2)', () => {
   it('imports several carriers’ manifests of thousands of parcels once, even when uploaded twice, and reports bad rows', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await logisticsApp()
     const operator = await logIn('operator')
     const carriers = await carrierIds(operator)
     for (const [prefix, name] of [
@@ -216,7 +219,7 @@ describe('parcel intake (LOG-2)', () => {
   })
 
   it('reads XLSX manifests, including the downloadable template', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await logisticsApp()
     const carrier = await logIn('carrier')
     const template = await carrier.request({
       method: 'GET',
@@ -239,7 +242,7 @@ describe('parcel intake (LOG-2)', () => {
   })
 
   it('refuses a file without the required columns, importing nothing', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await logisticsApp()
     const carrier = await logIn('carrier')
     const res = await carrier.request({
       method: 'POST',
@@ -254,7 +257,7 @@ describe('parcel intake (LOG-2)', () => {
   })
 
   it('takes parcels from a carrier system with an API token, idempotently', async () => {
-    const { app, logIn } = await buildTestApp()
+    const { app, logIn } = await logisticsApp()
     const carrier = await logIn('carrier')
     const me = (await carrier.request({ method: 'GET', url: '/api/auth/me' })).json<{
       memberships: { organizationId: string }[]
@@ -296,7 +299,7 @@ describe('parcel intake (LOG-2)', () => {
   })
 
   it('queues unmatched addresses for a clerk, who picks the station', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await logisticsApp()
     const carrier = await logIn('carrier')
     const hub = await logIn('hub')
     await intake(carrier, [parcel('YZ2000000001', '五台县某某村')])
@@ -319,7 +322,7 @@ describe('parcel intake (LOG-2)', () => {
   })
 
   it('lets a carrier see only its own parcels', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await logisticsApp()
     const operator = await logIn('operator')
     const carriers = await carrierIds(operator)
     await intake(operator, [parcel('ZT3000000001')], carriers['中通快递五台网点'])
@@ -341,7 +344,7 @@ describe('scans and tracking (LOG-5)', () => {
     })
 
   it('follows a parcel from hub to recipient, refusing steps out of order, and the public trail matches', async () => {
-    const { app, db, logIn } = await buildTestApp()
+    const { app, db, logIn } = await logisticsApp()
     const carrier = await logIn('carrier')
     const hub = await logIn('hub')
     const driver = await logIn('driver')
@@ -358,7 +361,7 @@ describe('scans and tracking (LOG-5)', () => {
     expect((await scan(station, 'YZ4000000001', 'arrived')).json()).toMatchObject({
       status: 'at_station',
     })
-    expect(await db.selectFrom('sms_outbox').select(['phone', 'template']).execute()).toEqual([
+    expect((await smsSent(db)).map(({ phone, template }) => ({ phone, template }))).toEqual([
       { phone: '13900004321', template: 'parcel_arrived' },
     ])
     expect(
@@ -389,14 +392,14 @@ describe('scans and tracking (LOG-5)', () => {
   })
 
   it('answers an unknown waybill with a 404 problem', async () => {
-    const { app } = await buildTestApp()
+    const { app } = await logisticsApp()
     const res = await app.inject({ method: 'GET', url: '/api/tracking/NOPE123456' })
     expect(res.statusCode).toBe(404)
     expect(res.headers['content-type']).toContain('application/problem+json')
   })
 
   it('keeps a station master to its own station’s parcels and station steps', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await logisticsApp()
     const carrier = await logIn('carrier')
     const station = await logIn('station')
     await intake(carrier, [
@@ -412,7 +415,7 @@ describe('scans and tracking (LOG-5)', () => {
   })
 
   it('lets only one of two simultaneous identical scans through', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await logisticsApp()
     const carrier = await logIn('carrier')
     const hub = await logIn('hub')
     await intake(carrier, [parcel('YZ6000000001')])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp } from '../../test/test-app.js'
 import { planDay, receiveAtHub } from './test-support.js'
+import { logisticsApp } from '../../test/fixtures.js'
 
 // LOG-3: a clerk adjusts a draft: a move that fits is applied with new ETAs, one that overloads a
 // vehicle is refused with the reason, and locked trips do not change.
@@ -21,7 +21,7 @@ const VILLAGES = ['豆村镇佛光村', '台城镇台城村', '东冶镇槐阴�
 
 describe('adjusting a draft plan', () => {
   it('moves a station to a trip with room, refuses one without, and keeps locked trips as they are', async () => {
-    const { db, logIn } = await buildTestApp()
+    const { db, logIn } = await logisticsApp()
     const operator = await logIn('operator')
     const hub = await logIn('hub')
     const [carrier] = (await hub.request({ method: 'GET', url: '/api/logistics/carriers' })).json<

@@ -4,8 +4,8 @@ import {
   createStraightLineProvider,
   type TravelMatrixProvider,
 } from '../../routing/index.js'
-import { buildTestApp } from '../../test/test-app.js'
 import { planDay, receiveAtHub, waitForPlan } from './test-support.js'
+import { logisticsApp } from '../../test/fixtures.js'
 
 // LOG-3 / LOG-4: a day's plan for the demo county respects every vehicle and every station.
 
@@ -42,7 +42,7 @@ const TOWNS = [
 
 describe('daily dispatch plan', () => {
   it('puts every carrier’s parcels for a station on one stop, within capacity, shifts and opening hours, and publishes it to the driver', async () => {
-    const { db, logIn } = await buildTestApp()
+    const { db, logIn } = await logisticsApp()
     const operator = await logIn('operator')
     const hub = await logIn('hub')
     const { items: carriers } = (
@@ -133,7 +133,7 @@ describe('daily dispatch plan', () => {
   })
 
   it('lets the operator assign a driver, and the driver see the waybills of each stop of their trip', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await logisticsApp()
     const operator = await logIn('operator')
     const hub = await logIn('hub')
     const driver = await logIn('driver')
@@ -199,7 +199,7 @@ describe('daily dispatch plan', () => {
   })
 
   it('reports a station no vehicle can carry instead of failing', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await logisticsApp()
     const operator = await logIn('operator')
     const hub = await logIn('hub')
     const {
@@ -234,7 +234,7 @@ describe('daily dispatch plan', () => {
 
 describe('road distances for planning', () => {
   async function planWith(roadMatrix: TravelMatrixProvider) {
-    const { logIn } = await buildTestApp({ roadMatrix })
+    const { logIn } = await logisticsApp({ roadMatrix })
     const operator = await logIn('operator')
     const hub = await logIn('hub')
     const {

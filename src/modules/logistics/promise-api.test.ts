@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { addSeconds, nowIso } from '../../shared/clock.js'
 import { newId } from '../../shared/ids.js'
-import { buildTestApp, type TestApp } from '../../test/test-app.js'
+import { type TestApp } from '../../test/test-app.js'
+import { organizationIdNamed } from '../../test/inspect.js'
+import { logisticsApp } from '../../test/fixtures.js'
 
 // LOG-6 / KPI-1: the on-time rate for a scenario with known late parcels comes out exactly right.
 
@@ -15,11 +17,7 @@ async function seedParcels(
     status?: 'received' | 'sorted' | 'at_station' | 'in_transit'
   }[],
 ) {
-  const carrier = await db
-    .selectFrom('organization')
-    .select('id')
-    .where('name', '=', '中国邮政五台县分公司')
-    .executeTakeFirstOrThrow()
+  const carrier = { id: await organizationIdNamed(db, '中国邮政五台县分公司') }
   const site = await db
     .selectFrom('logistics_site')
     .select('id')
@@ -55,7 +53,7 @@ async function seedParcels(
 
 describe('72-hour promise report', () => {
   it('computes the on-time rate per day from scan times', async () => {
-    const { db, logIn } = await buildTestApp()
+    const { db, logIn } = await logisticsApp()
     const nov2 = '2026-11-02T01:00:00.000Z' // 09:00 in Shanghai
     const nov3 = '2026-11-03T01:00:00.000Z'
     await seedParcels(db, [
@@ -103,7 +101,7 @@ describe('72-hour promise report', () => {
   })
 
   it('lists parcels at risk (under 24 h left, not loaded) and breached ones', async () => {
-    const { db, logIn } = await buildTestApp()
+    const { db, logIn } = await logisticsApp()
     const now = Date.parse(nowIso())
     const hoursAgo = (h: number) => new Date(now - h * H * 1000).toISOString()
     await seedParcels(db, [

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, type Client } from '../../test/test-app.js'
+import { type Client } from '../../test/test-app.js'
 import { shanghaiDate, shanghaiMonthBounds } from '../../shared/clock.js'
 import { feeFen } from './statements.js'
+import { logisticsApp } from '../../test/fixtures.js'
 
 // LOG-7 reports and LOG-2 statements, from real scans.
 
@@ -60,7 +61,7 @@ async function moveParcels(clients: {
 
 describe('reports and statements', () => {
   it('counts received, dispatched, delivered and picked-up parcels by township, and exports them to Excel', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await logisticsApp()
     const clients = {
       carrier: await logIn('carrier'),
       hub: await logIn('hub'),
@@ -101,7 +102,7 @@ describe('reports and statements', () => {
   })
 
   it('bills a carrier per parcel and started kilogram, and lists the cash on delivery collected', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await logisticsApp()
     const clients = {
       carrier: await logIn('carrier'),
       hub: await logIn('hub'),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../shared/clock.js'
-import { buildTestApp, type Client, type TestApp } from '../../test/test-app.js'
+import { type Client, type TestApp } from '../../test/test-app.js'
+import { auditEntries } from '../../test/inspect.js'
+import { logisticsApp } from '../../test/fixtures.js'
 
 // Issue 12: what each logistics role reads. Statements belong to the carrier and the county
 // (and the hub that bills it); drivers and station masters move parcels, they do not read fees.
@@ -69,17 +71,12 @@ async function moveParcels(t: TestApp) {
 }
 
 async function deniedEntries(t: TestApp, userId: string) {
-  return t.db
-    .selectFrom('audit_log')
-    .select('entity_id')
-    .where('action', '=', 'access.denied')
-    .where('actor_user_id', '=', userId)
-    .execute()
+  return auditEntries(t.db, { action: 'access.denied', actorUserId: userId })
 }
 
 describe('who reads what in logistics (issue 12)', () => {
   it('refuses drivers and station masters a carrier’s statement, its download and its fee rule', async () => {
-    const t = await buildTestApp()
+    const t = await logisticsApp()
     const operator = await t.logIn('operator')
     const [postal] = (await carriersAs(operator)).filter((c) => c.name.includes('邮政'))
     const month = today().slice(0, 7)
@@ -102,7 +99,7 @@ describe('who reads what in logistics (issue 12)', () => {
   })
 
   it('lets a carrier read its own statement only, and the hub and the county every carrier’s', async () => {
-    const t = await buildTestApp()
+    const t = await logisticsApp()
     const { carrier, hub } = await moveParcels(t)
     const [postal, other] = await carriersAs(await t.logIn('operator')).then((all) => [
       all.find((c) => c.name.includes('邮政')),
@@ -127,7 +124,7 @@ describe('who reads what in logistics (issue 12)', () => {
   })
 
   it('counts the parcels bound for a village station in its flow report and 72-hour promise, and no one else’s', async () => {
-    const t = await buildTestApp()
+    const t = await logisticsApp()
     const { station, carrier } = await moveParcels(t)
     const flow = async (client: Client, groupBy: string) => {
       const response = await client.request({
@@ -159,7 +156,7 @@ describe('who reads what in logistics (issue 12)', () => {
   })
 
   it('lists the alliance’s carriers to the hub, drivers and station masters without refusing them; a carrier sees only itself', async () => {
-    const t = await buildTestApp()
+    const t = await logisticsApp()
     for (const username of ['hub', 'driver', 'station']) {
       const client = await t.logIn(username)
       const carriers = await carriersAs(client)

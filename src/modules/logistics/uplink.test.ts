@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp } from '../../test/test-app.js'
 import { planDay, receiveAtHub } from './test-support.js'
 import { newId } from '../../shared/ids.js'
+import { logisticsApp } from '../../test/fixtures.js'
 
 // LOG-8: farm products ride back on the delivery trips; KPI-11: cost per parcel, both directions.
 
@@ -17,7 +17,7 @@ interface Plan {
 
 describe('uplink (LOG-8)', () => {
   it('collects farm products on the trip that delivers to the station, hands them to a carrier, and reports cost per parcel', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await logisticsApp()
     const station = await logIn('station')
     const hub = await logIn('hub')
     const carrier = await logIn('carrier')

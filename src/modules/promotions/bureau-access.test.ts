@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp } from '../../test/test-app.js'
 import { openCampaign } from './bulk-buy/test-support.js'
+import { ordersApp } from '../../test/fixtures.js'
 
 // SVC-3, SVC-4: the bureau (商务局) supervises the promotions — it reads every list, report and
 // the events' yearly sheet — but only the operating company runs them. Shops see none of it.
 
 describe('promotions for the bureau', () => {
   it('reads lists, reports and the events sheet, and may not create or change anything', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId } = await openCampaign(t)
     const bureau = await t.logIn('bureau')
     const merchant = await t.logIn('merchant')

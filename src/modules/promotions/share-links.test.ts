@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { backfillShareLinks } from '../../db/migrations/2026_12_03_021_share_links_everywhere.js'
 import type { Client, TestApp } from '../../test/test-app.js'
-import { buildTestApp } from '../../test/test-app.js'
-import type { CheckoutResponse } from '../commerce/orders/test-support.js'
+import { type CheckoutResponse } from '../commerce/orders/test-support.js'
 import {
   applyPayment,
   consumers,
@@ -14,6 +13,8 @@ import {
 import { openCampaign } from './bulk-buy/test-support.js'
 import { flashTestApp, openSession } from './flash-sale/test-support.js'
 import type { ShareStats, ShareTarget } from './shared/index.js'
+import { orderRow, skuWithProduct } from '../../test/inspect.js'
+import { ordersApp } from '../../test/fixtures.js'
 
 // MKT-2: every promotion has a share link (分享链接/二维码) whose visits, orders and paid orders
 // are counted — a flash-sale session, a bargain activity and each launched bargain, a bulk-buy
@@ -38,13 +39,7 @@ async function payTwice(t: TestApp, ordered: Ordered): Promise<void> {
 }
 
 const shareCodeOfOrder = async (t: TestApp, orderId: string) =>
-  (
-    await t.db
-      .selectFrom('shop_order')
-      .select('share_code')
-      .where('id', '=', orderId)
-      .executeTakeFirstOrThrow()
-  ).share_code
+  (await orderRow(t.db, orderId)).share_code
 
 describe('share links for every promotion (MKT-2)', () => {
   it('counts a flash sale visit, the order placed through it and its payment once', async () => {
@@ -95,18 +90,14 @@ describe('share links for every promotion (MKT-2)', () => {
   })
 
   it("credits a bargain activity's link and a launched bargain's link, summed in the report", async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, skuId, storeId, operator } = await runningBargains(t, {
       helpersNeeded: 3,
       perUserLaunchLimit: 1,
       buyBeforeFloor: true,
     })
     const { code: activityCode } = await report(operator, `/bargains/${activityId}`)
-    const { productId } = await t.db
-      .selectFrom('sku')
-      .select('product_id as productId')
-      .where('id', '=', skuId)
-      .executeTakeFirstOrThrow()
+    const { productId } = await skuWithProduct(t.db, skuId)
     const [launcher, friend] = await consumers(t, 2)
     if (!launcher || !friend) throw new Error('consumers')
 
@@ -162,7 +153,7 @@ describe('share links for every promotion (MKT-2)', () => {
   })
 
   it('counts a bulk-buy join through its link once, and ignores an unknown code', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId, operator } = await openCampaign(t)
     const { code } = await report(operator, `/bulk-buys/${campaignId}`)
     const [buyer, other] = await consumers(t, 2)
@@ -193,7 +184,7 @@ describe('share links for every promotion (MKT-2)', () => {
   })
 
   it('gives a promotion made before share links one, and leaves the others alone', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId, operator } = await openCampaign(t)
     const kept = await report(operator, `/bulk-buys/${campaignId}`)
     const sale = await openSession(t, { stock: 1 })

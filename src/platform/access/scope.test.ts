@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_ORGANIZATIONS } from '../../demo/demo-accounts.js'
 import { buildTestApp, type Client } from '../../test/test-app.js'
+import { demoOrganizations } from '../../test/factories.js'
 
 // Authorization is scoped: a merchant sees only its own organization and people (issue 2).
 
@@ -20,7 +21,7 @@ async function deniedEntries(client: Client) {
 
 describe('merchant scope', () => {
   it('lists only its own organization and its own people', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({ demo: false, accounts: ['merchant'] })
     const merchant = await logIn('merchant')
     const organizations = (
       await merchant.request({ method: 'GET', url: '/api/organizations' })
@@ -33,7 +34,10 @@ describe('merchant scope', () => {
   })
 
   it("cannot read or change another merchant's organization, and the attempt is audited", async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({
+      demo: false,
+      accounts: ['merchant', 'merchant2', 'operator'],
+    })
     const merchant = await logIn('merchant')
     const other = await logIn('merchant2')
     const otherOrganizationId = await organizationIdOf(other)
@@ -65,7 +69,10 @@ describe('merchant scope', () => {
   })
 
   it("cannot read or change another merchant's users", async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({
+      demo: false,
+      accounts: ['merchant', 'merchant2', 'operator'],
+    })
     const merchant = await logIn('merchant')
     const other = await logIn('merchant2')
     expect(
@@ -98,7 +105,7 @@ describe('merchant scope', () => {
   })
 
   it('cannot create users in another organization or grant county-wide roles', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({ demo: false, accounts: ['merchant', 'merchant2'] })
     const merchant = await logIn('merchant')
     const otherOrganizationId = await organizationIdOf(await logIn('merchant2'))
     const ownOrganizationId = await organizationIdOf(merchant)
@@ -129,7 +136,7 @@ describe('merchant scope', () => {
   })
 
   it('manages its own staff', async () => {
-    const { app, logIn } = await buildTestApp()
+    const { app, logIn } = await buildTestApp({ demo: false, accounts: ['merchant'] })
     const merchant = await logIn('merchant')
     const organizationId = await organizationIdOf(merchant)
     const created = await merchant.request({
@@ -162,7 +169,7 @@ describe('merchant scope', () => {
   })
 
   it('cannot suspend its own organization', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({ demo: false, accounts: ['merchant'] })
     const merchant = await logIn('merchant')
     const res = await merchant.request({
       method: 'PATCH',
@@ -175,7 +182,7 @@ describe('merchant scope', () => {
 
 describe('permissions', () => {
   it('answers 401 without a session and 403 without the permission, auditing the refusal', async () => {
-    const { app, logIn } = await buildTestApp()
+    const { app, logIn } = await buildTestApp({ demo: false, accounts: ['station', 'admin'] })
     expect((await app.inject({ method: 'GET', url: '/api/users' })).statusCode).toBe(401)
     const station = await logIn('station')
     const res = await station.request({ method: 'GET', url: '/api/users' })
@@ -192,7 +199,11 @@ describe('permissions', () => {
   })
 
   it('gives the bureau read-only supervision', async () => {
-    const { logIn } = await buildTestApp()
+    const { db, logIn } = await buildTestApp({ demo: false, accounts: ['bureau'] })
+    await demoOrganizations(
+      db,
+      DEMO_ORGANIZATIONS.map((organization) => organization.key),
+    )
     const bureau = await logIn('bureau')
     expect(
       (await bureau.request({ method: 'GET', url: '/api/organizations' })).json(),
@@ -209,7 +220,7 @@ describe('permissions', () => {
   })
 
   it('lets a suspended organization’s members keep no permissions', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({ demo: false, accounts: ['operator', 'merchant'] })
     const operator = await logIn('operator')
     const merchant = await logIn('merchant')
     const organizationId = await organizationIdOf(merchant)

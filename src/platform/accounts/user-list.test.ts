@@ -7,7 +7,7 @@ import { buildTestApp } from '../../test/test-app.js'
 
 describe('console user list', () => {
   it('lists staff and leaves out shop customers, also when searching by their phone', async () => {
-    const t = await buildTestApp()
+    const t = await buildTestApp({ demo: false, accounts: ['operator'] })
     await signInCustomer(t, '13900006161')
     const operator = await t.logIn('operator')
     const list = async (query: string) =>

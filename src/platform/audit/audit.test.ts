@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../test/test-app.js'
+import { aCounty } from '../../test/factories.js'
 
 interface Entry {
   action: string
@@ -12,7 +13,8 @@ interface Entry {
 
 describe('audit log', () => {
   it('records every mutation with the acting user, before and after', async () => {
-    const { logIn } = await buildTestApp()
+    const { db, logIn } = await buildTestApp({ demo: false, accounts: ['operator'] })
+    await aCounty(db)
     const operator = await logIn('operator')
     const organization = (
       await operator.request({
@@ -87,7 +89,7 @@ describe('audit log', () => {
   })
 
   it('records failed logins with the name that was tried', async () => {
-    const { app, logIn } = await buildTestApp()
+    const { app, logIn } = await buildTestApp({ demo: false, accounts: ['admin', 'operator'] })
     await app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -105,7 +107,8 @@ describe('audit log', () => {
   })
 
   it('leaves no user and no audit entry behind when one of several memberships is invalid', async () => {
-    const { logIn } = await buildTestApp()
+    const { db, logIn } = await buildTestApp({ demo: false, accounts: ['operator'] })
+    await aCounty(db)
     const operator = await logIn('operator')
     const organization = (
       await operator.request({ method: 'GET', url: '/api/organizations?type=merchant' })
@@ -134,7 +137,7 @@ describe('audit log', () => {
   })
 
   it('shows a merchant only the entries of its own organization', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({ demo: false, accounts: ['merchant', 'merchant2'] })
     const merchant = await logIn('merchant')
     const other = await logIn('merchant2')
     await other.request({
@@ -154,7 +157,7 @@ describe('audit log', () => {
   })
 
   it('filters by time range', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({ demo: false, accounts: ['admin'] })
     const admin = await logIn('admin')
     const future = (
       await admin.request({ method: 'GET', url: '/api/audit-log?from=2999-01-01T00:00:00Z' })

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { demoOrganizations } from '../../test/factories.js'
 import { buildTestApp } from '../../test/test-app.js'
 import { THROTTLE } from './login-throttle.js'
 
 describe('login and sessions', () => {
   it('signs in with the demo password and sets an httpOnly SameSite session cookie', async () => {
-    const { app } = await buildTestApp()
+    const { app } = await buildTestApp({ demo: false, accounts: ['operator'] })
     const res = await app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -20,7 +21,7 @@ describe('login and sessions', () => {
   })
 
   it('refuses a wrong password with 401 and the same answer as an unknown user', async () => {
-    const { app } = await buildTestApp()
+    const { app } = await buildTestApp({ demo: false, accounts: ['operator'] })
     const wrong = await app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -39,7 +40,7 @@ describe('login and sessions', () => {
   })
 
   it('locks an account after ten wrong passwords, even against the right one', async () => {
-    const { app } = await buildTestApp()
+    const { app } = await buildTestApp({ demo: false, accounts: ['merchant', 'merchant2'] })
     for (let i = 0; i < THROTTLE.maxFailuresPerUser; i++) {
       const res = await app.inject({
         method: 'POST',
@@ -66,7 +67,7 @@ describe('login and sessions', () => {
   })
 
   it('forgets earlier failures after a successful login', async () => {
-    const { app } = await buildTestApp()
+    const { app } = await buildTestApp({ demo: false, accounts: ['merchant'] })
     for (let i = 0; i < THROTTLE.maxFailuresPerUser - 1; i++) {
       await app.inject({
         method: 'POST',
@@ -104,7 +105,7 @@ describe('login and sessions', () => {
   })
 
   it('requires the CSRF token on changes made with the session cookie', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({ demo: false, accounts: ['operator'] })
     const operator = await logIn('operator')
     const res = await operator.request({
       method: 'POST',
@@ -120,7 +121,7 @@ describe('login and sessions', () => {
   })
 
   it('ends the session on logout', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({ demo: false, accounts: ['operator'] })
     const operator = await logIn('operator')
     expect((await operator.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200)
     expect((await operator.request({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(
@@ -132,7 +133,7 @@ describe('login and sessions', () => {
   })
 
   it('refuses a tampered session cookie', async () => {
-    const { app } = await buildTestApp()
+    const { app } = await buildTestApp({ demo: false })
     const res = await app.inject({
       method: 'GET',
       url: '/api/auth/me',
@@ -142,7 +143,7 @@ describe('login and sessions', () => {
   })
 
   it('ends the sessions of a disabled user', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({ demo: false, accounts: ['operator', 'merchant'] })
     const operator = await logIn('operator')
     const merchant = await logIn('merchant')
     expect(
@@ -160,7 +161,7 @@ describe('login and sessions', () => {
 
 describe('API tokens for machine clients', () => {
   it('lets a carrier create a token that works without cookie or CSRF and stops when revoked', async () => {
-    const { app, logIn } = await buildTestApp()
+    const { app, logIn } = await buildTestApp({ demo: false, accounts: ['carrier'] })
     const carrier = await logIn('carrier')
     const me = (await carrier.request({ method: 'GET', url: '/api/auth/me' })).json<{
       memberships: { organizationId: string }[]
@@ -212,7 +213,8 @@ describe('API tokens for machine clients', () => {
   })
 
   it('does not let a carrier mint a token for another organization', async () => {
-    const { logIn } = await buildTestApp()
+    const { db, logIn } = await buildTestApp({ demo: false, accounts: ['operator', 'carrier'] })
+    await demoOrganizations(db, ['zto'])
     const operator = await logIn('operator')
     const carrier = await logIn('carrier')
     const zto = (await operator.request({ method: 'GET', url: '/api/organizations?q=中通' })).json<{
@@ -228,7 +230,7 @@ describe('API tokens for machine clients', () => {
   })
 
   it('refuses an unknown bearer token with 401', async () => {
-    const { app } = await buildTestApp()
+    const { app } = await buildTestApp({ demo: false })
     const res = await app.inject({
       method: 'GET',
       url: '/api/geography/divisions',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../test/test-app.js'
+import { aCounty } from '../../test/factories.js'
 
 interface Division {
   code: string
@@ -10,9 +11,16 @@ interface Division {
   path?: string[]
 }
 
+/** Wutai's divisions and the demo accounts a test signs in as (the rest of the demo is not needed). */
+async function geographyApp(...usernames: string[]) {
+  const t = await buildTestApp({ demo: false, accounts: usernames })
+  await aCounty(t.db)
+  return t
+}
+
 describe('geography', () => {
   it('serves Wutai as county → 20 township-level units → 284 villages (2019 codes)', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await geographyApp('station')
     const station = await logIn('station')
     const [county] = (
       await station.request({ method: 'GET', url: '/api/geography/divisions' })
@@ -48,7 +56,7 @@ describe('geography', () => {
   })
 
   it('finds villages by name with their path', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await geographyApp('station')
     const station = await logIn('station')
     const matches = (
       await station.request({
@@ -62,7 +70,7 @@ describe('geography', () => {
   })
 
   it('answers an unknown code with 404 and a malformed one with 400', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await geographyApp('station')
     const station = await logIn('station')
     expect(
       (await station.request({ method: 'GET', url: '/api/geography/divisions/140922999999' }))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../test/test-app.js'
 import { newId } from '../../shared/ids.js'
+import { demoOrganizations } from '../../test/factories.js'
 
 // Issue 2: bad input gets a 400 problem+json naming the field, in Chinese and English; never a 500.
 
@@ -41,7 +42,7 @@ describe('bad input', () => {
   })
 
   it('rejects a wrong type in a JSON body instead of coercing it', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({ demo: false, accounts: ['operator'] })
     const operator = await logIn('operator')
     const res = await operator.request({
       method: 'POST',
@@ -55,7 +56,7 @@ describe('bad input', () => {
   })
 
   it('lists the allowed values when an enum field is wrong', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({ demo: false, accounts: ['operator'] })
     const operator = await logIn('operator')
     const res = await operator.request({
       method: 'POST',
@@ -69,7 +70,7 @@ describe('bad input', () => {
   })
 
   it('names nested fields by their path', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({ demo: false, accounts: ['operator'] })
     const operator = await logIn('operator')
     const res = await operator.request({
       method: 'POST',
@@ -88,7 +89,7 @@ describe('bad input', () => {
   })
 
   it('refuses unknown fields rather than silently dropping them', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({ demo: false, accounts: ['operator'] })
     const operator = await logIn('operator')
     const res = await operator.request({
       method: 'POST',
@@ -100,7 +101,7 @@ describe('bad input', () => {
   })
 
   it('validates query strings, coercing numbers from text', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await buildTestApp({ demo: false, accounts: ['operator'] })
     const operator = await logIn('operator')
     expect(
       (await operator.request({ method: 'GET', url: '/api/users?page=2&pageSize=5' })).statusCode,
@@ -118,7 +119,8 @@ describe('bad input', () => {
   })
 
   it('answers a race for a unique username with 409, not 500', async () => {
-    const { logIn } = await buildTestApp()
+    const { db, logIn } = await buildTestApp({ demo: false, accounts: ['operator'] })
+    await demoOrganizations(db, ['taimo'])
     const operator = await logIn('operator')
     const { items } = (
       await operator.request({ method: 'GET', url: '/api/organizations?type=merchant' })

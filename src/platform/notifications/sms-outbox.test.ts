@@ -139,7 +139,7 @@ describe('SMS outbox and dispatcher (LOG-5 notifications)', () => {
   })
 
   it('lets an operator read the log with masked numbers and resend a failed message', async () => {
-    const { db, logIn } = await buildTestApp()
+    const { db, logIn } = await buildTestApp({ demo: false, accounts: ['operator', 'station'] })
     await enqueueSms(db, arrival('13912345678'))
     await enqueueSms(db, arrival('123'))
     await drainSmsOutbox(db, new LocalSmsProvider())
@@ -185,7 +185,7 @@ describe('SMS outbox and dispatcher (LOG-5 notifications)', () => {
   })
 
   it('keeps consumers’ login codes out of the SMS log, while the local stand-in still shows the code to the consumer (issue 12)', async () => {
-    const { app, db, logIn } = await buildTestApp()
+    const { app, db, logIn } = await buildTestApp({ demo: false, accounts: ['operator'] })
     const phone = '13700004321'
     const asked = await app.inject({
       method: 'POST',
@@ -219,7 +219,7 @@ describe('SMS outbox and dispatcher (LOG-5 notifications)', () => {
   })
 
   it('masks the codes of texts logged before codes were masked', async () => {
-    const { db, logIn } = await buildTestApp()
+    const { db, logIn } = await buildTestApp({ demo: false, accounts: ['operator'] })
     await enqueueSms(db, {
       phone: '13700008765',
       template: 'pickup_reminder',

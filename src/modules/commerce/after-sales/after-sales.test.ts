@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
+import { type Client, type TestApp } from '../../../test/test-app.js'
 import { runPaymentRound } from '../wiring/index.js'
-import { demoLocations, placeAndPay, sellableSku, signInCustomer } from '../orders/test-support.js'
+import { placeAndPay, sellableSku, signInCustomer } from '../orders/test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // GOV-2: after-sales with the merchant's deadline and escalation, partial refunds; complaints.
 
@@ -24,8 +25,8 @@ const orderOf = async (buyer: Client, id: string) =>
 
 describe('after-sales and complaints (GOV-2)', () => {
   it('refunds part of an order once the merchant approves, and only the merchant of that shop may answer', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId, merchant } = await sellableSku(t, {
       priceFen: 5000,
       stock: 5,
@@ -72,8 +73,8 @@ describe('after-sales and complaints (GOV-2)', () => {
   })
 
   it('refunds a return only when the merchant has the goods back, or after 7 days unconfirmed', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId, merchant } = await sellableSku(t, {
       priceFen: 2000,
       stock: 5,
@@ -151,8 +152,8 @@ describe('after-sales and complaints (GOV-2)', () => {
   })
 
   it('sends a refused or unanswered request to the operating company, whose decision is final', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId, merchant } = await sellableSku(t, {
       priceFen: 3000,
       stock: 5,
@@ -228,8 +229,8 @@ describe('after-sales and complaints (GOV-2)', () => {
   })
 
   it('takes complaints and counterfeit reports to the bureau, who records how they were settled', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId, shopId } = await sellableSku(t, {
       priceFen: 2000,
       stock: 5,
@@ -278,8 +279,8 @@ describe('after-sales and complaints (GOV-2)', () => {
   })
 
   it('lets the merchant or the operator approve less than was asked, never more', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId, merchant } = await sellableSku(t, {
       priceFen: 4000,
       stock: 5,
@@ -352,8 +353,8 @@ describe('after-sales and complaints (GOV-2)', () => {
   })
 
   it('names the order and the shop in the complaints list', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId, shopId } = await sellableSku(t, {
       priceFen: 2000,
       stock: 5,

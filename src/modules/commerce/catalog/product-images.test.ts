@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
-import { buildTestApp, type Client } from '../../../test/test-app.js'
+import { type Client } from '../../../test/test-app.js'
 import { DiskMediaStorage, MemoryMediaStorage } from '../media/index.js'
 import { multipartFile, pngBytes } from './test-support.js'
 import { inspectImage } from '../media/index.js'
 import { pickVariantWidth, variantWidthsFor } from '../media/index.js'
+import { catalogApp } from '../../../test/fixtures.js'
 
 // Product photos: JPEG, PNG or WebP by their bytes, at most 5 MB and 40 megapixels, stored
 // through MediaStorage with WebP widths for the screen.
@@ -44,7 +45,7 @@ describe('product images', () => {
   it('keeps an uploaded PNG on disk under DATA_DIR/media and serves it publicly with cache headers', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'cuntong-media-'))
     folders.push(dataDir)
-    const { app, logIn } = await buildTestApp({
+    const { app, logIn } = await catalogApp({
       media: new DiskMediaStorage(path.join(dataDir, 'media')),
     })
     {
@@ -95,7 +96,7 @@ describe('product images', () => {
   })
 
   it('refuses a file that is not JPEG, PNG or WebP whatever its name says, and one over 5 MB', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await catalogApp()
     const merchant = await logIn('merchant')
     const productId = await firstProductOf(merchant)
     const fake = await upload(
@@ -131,7 +132,7 @@ describe('product images', () => {
   })
 
   it("does not let a merchant add images to another merchant's product", async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await catalogApp()
     const merchant = await logIn('merchant')
     const productId = await firstProductOf(await logIn('merchant2'))
     const png = await picture(10, 10).png().toBuffer()
@@ -140,7 +141,7 @@ describe('product images', () => {
   })
   it('keeps a phone photo upright with WebP widths for the screen and serves the one asked for', async () => {
     const media = new MemoryMediaStorage()
-    const { app, logIn } = await buildTestApp({ media })
+    const { app, logIn } = await catalogApp({ media })
     const merchant = await logIn('merchant')
     const productId = await firstProductOf(merchant)
     // A 2000 × 1500 sensor image the camera marks "rotate 90° clockwise" (EXIF orientation 6).
@@ -189,7 +190,7 @@ describe('product images', () => {
   })
 
   it('never enlarges a small image: its own width is the widest it is served at', async () => {
-    const { app, logIn } = await buildTestApp()
+    const { app, logIn } = await catalogApp()
     const merchant = await logIn('merchant')
     const productId = await firstProductOf(merchant)
     const png = await picture(300, 200).png().toBuffer()
@@ -207,7 +208,7 @@ describe('product images', () => {
   })
 
   it('serves an image uploaded before widths existed as it was, whatever width is asked for', async () => {
-    const { app, db, logIn } = await buildTestApp()
+    const { app, db, logIn } = await catalogApp()
     const merchant = await logIn('merchant')
     const productId = await firstProductOf(merchant)
     const png = await picture(800, 600).png().toBuffer()
@@ -229,7 +230,7 @@ describe('product images', () => {
   })
 
   it('refuses a damaged file that only starts like a JPEG, naming the field', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await catalogApp()
     const merchant = await logIn('merchant')
     const productId = await firstProductOf(merchant)
     const jpeg = await picture(640, 480).jpeg().toBuffer()
@@ -250,7 +251,7 @@ describe('product images', () => {
   })
 
   it('refuses an image of more than 40 megapixels before decoding it', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await catalogApp()
     const merchant = await logIn('merchant')
     const productId = await firstProductOf(merchant)
     // 8000 × 6000 of one colour compresses to a few kilobytes: a small file, a huge bitmap.
@@ -266,7 +267,7 @@ describe('product images', () => {
   })
 
   it('lists the widths in the shop: srcset and size on the product page and the search results', async () => {
-    const { app, logIn } = await buildTestApp()
+    const { app, logIn } = await catalogApp()
     const merchant = await logIn('merchant')
     const { items } = (
       await merchant.request({ method: 'GET', url: '/api/commerce/products?status=on_sale' })

@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, type Client } from '../../../test/test-app.js'
+import { type Client } from '../../../test/test-app.js'
 import { categoryIdOf } from './test-support.js'
+import { catalogApp } from '../../../test/fixtures.js'
 
 // The H5 shop's search over the demo catalog: 19 products on sale in three approved shops,
 // one draft. Chinese words of two characters go by LIKE, longer ones by the trigram index.
@@ -31,7 +32,7 @@ const titles = (results: Results) => results.items.map((p) => p.title)
 
 describe('product search (H5 shop)', () => {
   it('finds Chinese words of two characters and of three or more, title hits first', async () => {
-    const { app } = await buildTestApp()
+    const { app } = await catalogApp()
     const anyone: Client = { userId: '', request: (options) => app.inject(options) }
     const millet = await search(anyone, q('小米'))
     // The four with 小米 in the title, then the rest of the millet cooperative's shop.
@@ -60,7 +61,7 @@ describe('product search (H5 shop)', () => {
   })
 
   it('filters by category (with its children), local kind, shop and price', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await catalogApp()
     const anyone = await logIn('store')
     const grains = await search(anyone, `categoryId=${await categoryIdOf(anyone, '粮油米面')}`)
     expect(grains.total).toBe(7)
@@ -84,7 +85,7 @@ describe('product search (H5 shop)', () => {
   })
 
   it('sorts by sales, price and newest, and pages without repeating or skipping', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await catalogApp()
     const anyone = await logIn('store')
     const bySales = (await search(anyone, 'sort=sales&pageSize=100')).items.map((p) => p.salesCount)
     expect(bySales).toEqual([...bySales].sort((a, b) => b - a))
@@ -116,7 +117,7 @@ describe('product search (H5 shop)', () => {
   })
 
   it('hides drafts and the products of suspended shops, and finds renamed products by their new name', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await catalogApp()
     const anyone = await logIn('store')
     expect(titles(await search(anyone, q('台参')))).toEqual(['台参 五台山党参'])
     expect((await search(anyone, q('台参切片'))).total).toBe(0) // a draft
@@ -152,7 +153,7 @@ describe('product search (H5 shop)', () => {
   })
 
   it('shows a product page with SKUs, producer, origin and brand series, without signing in', async () => {
-    const { app } = await buildTestApp()
+    const { app } = await catalogApp()
     const list = (
       await app.inject({ method: 'GET', url: `/api/commerce/shop/products?${q('香辣')}` })
     ).json<Results>()
@@ -188,7 +189,7 @@ async function shopIdOf(client: Client, productId: string): Promise<string> {
 
 describe('the trigram index', () => {
   it('is what answers words of three or more characters; shorter ones read the search text', async () => {
-    const { logIn, db, dialect } = await buildTestApp()
+    const { logIn, db, dialect } = await catalogApp()
     const anyone = await logIn('store')
     if (dialect === 'sqlite') {
       await db.deleteFrom('product_fts').execute()

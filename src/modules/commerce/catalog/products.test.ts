@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, type Client } from '../../../test/test-app.js'
+import { type Client } from '../../../test/test-app.js'
 import { categoryIdOf, newMerchant, seriesIdOf, sku } from './test-support.js'
+import { catalogApp } from '../../../test/fixtures.js'
 
 // MKT-1, BR-1: merchants keep their own products; the brand needs a licence; on-sale rules.
 
@@ -28,7 +29,7 @@ async function setStatus(client: Client, id: string, status: string) {
 
 describe('products of a merchant (MKT-1)', () => {
   it('creates a draft with SKUs, origin and a sanitized description, and lists it for its merchant only', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await catalogApp()
     const merchant = await logIn('merchant')
     const res = await createProduct(merchant, {
       categoryId: await categoryIdOf(merchant, '干货菌菇'),
@@ -59,7 +60,7 @@ describe('products of a merchant (MKT-1)', () => {
   })
 
   it("answers 404 for another merchant's product, changes nothing, and audits the attempt", async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await catalogApp()
     const merchant = await logIn('merchant')
     const other = await logIn('merchant2')
     const [target] = (await other.request({ method: 'GET', url: '/api/commerce/products' })).json<{
@@ -96,7 +97,7 @@ describe('products of a merchant (MKT-1)', () => {
   })
 
   it('names the field of bad input in both languages', async () => {
-    const { logIn } = await buildTestApp()
+    const { logIn } = await catalogApp()
     const merchant = await logIn('merchant')
     const categoryId = await categoryIdOf(merchant, '干货菌菇')
     const badPrice = await createProduct(merchant, {
@@ -140,7 +141,7 @@ describe('products of a merchant (MKT-1)', () => {
 
 describe('brand licence (BR-1)', () => {
   it('ties a product to a series only while its merchant holds a valid licence', async () => {
-    const test = await buildTestApp()
+    const test = await catalogApp()
     const operator = await test.logIn('operator')
     const merchant = await test.logIn('merchant') // licensed for 台蘑酱 and 蘑菇片
     const categoryId = await categoryIdOf(merchant, '小米杂粮')
@@ -218,7 +219,7 @@ describe('brand licence (BR-1)', () => {
   })
 
   it('lets only the operating company manage the brand and its series', async () => {
-    const test = await buildTestApp()
+    const test = await catalogApp()
     const merchant = await test.logIn('merchant')
     const operator = await test.logIn('operator')
     const [brand] = (
@@ -258,7 +259,7 @@ describe('brand licence (BR-1)', () => {
 
 describe('going on sale', () => {
   it('needs an approved shop and an active SKU with a price above zero', async () => {
-    const test = await buildTestApp()
+    const test = await catalogApp()
     const { client: merchant } = await newMerchant(test, 'newshop', '东冶镇蜂蜜合作社')
     const operator = await test.logIn('operator')
     const shop = (

@@ -4,6 +4,7 @@ import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { newId } from '../../../shared/ids.js'
 import { buildTestApp, type TestApp } from '../../../test/test-app.js'
 import { LOGIN_CODE_LIMITS } from './login-code-guard.js'
+import { auditEntries, smsSent } from '../../../test/inspect.js'
 
 const phoneNo = (i: number) => `1390000${String(i).padStart(4, '0')}`
 
@@ -27,13 +28,11 @@ const solvedChallenge = async (t: TestApp) => {
   return { token: challenge.token, nonce: solveChallenge(challenge) }
 }
 
-const codesTexted = async (t: TestApp) =>
-  (await t.db.selectFrom('sms_outbox').select('id').where('template', '=', 'login_code').execute())
-    .length
+const codesTexted = async (t: TestApp) => (await smsSent(t.db, { template: 'login_code' })).length
 
 describe('sign-in codes: limits on the sender', () => {
   it('texts only the first few of forty numbers asked for from one address; the rest need a solved challenge', async () => {
-    const t = await buildTestApp()
+    const t = await buildTestApp({ demo: false })
     const responses = await Promise.all(
       Array.from({ length: 40 }, (_, i) => askForCode(t, phoneNo(i))),
     )
@@ -54,7 +53,7 @@ describe('sign-in codes: limits on the sender', () => {
   })
 
   it('accepts a solved challenge once, and refuses it used again, unsolved or forged', async () => {
-    const t = await buildTestApp()
+    const t = await buildTestApp({ demo: false })
     for (let i = 0; i < LOGIN_CODE_LIMITS.freePerAddressHourly; i++)
       expect((await askForCode(t, phoneNo(i))).statusCode).toBe(200)
     const solved = await solvedChallenge(t)
@@ -78,6 +77,7 @@ describe('sign-in codes: limits on the sender', () => {
 
   it('stops an address at its hourly cap even with solved challenges', async () => {
     const t = await buildTestApp({
+      demo: false,
       loginCodeLimits: { freePerAddressHourly: 1, perAddressHourly: 3, difficulty: 4 },
     })
     expect((await askForCode(t, phoneNo(0))).statusCode).toBe(200)
@@ -92,7 +92,7 @@ describe('sign-in codes: limits on the sender', () => {
   })
 
   it('holds the shop-wide hourly cap across addresses', async () => {
-    const t = await buildTestApp({ loginCodeLimits: { hourly: 5 } })
+    const t = await buildTestApp({ demo: false, loginCodeLimits: { hourly: 5 } })
     const responses = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         askForCode(t, phoneNo(i), { remoteAddress: `198.51.100.${i + 1}` }),
@@ -117,18 +117,18 @@ describe('sign-in codes: limits on the sender', () => {
           }),
         ),
       )
-    const direct = await buildTestApp()
+    const direct = await buildTestApp({ demo: false })
     expect((await spoofed(direct)).filter((r) => r.statusCode === 200)).toHaveLength(
       LOGIN_CODE_LIMITS.freePerAddressHourly,
     )
-    const behindProxy = await buildTestApp({ trustProxy: ['10.0.0.2'] })
+    const behindProxy = await buildTestApp({ demo: false, trustProxy: ['10.0.0.2'] })
     expect((await spoofed(behindProxy)).every((r) => r.statusCode === 200)).toBe(true)
   })
 })
 
 describe('sign-in codes: one a minute per number', () => {
   it('texts one code to a number asked for from several addresses at once', async () => {
-    const t = await buildTestApp()
+    const t = await buildTestApp({ demo: false })
     const responses = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
         askForCode(t, phoneNo(1), { remoteAddress: `198.51.100.${i + 1}` }),
@@ -143,12 +143,7 @@ describe('sign-in codes: one a minute per number', () => {
 })
 
 describe('sign-in codes: the operator hears of a surge', () => {
-  const surgeAlerts = (t: TestApp) =>
-    t.db
-      .selectFrom('audit_log')
-      .select(['after_json'])
-      .where('action', '=', 'sms.login_code_surge')
-      .execute()
+  const surgeAlerts = (t: TestApp) => auditEntries(t.db, { action: 'sms.login_code_surge' })
 
   const fromManyAddresses = (t: TestApp, count: number, first = 0) =>
     Promise.all(
@@ -158,7 +153,7 @@ describe('sign-in codes: the operator hears of a surge', () => {
     )
 
   it('writes one audit entry in the hour the volume jumps, not one per request', async () => {
-    const t = await buildTestApp({ loginCodeLimits: { alertFloor: 5 } })
+    const t = await buildTestApp({ demo: false, loginCodeLimits: { alertFloor: 5 } })
     expect((await fromManyAddresses(t, 4)).every((r) => r.statusCode === 200)).toBe(true)
     expect(await surgeAlerts(t)).toHaveLength(0)
     expect((await fromManyAddresses(t, 6, 4)).every((r) => r.statusCode === 200)).toBe(true)
@@ -168,7 +163,7 @@ describe('sign-in codes: the operator hears of a surge', () => {
   })
 
   it('stays quiet when the hour is like the day before', async () => {
-    const t = await buildTestApp({ loginCodeLimits: { alertFloor: 5 } })
+    const t = await buildTestApp({ demo: false, loginCodeLimits: { alertFloor: 5 } })
     // Yesterday: 10 codes an hour, so 30 this hour would be a jump and 10 is not.
     const hourStart = `${nowIso().slice(0, 13)}:00:00.000Z`
     await t.db

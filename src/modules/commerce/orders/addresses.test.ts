@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../../test/test-app.js'
 import { signInCustomer } from './test-support.js'
+import { aCounty } from '../../../test/factories.js'
 
 describe('delivery addresses', () => {
   it('keeps exactly one default when twenty defaults are added at once', async () => {
-    const t = await buildTestApp()
-    const village = await t.db
-      .selectFrom('logistics_site')
-      .select('division_code')
-      .where('kind', '=', 'village')
-      .executeTakeFirstOrThrow()
+    const t = await buildTestApp({ demo: false })
+    await aCounty(t.db)
+    const village = '140922100201' // 台城村
     const buyer = await signInCustomer(t, '13800007001')
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -19,7 +17,7 @@ describe('delivery addresses', () => {
           payload: {
             recipientName: '王秀兰',
             phone: '13900007001',
-            divisionCode: village.division_code,
+            divisionCode: village,
             detail: `东街 ${i + 1} 号`,
             isDefault: true,
           },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
 import { demoLocations, placeAndPay, sellableSku, signInCustomer } from './test-support.js'
+import { parcelRow, smsSent, stockLocationAtSiteOf } from '../../../test/inspect.js'
 
 // Issue 4 with LOG-2 … LOG-5: home delivery and station pickup travel as parcels of the county's
 // own network, and the parcel's scans move the order: received → shipped, arrived at the
@@ -25,16 +26,12 @@ interface World {
 }
 
 async function shippingWorld(): Promise<World> {
+  // On the whole demo on purpose: the journey from the shop through the demo's network, hub and
+  // station masters to the buyer checks that the demo works end to end.
   const t = await buildTestApp()
   const { warehouseId } = await demoLocations(t.db)
   const { skuId } = await sellableSku(t, { priceFen: 3_000, stock: 20, locationId: warehouseId })
-  const taicheng = await t.db
-    .selectFrom('stock_location')
-    .innerJoin('organization', 'organization.id', 'stock_location.organization_id')
-    .innerJoin('logistics_site', 'logistics_site.id', 'stock_location.site_id')
-    .select(['stock_location.id', 'logistics_site.division_code'])
-    .where('organization.name', '=', '台城村村级服务站')
-    .executeTakeFirstOrThrow()
+  const taicheng = await stockLocationAtSiteOf(t.db, '台城村村级服务站')
   return {
     t,
     hub: await t.logIn('hub'),
@@ -89,11 +86,7 @@ describe('orders shipped through the logistics network', () => {
       status: 'announced',
       stationName: '台城村村级服务站',
     })
-    const parcel = await t.db
-      .selectFrom('parcel')
-      .selectAll()
-      .where('waybill_no', '=', paid.shipment.waybillNo)
-      .executeTakeFirstOrThrow()
+    const parcel = await parcelRow(t.db, paid.shipment.waybillNo)
     // Two bags of 2.6 kg and 4,000 cm³ each: what the route planner loads.
     expect(parcel).toMatchObject({
       weight_g: 5_200,
@@ -112,12 +105,7 @@ describe('orders shipped through the logistics network', () => {
     expect(ready.status).toBe('ready_for_pickup')
     expect(ready.pickupCode).toMatch(/^\d{6}$/)
     expect(ready.shipment.status).toBe('at_station')
-    const texted = await t.db
-      .selectFrom('sms_outbox')
-      .select(['template'])
-      .where('phone', '=', '13800005101')
-      .where('template', '=', 'parcel_arrived')
-      .execute()
+    const texted = await smsSent(t.db, { phone: '13800005101', template: 'parcel_arrived' })
     expect(texted).toHaveLength(1)
 
     // The station master hands it over by the buyer's code: the parcel is picked up too.
@@ -185,11 +173,7 @@ describe('orders shipped through the logistics network', () => {
     const orderId = placed.json<{ orders: { id: string }[] }>().orders[0]?.id ?? ''
     const { shipment } = await orderOf(buyer, orderId)
     expect(shipment.stationName).toBe('台城村村级服务站')
-    const parcel = await t.db
-      .selectFrom('parcel')
-      .select(['recipient_name', 'recipient_phone', 'address_text'])
-      .where('waybill_no', '=', shipment.waybillNo)
-      .executeTakeFirstOrThrow()
+    const parcel = await parcelRow(t.db, shipment.waybillNo)
     expect(parcel.recipient_name).toBe('杨秀英')
     expect(parcel.address_text).toContain('东街 12 号')
     await travelToStation(w, shipment.waybillNo)
@@ -215,11 +199,7 @@ describe('orders shipped through the logistics network', () => {
     const refused = await scan(hub, shipment.waybillNo, 'received')
     expect(refused.statusCode).toBe(409)
     expect(refused.json<{ detailZh: string }>().detailZh).toContain('已退款')
-    const parcel = await t.db
-      .selectFrom('parcel')
-      .select('status')
-      .where('waybill_no', '=', shipment.waybillNo)
-      .executeTakeFirstOrThrow()
+    const parcel = await parcelRow(t.db, shipment.waybillNo)
     expect(parcel.status).toBe('announced')
   })
 

@@ -1,25 +1,25 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { buildTestApp } from '../../../test/test-app.js'
 import type { Client, TestApp } from '../../../test/test-app.js'
 import { systemActor } from '../../../platform/http/index.js'
 import { applyPaymentEvent, runPaymentRound } from '../wiring/index.js'
 import {
-  demoLocations,
   placeAndPay,
   sellableSku,
   signInCustomer,
   stockOf,
   type CheckoutResponse,
 } from './test-support.js'
+import { auditEntries, smsSent } from '../../../test/inspect.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // Issue 4: checkout reserves stock atomically; payment callbacks are verified and idempotent;
 // store pickup with a code; merchants see only their own orders.
 
 describe('checkout and stock (issue 4)', () => {
   it('sells exactly the last 50 units to 200 concurrent checkouts, and the books balance', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId } = await sellableSku(t, {
       priceFen: 3800,
       stock: 50,
@@ -59,8 +59,8 @@ describe('checkout and stock (issue 4)', () => {
   })
 
   it('refuses bad baskets with the field named, and writes nothing', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId } = await sellableSku(t, {
       priceFen: 3800,
       stock: 5,
@@ -100,8 +100,8 @@ describe('checkout and stock (issue 4)', () => {
 
 describe('payment and pickup (issue 4)', () => {
   it('pays with the local provider, applies a callback delivered five times once, and hands over at the store', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId } = await sellableSku(t, {
       priceFen: 3800,
       stock: 10,
@@ -177,8 +177,8 @@ describe('payment and pickup (issue 4)', () => {
   })
 
   it('closes an unpaid order when its window passes and gives the stock back; its pay page then refuses', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId } = await sellableSku(t, { priceFen: 1000, stock: 1, locationId: places.storeId })
     const first = await signInCustomer(t, '13800003333')
     const second = await signInCustomer(t, '13800004444')
@@ -227,8 +227,8 @@ describe('payment and pickup (issue 4)', () => {
 
 describe('refunds and late payments (issue 4)', () => {
   it('refunds an uncollected order once, however the payment and refund callbacks are repeated or reordered', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId } = await sellableSku(t, { priceFen: 2500, stock: 3, locationId: places.storeId })
     const buyer = await signInCustomer(t, '13800007777')
     const { orderId } = await placeAndPay(t, buyer, {
@@ -282,8 +282,8 @@ describe('refunds and late payments (issue 4)', () => {
   })
 
   it('keeps a payment that arrives after the window when the stock is still there, and refunds it in full when not', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId } = await sellableSku(t, { priceFen: 1200, stock: 1, locationId: places.storeId })
     const buyers = [await signInCustomer(t, '13800008881'), await signInCustomer(t, '13800008882')]
     const checkout = async (buyer: Client) =>
@@ -348,8 +348,8 @@ describe('refunds and late payments (issue 4)', () => {
 
 describe('orders nobody collects (SVC-2)', () => {
   it('texts the buyer once after three days and refunds in full after seven', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId } = await sellableSku(t, { priceFen: 4500, stock: 2, locationId: places.storeId })
     const buyer = await signInCustomer(t, '13800001212')
     const { orderId } = await placeAndPay(t, buyer, {
@@ -363,12 +363,7 @@ describe('orders nobody collects (SVC-2)', () => {
     const at = (days: number) => new Date(Date.now() + days * day + 60_000).toISOString()
     const round = (days: number) =>
       runPaymentRound(t.db, t.promotionHooks, t.payments.provider, t.payments.notifyUrl, at(days))
-    const reminders = () =>
-      t.db
-        .selectFrom('sms_outbox')
-        .select(['phone', 'params_json'])
-        .where('template', '=', 'pickup_reminder')
-        .execute()
+    const reminders = () => smsSent(t.db, { template: 'pickup_reminder' })
 
     expect(await round(2)).toMatchObject({ reminded: 0, refunded: 0 })
     expect(await round(3)).toMatchObject({ reminded: 1, refunded: 0 })
@@ -394,8 +389,8 @@ describe('orders nobody collects (SVC-2)', () => {
 
 describe('who sees which orders (issue 4)', () => {
   it('shows a merchant only its own shop’s orders, and another’s as not found', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const mine = await sellableSku(t, {
       merchant: 'merchant',
       priceFen: 500,
@@ -448,11 +443,7 @@ describe('who sees which orders (issue 4)', () => {
       (await mine.merchant.request({ method: 'GET', url: `/api/commerce/orders/${other}` }))
         .statusCode,
     ).toBe(404)
-    const denied = await t.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('entity_id', '=', other)
-      .execute()
+    const denied = await auditEntries(t.db, { entityId: other })
     expect(denied.map((d) => d.action)).toContain('access.denied')
     // A consumer cannot read another consumer's order either.
     const stranger = await signInCustomer(t, '13800006666')

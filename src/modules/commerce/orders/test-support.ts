@@ -1,25 +1,16 @@
 import { expect } from 'vitest'
 import type { Db } from '../../../db/database.js'
 import { newId } from '../../../shared/ids.js'
+import type { Locations } from '../../../test/fixtures.js'
 import type { Client, TestApp } from '../../../test/test-app.js'
+import { organizationOfUser } from '../../../test/inspect.js'
 
 // Set-up shared by the order tests (tests only): a sellable SKU with stock, pickup points, and
 // consumers signed in by texted code.
 
-export interface Locations {
-  warehouseId: string
-  storeId: string
-  stationId: string
-}
-
 /** The demo's county warehouse, the store clerk's O2O store and a village station. */
 export async function demoLocations(db: Db): Promise<Locations> {
-  const store = await db
-    .selectFrom('membership')
-    .innerJoin('app_user', 'app_user.id', 'membership.user_id')
-    .select('membership.organization_id as id')
-    .where('app_user.username', '=', 'store')
-    .executeTakeFirstOrThrow()
+  const store = { id: await organizationOfUser(db, 'store') }
   const find = (kind: 'warehouse' | 'store' | 'station', organizationId?: string) => {
     let query = db.selectFrom('stock_location').select('id').where('kind', '=', kind)
     if (organizationId) query = query.where('organization_id', '=', organizationId)

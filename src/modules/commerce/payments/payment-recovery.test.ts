@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp } from '../../../test/test-app.js'
 import { DatabaseLocalGatewayStore } from './providers/index.js'
 import { runPaymentRound } from '../wiring/index.js'
-import {
-  demoLocations,
-  sellableSku,
-  placeOrder,
-  signInCustomer,
-  stockOf,
-} from '../orders/test-support.js'
+import { sellableSku, placeOrder, signInCustomer, stockOf } from '../orders/test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // Issue 12: a payment the provider took is an order paid, even when its callback never came —
 // the payment worker asks the provider about every payment still pending.
@@ -17,8 +11,8 @@ const secondsFromNow = (s: number) => new Date(Date.now() + s * 1000).toISOStrin
 
 describe('recovering payments whose callback was lost (issue 12)', () => {
   it('pays the order the provider says was paid, once, after a short grace', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId } = await sellableSku(t, { priceFen: 1800, stock: 2, locationId: places.storeId })
     const buyer = await signInCustomer(t, '13800001212')
     const { payment, orders } = await placeOrder(buyer, {

@@ -2,12 +2,12 @@ import { sign } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildApp } from '../../../server/build-app.js'
 import { localNotifySecret } from './configured-payments.js'
-import { buildTestApp } from '../../../test/test-app.js'
 import { createTestDb } from '../../../test/test-db.js'
 import { AlipayProvider, WechatPayV3Provider, localSignatureHeaders } from './providers/index.js'
 import type { PaymentProvider } from './providers/index.js'
 import { makeTestKeyPair } from './providers/test-keys.js'
-import { demoLocations, placeAndPay, sellableSku, signInCustomer } from '../orders/test-support.js'
+import { placeAndPay, sellableSku, signInCustomer } from '../orders/test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // Issue 12: a notification that is not the provider's (bad signature) or is too old to trust
 // (stale timestamp) is refused with 401 and the provider's own FAIL answer, never a 500.
@@ -158,8 +158,8 @@ describe('payment notifications that cannot be trusted (issue 12)', () => {
 
 describe('the local stand-in delivering into the app (issue 12)', () => {
   it('sends a payment callback once when the app answers that it was handled', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId } = await sellableSku(t, { priceFen: 900, stock: 1, locationId: places.storeId })
     const buyer = await signInCustomer(t, '13800005656')
     await placeAndPay(t, buyer, {

@@ -4,7 +4,9 @@ import { buildTestApp } from '../../../test/test-app.js'
 import { runPaymentRound } from '../wiring/index.js'
 import type { PayoutReport } from './payout-schema.js'
 import { goodsPartOfRefunds } from './payouts.js'
-import { demoLocations, placeAndPay, sellableSku, signInCustomer } from '../orders/test-support.js'
+import { placeAndPay, sellableSku, signInCustomer } from '../orders/test-support.js'
+import { auditEntries } from '../../../test/inspect.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // MKT-1: the merchant payouts report — goods, refunds, net, settled and pending by Shanghai day.
 
@@ -12,8 +14,8 @@ const MARCH = 'from=2026-03-01&to=2026-03-31'
 
 describe('merchant payouts report (MKT-1)', () => {
   it('adds up goods, refunds, net, settled and pending by Shanghai day, for the merchant’s own shop only', async () => {
-    const t = await buildTestApp()
-    const places = await demoLocations(t.db)
+    const t = await ordersApp()
+    const { places } = t
     const { skuId, shopId, merchant } = await sellableSku(t, {
       priceFen: 3000,
       stock: 10,
@@ -131,11 +133,7 @@ describe('merchant payouts report (MKT-1)', () => {
       `/api/commerce/payouts.xlsx?${MARCH}&shopId=${shopId}`,
     ])
       expect((await other.request({ method: 'GET', url })).statusCode).toBe(404)
-    const denied = await t.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('entity_id', '=', shopId)
-      .execute()
+    const denied = await auditEntries(t.db, { entityId: shopId })
     expect(denied.map((d) => d.action)).toContain('access.denied')
     // Its own report leaves this shop out.
     const own = (
@@ -152,7 +150,7 @@ describe('merchant payouts report (MKT-1)', () => {
   })
 
   it('refuses a period that is backwards, too long or not a date, naming the field', async () => {
-    const t = await buildTestApp()
+    const t = await buildTestApp({ demo: false, accounts: ['merchant'] })
     const merchant = await t.logIn('merchant')
     const ask = (query: string) =>
       merchant.request({ method: 'GET', url: `/api/commerce/payouts?${query}` })

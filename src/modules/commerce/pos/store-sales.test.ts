@@ -7,6 +7,7 @@ import { demoLocations, sellableSku, signInCustomer, stockOf } from '../orders/t
 
 describe('O2O store sales (SVC-1, KPI-5)', () => {
   it('records a counter sale from the store’s shelf and computes the local share from all its sales', async () => {
+    // On the whole demo on purpose: the report covers the demo's five O2O stores.
     const t = await buildTestApp()
     const places = await demoLocations(t.db)
     const local = await sellableSku(t, { priceFen: 3000, stock: 10, locationId: places.storeId })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp } from '../../../test/test-app.js'
 import { newMerchant } from '../catalog/test-support.js'
+import { catalogApp } from '../../../test/fixtures.js'
 
 // MKT-1: a merchant applies for its shop; the operating company reviews it.
 
@@ -13,7 +13,7 @@ interface Shop {
 
 describe('shop registration and review (MKT-1)', () => {
   it('takes an application, lets the operator reject it with a note, then approve the corrected one', async () => {
-    const test = await buildTestApp()
+    const test = await catalogApp()
     const { client: merchant } = await newMerchant(test, 'shanzhen', '茹村山珍合作社')
     const operator = await test.logIn('operator')
 
@@ -76,7 +76,7 @@ describe('shop registration and review (MKT-1)', () => {
   })
 
   it('refuses a second application while one is pending or approved, and decisions out of order', async () => {
-    const test = await buildTestApp()
+    const test = await catalogApp()
     const merchant = await test.logIn('merchant') // its shop is approved in the demo data
     const second = await merchant.request({
       method: 'POST',
@@ -98,7 +98,7 @@ describe('shop registration and review (MKT-1)', () => {
   })
 
   it('keeps reviewing to the operating company and applying to merchants', async () => {
-    const test = await buildTestApp()
+    const test = await catalogApp()
     const merchant = await test.logIn('merchant')
     const [shop] = (await merchant.request({ method: 'GET', url: '/api/commerce/my-shops' })).json<
       Shop[]
@@ -119,7 +119,7 @@ describe('shop registration and review (MKT-1)', () => {
   })
 
   it("does not show a merchant another merchant's shop", async () => {
-    const test = await buildTestApp()
+    const test = await catalogApp()
     const merchant = await test.logIn('merchant')
     const other = await test.logIn('merchant2')
     const [otherShop] = (

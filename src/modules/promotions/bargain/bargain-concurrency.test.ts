@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp } from '../../../test/test-app.js'
 import { consumers, hoursFromNow, storeSku } from './test-support.js'
+import { auditEntries } from '../../../test/inspect.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // Property-style races, on SQLite and (TEST_DB=postgres) on PostgreSQL, where the requests
 // really run at once through the connection pool.
@@ -13,7 +14,7 @@ describe('砍价 under concurrency', () => {
   ])(
     'concurrent helps by $helpers friends (and more) cut exactly original − floor, each cut once',
     async ({ helpers, originalFen, floorFen }) => {
-      const t = await buildTestApp()
+      const t = await ordersApp()
       const { skuId, operator } = await storeSku(t)
       const created = await operator.request({
         method: 'POST',
@@ -72,12 +73,10 @@ describe('砍价 under concurrency', () => {
         helps_done: helpers,
         current_price_fen: floorFen,
       })
-      const reached = await t.db
-        .selectFrom('audit_log')
-        .select('id')
-        .where('entity_id', '=', bargainId)
-        .where('action', '=', 'bargain.floor_reached')
-        .execute()
+      const reached = await auditEntries(t.db, {
+        entityId: bargainId,
+        action: 'bargain.floor_reached',
+      })
       expect(reached).toHaveLength(1)
     },
   )

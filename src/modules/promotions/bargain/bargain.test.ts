@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../../platform/http/index.js'
 import { runPaymentRound } from '../../commerce/index.js'
-import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
+import { type Client, type TestApp } from '../../../test/test-app.js'
 import { helpBargain } from './bargains.js'
 import { expireBargains } from './expire-bargains.js'
 import { planCuts } from './plan-cuts.js'
@@ -17,6 +17,8 @@ import {
   runningBargains,
   type Ordered,
 } from './test-support.js'
+import { auditEntries } from '../../../test/inspect.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 const launch = async (activityId: string, launcher: Client) => {
   const launched = await launcher.request({
@@ -42,7 +44,7 @@ const bargainRow = (t: TestApp, id: string) =>
 
 describe('砍价 bargains', () => {
   it('shows exact remaining yuan and helpers, with cuts anyone can recompute from the seed', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId } = await runningBargains(t)
     const [launcher, friend] = await consumers(t, 2)
     if (!launcher || !friend) throw new Error('consumers')
@@ -75,7 +77,7 @@ describe('砍价 bargains', () => {
   })
 
   it('refuses self-help and a second help by the same friend', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId } = await runningBargains(t)
     const [launcher, friend] = await consumers(t, 2)
     if (!launcher || !friend) throw new Error('consumers')
@@ -97,7 +99,7 @@ describe('砍价 bargains', () => {
   })
 
   it('keeps each helper within the daily quota, counted in Shanghai days', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId } = await runningBargains(t, { helperDailyQuota: 1 })
     const [first, second, helper] = await consumers(t, 3)
     if (!first || !second || !helper) throw new Error('consumers')
@@ -117,7 +119,7 @@ describe('砍价 bargains', () => {
   })
 
   it('lets a customer launch only as many bargains as the activity allows', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId } = await runningBargains(t, { perUserLaunchLimit: 1 })
     const [launcher] = await consumers(t, 1)
     if (!launcher) throw new Error('consumers')
@@ -130,7 +132,7 @@ describe('砍价 bargains', () => {
   })
 
   it('sells at the floor once every friend has cut, and not before unless the activity allows it', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, storeId } = await runningBargains(t, { helpersNeeded: 2 })
     const [launcher, a, b] = await consumers(t, 3)
     if (!launcher || !a || !b) throw new Error('consumers')
@@ -164,7 +166,7 @@ describe('砍价 bargains', () => {
   })
 
   it('gives a bargain cut to a ¥0 floor away in store at once, with nothing to pay', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, storeId } = await runningBargains(t, {
       helpersNeeded: 2,
       floorPriceFen: 0,
@@ -190,7 +192,7 @@ describe('砍价 bargains', () => {
   })
 
   it('buys at the current price before the floor when allowed, and frees the bargain and its unit when the order lapses', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, storeId } = await runningBargains(t, { buyBeforeFloor: true })
     const [launcher, a, late] = await consumers(t, 3)
     if (!launcher || !a || !late) throw new Error('consumers')
@@ -222,7 +224,7 @@ describe('砍价 bargains', () => {
   })
 
   it('keeps a payment that arrives after the window while the bargain is still free, and refunds one that comes after it was bought again', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, storeId } = await runningBargains(t, { helpersNeeded: 1 })
     const [launcher, friend] = await consumers(t, 2)
     if (!launcher || !friend) throw new Error('consumers')
@@ -260,7 +262,7 @@ describe('砍价 bargains', () => {
   })
 
   it('expires an unbought bargain when its 24 hours have passed, not before', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId } = await runningBargains(t)
     const [launcher, friend] = await consumers(t, 2)
     if (!launcher || !friend) throw new Error('consumers')
@@ -274,12 +276,7 @@ describe('砍价 bargains', () => {
     expect(rounds.reduce((sum, round) => sum + round.expired, 0)).toBe(1)
     expect((await bargainRow(t, id)).status).toBe('expired')
     expect((await help(id, friend)).statusCode).toBe(409)
-    const audits = await t.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('entity_id', '=', id)
-      .orderBy('at')
-      .execute()
+    const audits = await auditEntries(t.db, { entityId: id })
     expect(audits.map((a) => a.action)).toEqual(['bargain.launched', 'bargain.expired'])
   })
 })

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, type TestApp } from '../../../test/test-app.js'
+import { type TestApp } from '../../../test/test-app.js'
 import type { BargainActivity } from './schema.js'
 import { FLOOR_FEN, ORIGINAL_FEN, hoursFromNow, runningBargains, storeSku } from './test-support.js'
+import { auditEntries, skuWithProduct } from '../../../test/inspect.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // SVC-3 (砍价): an operator corrects a bargain activity's terms until it starts; after
 // that buyers may hold bargains under the old terms, so the terms stay as they are.
@@ -35,7 +37,7 @@ const fieldsOf = (body: string) =>
 
 describe('editing a bargain activity', () => {
   it('replaces the terms of an activity that has not started, and audits before and after', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, terms, operator } = await activityStartingTomorrow(t)
     const edited = await operator.request({
       method: 'PUT',
@@ -50,18 +52,16 @@ describe('editing a bargain activity', () => {
     })
     const listed = await operator.request({ method: 'GET', url: '/api/promotions/bargains' })
     expect(listed.json<BargainActivity[]>()[0]).toMatchObject({ floorPriceFen: 2_500 })
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select(['before_json', 'after_json'])
-      .where('entity_id', '=', activityId)
-      .where('action', '=', 'bargain_activity.updated')
-      .executeTakeFirstOrThrow()
-    expect(JSON.parse(audit.before_json ?? '{}')).toMatchObject({ floorPriceFen: FLOOR_FEN })
-    expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({ floorPriceFen: 2_500 })
+    const [audit] = await auditEntries(t.db, {
+      entityId: activityId,
+      action: 'bargain_activity.updated',
+    })
+    expect(JSON.parse(audit?.before_json ?? '{}')).toMatchObject({ floorPriceFen: FLOOR_FEN })
+    expect(JSON.parse(audit?.after_json ?? '{}')).toMatchObject({ floorPriceFen: 2_500 })
   })
 
   it('refuses a started activity with 409 naming startsAt', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, skuId, operator } = await runningBargains(t)
     const edited = await operator.request({
       method: 'PUT',
@@ -87,7 +87,7 @@ describe('editing a bargain activity', () => {
   })
 
   it('checks the terms as on create: 400 naming the field', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, terms, operator } = await activityStartingTomorrow(t)
     const put = (payload: object) =>
       operator.request({ method: 'PUT', url: `/api/promotions/bargains/${activityId}`, payload })
@@ -100,7 +100,7 @@ describe('editing a bargain activity', () => {
   })
 
   it('refuses an activity ended before its start with 409 naming status', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, terms, operator } = await activityStartingTomorrow(t)
     const ended = await operator.request({
       method: 'POST',
@@ -119,20 +119,19 @@ describe('editing a bargain activity', () => {
   })
 
   it('names the product and SKU the activity sells, for the edit form', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { terms, operator } = await activityStartingTomorrow(t)
     const label = await operator.request({
       method: 'GET',
       url: `/api/promotions/skus/${terms.skuId}/label`,
     })
     expect(label.statusCode, label.body).toBe(200)
-    const sku = await t.db
-      .selectFrom('sku')
-      .innerJoin('product', 'product.id', 'sku.product_id')
-      .select(['product.id', 'product.title', 'sku.spec'])
-      .where('sku.id', '=', terms.skuId)
-      .executeTakeFirstOrThrow()
-    expect(label.json()).toEqual({ productId: sku.id, productTitle: sku.title, spec: sku.spec })
+    const sku = await skuWithProduct(t.db, terms.skuId)
+    expect(label.json()).toEqual({
+      productId: sku.productId,
+      productTitle: sku.title,
+      spec: sku.spec,
+    })
     const unknown = await operator.request({
       method: 'GET',
       url: '/api/promotions/skus/00000000-0000-4000-8000-000000000000/label',
@@ -146,7 +145,7 @@ describe('editing a bargain activity', () => {
   })
 
   it('is for the operator only: a merchant and the bureau get 403', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId, terms } = await activityStartingTomorrow(t)
     for (const who of ['merchant', 'bureau']) {
       const client = await t.logIn(who)

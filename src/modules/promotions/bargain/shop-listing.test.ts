@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
+import { type Client, type TestApp } from '../../../test/test-app.js'
 import type { BargainProgress, RunningBargainActivity } from './schema.js'
 import { consumers, hoursFromNow, storeSku } from './test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // SVC-3 砍价: the public list of running activities, and progress that knows who is looking.
 
@@ -49,7 +50,7 @@ const progressAs = async (t: TestApp, bargainId: string, viewer?: Client) => {
 
 describe('砍价 public list and viewer (SVC-3)', () => {
   it('lists only running activities with stock left, filtered by product, with titles', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const millet = await productWithActivity(t, '五台黄小米')
     const oats = await productWithActivity(t, '五台莜面')
     const paused = await productWithActivity(t, '台蘑')
@@ -94,7 +95,7 @@ describe('砍价 public list and viewer (SVC-3)', () => {
   })
 
   it('tells the launcher, a friend who helped, a stranger and a signed-out visitor apart', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { activityId } = await productWithActivity(t, '五台黄小米')
     const [launcher, friend, stranger] = (await consumers(t, 3)) as [Client, Client, Client]
     const launched = await launcher.request({

@@ -3,6 +3,7 @@ import { systemActor } from '../../../platform/http/index.js'
 import { applyPaymentEvent } from '../../commerce/index.js'
 import { demoLocations, sellableSku, signInCustomer } from '../../commerce/orders/test-support.js'
 import type { Client, TestApp } from '../../../test/test-app.js'
+import { refundRows } from '../../../test/inspect.js'
 
 // Set-up shared by the 砍价 and 团购 tests (tests only): a sellable SKU at a store, consumers,
 // and paying on the local pay page.
@@ -72,13 +73,7 @@ export const applyPayment = (t: TestApp, ordered: Ordered) =>
     }),
   )
 
-export const refundsOf = (t: TestApp, orderIds: string[]) =>
-  t.db
-    .selectFrom('refund')
-    .select(['order_id', 'amount_fen', 'status'])
-    .where('order_id', 'in', [...orderIds, ''])
-    .orderBy('order_id')
-    .execute()
+export const refundsOf = (t: TestApp, orderIds: string[]) => refundRows(t.db, orderIds)
 
 export const ORIGINAL_FEN = 12_900
 export const FLOOR_FEN = 3_000

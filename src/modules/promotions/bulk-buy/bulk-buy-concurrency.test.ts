@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../../platform/http/index.js'
-import { buildTestApp } from '../../../test/test-app.js'
 import { consumers, payOrder, refundsOf } from '../bargain/test-support.js'
 import { settleBulkCampaigns } from './settle-campaigns.js'
 import { campaignRow, join, openCampaign, type JoinedOrder } from './test-support.js'
+import { auditEntries } from '../../../test/inspect.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // Property-style races, on SQLite and (TEST_DB=postgres) on PostgreSQL.
 
@@ -14,7 +15,7 @@ describe('团购 under concurrency', () => {
   ])(
     'never takes more than the cap of $cap when $buyers buyers join and pay at once',
     async ({ cap, buyers, quantity }) => {
-      const t = await buildTestApp()
+      const t = await ordersApp()
       const { campaignId } = await openCampaign(t, { cap, perUserMax: 5, minQuantity: 1 })
       const people = await consumers(t, buyers)
       const answers = await Promise.all(people.map((buyer) => join(campaignId, buyer, quantity)))
@@ -32,7 +33,7 @@ describe('团购 under concurrency', () => {
   )
 
   it('keeps one buyer within the per-user maximum when their joins race', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId } = await openCampaign(t, { perUserMax: 3 })
     const [buyer] = await consumers(t, 1)
     if (!buyer) throw new Error('consumers')
@@ -44,7 +45,7 @@ describe('团购 under concurrency', () => {
 
 describe('团购 payments racing the close', () => {
   it('counts each payment before the close or refunds it in full after, never both, never lost', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId } = await openCampaign(t, { minQuantity: 3, perUserMax: 2 })
     const people = await consumers(t, 6)
     const joined: JoinedOrder[] = []
@@ -77,12 +78,10 @@ describe('团购 payments racing the close', () => {
     expect(new Set(refunds.map((r) => r.order_id)).size).toBe(refunds.length)
     const refundOf = new Map(refunds.map((r) => [r.order_id, r.amount_fen]))
     // Paid before the close: counted once (its `bulk_order.paid` entry); the others refused.
-    const countedIds = await t.db
-      .selectFrom('audit_log')
-      .select('entity_id')
-      .where('action', '=', 'bulk_order.paid')
-      .where('entity_id', 'in', [...links.map((link) => link.id), ''])
-      .execute()
+    const countedIds = await auditEntries(t.db, {
+      action: 'bulk_order.paid',
+      entityIds: links.map((link) => link.id),
+    })
     expect(campaign.paid_quantity).toBe(countedIds.length)
     for (const link of links) {
       expect(['settled', 'refunded']).toContain(link.status)

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../../platform/http/index.js'
 import { runPaymentRound } from '../../commerce/index.js'
-import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
+import { type Client, type TestApp } from '../../../test/test-app.js'
 import { consumers, hoursFromNow, payOrder, refundsOf } from '../bargain/test-support.js'
 import { settleBulkCampaigns } from './settle-campaigns.js'
 import { campaignRow, join, openCampaign, type JoinedOrder } from './test-support.js'
+import { orderRow, orderStatusHistory } from '../../../test/inspect.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // SVC-3 团购: buyers' own refunds during a campaign and the automatic refunds at its close
 // meet on the same orders. Tiers: ¥45.00 from 0, ¥40.00 from 3, ¥35.00 from 5 units paid.
@@ -21,16 +23,14 @@ async function finishRefunds(t: TestApp): Promise<void> {
   await t.payments.localGateway?.notifier.deliverDue()
 }
 
-const orderOf = (t: TestApp, id: string) =>
-  t.db
-    .selectFrom('shop_order')
-    .select(['status', 'total_fen', 'refunded_fen'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow()
+const orderOf = async (t: TestApp, id: string) => {
+  const { status, total_fen, refunded_fen } = await orderRow(t.db, id)
+  return { status, total_fen, refunded_fen }
+}
 
 describe('团购 refunds before and at the close', () => {
   it('stops counting an order the buyer cancels before the close: the final tier is set without it', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId } = await openCampaign(t)
     const [a, b, c] = await consumers(t, 3)
     if (!a || !b || !c) throw new Error('consumers')
@@ -64,7 +64,7 @@ describe('团购 refunds before and at the close', () => {
   })
 
   it('adds the close refund to an after-sales refund still under way, and settles the order once both are back', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId, merchant } = await openCampaign(t)
     const [a, b, c] = await consumers(t, 3)
     if (!a || !b || !c) throw new Error('consumers')
@@ -97,17 +97,8 @@ describe('团购 refunds before and at the close', () => {
       status: 'ready_for_pickup',
       refunded_fen: 2300,
     })
-    const history = await t.db
-      .selectFrom('order_event')
-      .select('to_status')
-      .where('order_id', '=', first.orderId)
-      .orderBy('at')
-      .orderBy('id')
-      .execute()
-    expect(history.map((event) => event.to_status).slice(-2)).toEqual([
-      'refunding',
-      'ready_for_pickup',
-    ])
+    const history = await orderStatusHistory(t.db, first.orderId)
+    expect(history.slice(-2)).toEqual(['refunding', 'ready_for_pickup'])
     expect((await refundsOf(t, [first.orderId])).map((r) => r.status)).toEqual([
       'succeeded',
       'succeeded',
@@ -117,7 +108,7 @@ describe('团购 refunds before and at the close', () => {
 
 describe('团购 ended early by the operator', () => {
   it('takes no more orders and settles from what was paid, like a campaign at its planned end', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId, operator, merchant } = await openCampaign(t)
     const [a, b, late] = await consumers(t, 3)
     if (!a || !b || !late) throw new Error('consumers')

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../../platform/http/index.js'
 import { runPaymentRound } from '../../commerce/index.js'
-import { buildTestApp } from '../../../test/test-app.js'
 import {
   applyPayment,
   consumers,
@@ -12,10 +11,12 @@ import {
 import type { CampaignProgress } from './schema.js'
 import { settleBulkCampaigns } from './settle-campaigns.js'
 import { campaignRow, join, openCampaign, type JoinedOrder } from './test-support.js'
+import { orderRow } from '../../../test/inspect.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 describe('团购 tiered bulk purchase', () => {
   it('charges the current tier and shows exact progress to the next one', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId, storeId } = await openCampaign(t)
     const [buyer] = await consumers(t, 1)
     if (!buyer) throw new Error('consumers')
@@ -25,12 +26,12 @@ describe('团购 tiered bulk purchase', () => {
     expect(order.unitPriceFen).toBe(4500)
     // Store pickup at the campaign's store, whatever the buyer asked: no delivery fee.
     expect(order.payment.amountFen).toBe(9000)
-    const placed = await t.db
-      .selectFrom('shop_order')
-      .select(['delivery', 'pickup_location_id', 'promotion_kind'])
-      .where('id', '=', order.orderId)
-      .executeTakeFirstOrThrow()
-    expect(placed).toEqual({
+    const placed = await orderRow(t.db, order.orderId)
+    expect({
+      delivery: placed.delivery,
+      pickup_location_id: placed.pickup_location_id,
+      promotion_kind: placed.promotion_kind,
+    }).toEqual({
       delivery: 'store_pickup',
       pickup_location_id: storeId,
       promotion_kind: 'bulk_buy',
@@ -49,7 +50,7 @@ describe('团购 tiered bulk purchase', () => {
   })
 
   it('returns the units of a lapsed order to the campaign and the buyer', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId } = await openCampaign(t, { cap: 4, perUserMax: 4 })
     const [buyer, other] = await consumers(t, 2)
     if (!buyer || !other) throw new Error('consumers')
@@ -70,7 +71,7 @@ describe('团购 tiered bulk purchase', () => {
   })
 
   it('counts a payment that arrives after its window while there is room, and refunds one when there is none', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId } = await openCampaign(t, { cap: 3, perUserMax: 3 })
     const [early, late] = await consumers(t, 2)
     if (!early || !late) throw new Error('consumers')
@@ -105,7 +106,7 @@ describe('团购 tiered bulk purchase', () => {
   })
 
   it('refunds each payer the difference to the final tier exactly once, however often the close runs', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId } = await openCampaign(t)
     const [a, b, c, d] = await consumers(t, 4)
     if (!a || !b || !c || !d) throw new Error('consumers')
@@ -154,7 +155,7 @@ describe('团购 tiered bulk purchase', () => {
   })
 
   it('refunds everyone in full exactly once when the minimum is not reached', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId } = await openCampaign(t, { minQuantity: 10 })
     const buyers = await consumers(t, 3)
     const orders: JoinedOrder[] = []
@@ -190,7 +191,7 @@ describe('团购 tiered bulk purchase', () => {
   })
 
   it('waits for orders still inside their payment window before settling, within the grace', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId } = await openCampaign(t, { minQuantity: 1 })
     const [buyer] = await consumers(t, 1)
     if (!buyer) throw new Error('consumers')

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, type TestApp } from '../../../test/test-app.js'
+import { type TestApp } from '../../../test/test-app.js'
 import { hoursFromNow, storeSku } from '../bargain/test-support.js'
 import type { Campaign } from './schema.js'
 import { LADDER, openCampaign } from './test-support.js'
+import { auditEntries } from '../../../test/inspect.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // SVC-3 (团购): an operator corrects a campaign's terms while it is a draft or has not
 // started; once it runs, buyers have joined at the published ladder and it stays as it is.
@@ -37,7 +39,7 @@ const cheaperFirstTier = [{ minQuantity: 0, priceFen: 4200 }, ...LADDER.slice(1)
 
 describe('editing a 团购 campaign', () => {
   it('replaces the terms of an open campaign that has not started, and audits before and after', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId, terms, operator } = await campaignStartingTomorrow(t)
     const edited = await operator.request({
       method: 'PUT',
@@ -51,18 +53,16 @@ describe('editing a 团购 campaign', () => {
       ladder: cheaperFirstTier,
       status: 'open',
     })
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select(['before_json', 'after_json'])
-      .where('entity_id', '=', campaignId)
-      .where('action', '=', 'bulk_campaign.updated')
-      .executeTakeFirstOrThrow()
-    expect(JSON.parse(audit.before_json ?? '{}')).toMatchObject({ title: '五台莜面团购' })
-    expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({ title: '五台莜面团购（改）' })
+    const [audit] = await auditEntries(t.db, {
+      entityId: campaignId,
+      action: 'bulk_campaign.updated',
+    })
+    expect(JSON.parse(audit?.before_json ?? '{}')).toMatchObject({ title: '五台莜面团购' })
+    expect(JSON.parse(audit?.after_json ?? '{}')).toMatchObject({ title: '五台莜面团购（改）' })
   })
 
   it('edits a draft, even one whose window has begun', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId, terms, operator } = await campaignStartingTomorrow(t, false)
     const edited = await operator.request({
       method: 'PUT',
@@ -74,7 +74,7 @@ describe('editing a 团购 campaign', () => {
   })
 
   it('refuses a running campaign with 409 naming status', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId, operator } = await openCampaign(t)
     const { skuId } = await storeSku(t, 5000)
     const edited = await operator.request({
@@ -98,7 +98,7 @@ describe('editing a 团购 campaign', () => {
   })
 
   it('checks the terms as on create: 400 naming the field', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId, terms, operator } = await campaignStartingTomorrow(t)
     const put = (payload: object) =>
       operator.request({ method: 'PUT', url: `/api/promotions/bulk-buys/${campaignId}`, payload })
@@ -117,7 +117,7 @@ describe('editing a 团购 campaign', () => {
   })
 
   it('is for the operator only: a merchant and the bureau get 403', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId, terms } = await campaignStartingTomorrow(t)
     for (const who of ['merchant', 'bureau']) {
       const client = await t.logIn(who)

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
+import { type Client, type TestApp } from '../../../test/test-app.js'
 import { consumers, hoursFromNow, payOrder, storeSku } from '../bargain/test-support.js'
 import type { CampaignProgress, OpenCampaign } from './schema.js'
 import { join, LADDER, type JoinedOrder } from './test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // SVC-3 团购: the public list of open campaigns, and the detail that knows who is looking.
 
@@ -48,7 +49,7 @@ const detailAs = async (t: TestApp, campaignId: string, viewer?: Client) => {
 
 describe('团购 public list and viewer (SVC-3)', () => {
   it('lists open campaigns in their window, soonest ending first, with the exact progress line', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const later = await productWithCampaign(t, '五台莜面', { endsAt: hoursFromNow(5) })
     const sooner = await productWithCampaign(t, '五台黄小米', { endsAt: hoursFromNow(1) })
     await productWithCampaign(t, '台蘑', { open: false })
@@ -84,7 +85,7 @@ describe('团购 public list and viewer (SVC-3)', () => {
   })
 
   it('shows the product, the limits and what the viewer bought and may still buy', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const { campaignId } = await productWithCampaign(t, '五台黄小米')
     const [buyer, neighbour] = (await consumers(t, 2)) as [Client, Client]
     const joined = await join(campaignId, buyer, 3)

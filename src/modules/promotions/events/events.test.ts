@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, type Client } from '../../../test/test-app.js'
+import { type Client } from '../../../test/test-app.js'
+import { someProducts } from '../../../test/inspect.js'
+import { catalogApp } from '../../../test/fixtures.js'
 
 // SVC-4 offline promotion events (at least two a year) and their invitation links (MKT-2).
 
@@ -20,9 +22,9 @@ const plan = (operator: Client, payload: object) =>
 
 describe('offline promotion events (SVC-4)', () => {
   it('plans, invites, records results and reports a year of events', async () => {
-    const t = await buildTestApp()
+    const t = await catalogApp()
     const operator = await t.logIn('operator')
-    const products = await t.db.selectFrom('product').select(['id', 'title']).limit(2).execute()
+    const products = await someProducts(t.db, 2)
     const productIds = products.map((p) => p.id)
     const taihuai = '140971100'
     const body = {
@@ -105,7 +107,7 @@ describe('offline promotion events (SVC-4)', () => {
   })
 
   it('lists upcoming planned events publicly, soonest first', async () => {
-    const t = await buildTestApp()
+    const t = await catalogApp()
     const operator = await t.logIn('operator')
     const soon = Date.now() + 86_400_000
     for (const [title, offsetDays] of [

@@ -12,6 +12,8 @@ import {
   type OpenSession,
 } from './test-support.js'
 import { runFlashSaleRound } from './worker.js'
+import { orderRow, orderRows, refundRows } from '../../../test/inspect.js'
+import { sellOutStock } from '../../../test/factories.js'
 
 // Holds over time, with the clock passed in: expiry, unpaid orders, late payments.
 
@@ -63,13 +65,7 @@ describe.each(['database', 'redis'] as const)('flash sale holds over time (%s)',
       }),
     )
   const orderStatus = async (t: TestApp, placed: CheckoutResponse) =>
-    (
-      await t.db
-        .selectFrom('shop_order')
-        .select('status')
-        .where('id', '=', placed.orders[0]?.id ?? '')
-        .executeTakeFirstOrThrow()
-    ).status
+    (await orderRow(t.db, placed.orders[0]?.id ?? '')).status
 
   it('gives the unit of a hold not ordered in time back, for the next buyer', async () => {
     const t = await flashTestApp(mode)
@@ -111,7 +107,7 @@ describe.each(['database', 'redis'] as const)('flash sale holds over time (%s)',
     expect(payments.size).toBe(1)
     const placed = answers[0]?.json<CheckoutResponse>()
     expect(placed?.payment.amountFen).toBe(990)
-    expect(await t.db.selectFrom('shop_order').select('promotion_id').execute()).toEqual([
+    expect((await orderRows(t.db)).map(({ promotion_id }) => ({ promotion_id }))).toEqual([
       { promotion_id: holdId },
     ])
     const stranger = await signInCustomer(t, '13900005552')
@@ -166,9 +162,9 @@ describe.each(['database', 'redis'] as const)('flash sale holds over time (%s)',
     await latePayment(t, placed)
     expect(await orderStatus(t, placed)).toBe('refunding')
     expect(await holdStatus(t, holdId)).toBe('refunded')
-    expect(await t.db.selectFrom('refund').select(['amount_fen', 'status']).execute()).toEqual([
-      { amount_fen: placed.payment.amountFen, status: 'pending' },
-    ])
+    expect(
+      (await refundRows(t.db)).map(({ amount_fen, status }) => ({ amount_fen, status })),
+    ).toEqual([{ amount_fen: placed.payment.amountFen, status: 'pending' }])
   })
 
   it('marks the hold refunded when a late payment finds the warehouse itself sold out', async () => {
@@ -178,11 +174,7 @@ describe.each(['database', 'redis'] as const)('flash sale holds over time (%s)',
     const { holdId, placed } = await admitAndOrder(buyer, sale)
     await expireOrders(t)
     // Meanwhile the shop sold every unit the warehouse had (a stocktake would say the same).
-    await t.db
-      .updateTable('stock_level')
-      .set((eb) => ({ sold: eb('sold', '+', eb.ref('available')), available: 0 }))
-      .where('sku_id', '=', sale.skuId)
-      .execute()
+    await sellOutStock(t.db, sale.skuId)
     expect(await latePayment(t, placed)).toBe('refunded-after-expiry')
     expect(await orderStatus(t, placed)).toBe('refunding')
     expect(await holdStatus(t, holdId)).toBe('refunded')

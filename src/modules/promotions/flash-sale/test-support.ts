@@ -1,10 +1,9 @@
 import { Redis } from 'ioredis'
 import { afterEach, expect } from 'vitest'
-import { seedDemoData } from '../../../demo/seed.js'
 import { DEMO_PASSWORD } from '../../../demo/demo-accounts.js'
 import { buildApp } from '../../../server/build-app.js'
 import { createTestDb } from '../../../test/test-db.js'
-import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
+import type { Client, TestApp } from '../../../test/test-app.js'
 import {
   createPromotionHookRegistry,
   localPayments,
@@ -13,6 +12,7 @@ import {
 import { demoLocations, sellableSku } from '../../commerce/orders/test-support.js'
 import { RedisFlashStock } from './redis-stock.js'
 import type { FlashSaleContext } from './sessions.js'
+import { orderFixtures, ordersApp } from '../../../test/fixtures.js'
 
 // Set-up shared by the flash sale tests (tests only): an app with or without Redis, and a
 // scheduled session open now.
@@ -23,11 +23,11 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.()
 })
 
-/** buildTestApp, or the same app given a Redis client (keys under a prefix of its own). */
+/** ordersApp, or the same app given a Redis client (keys under a prefix of its own). */
 export async function flashTestApp(mode: 'database' | 'redis'): Promise<TestApp> {
-  if (mode === 'database') return buildTestApp()
+  if (mode === 'database') return ordersApp()
   const handle = await createTestDb()
-  await seedDemoData(handle.db)
+  await orderFixtures(handle.db)
   const redis = new Redis(REDIS_URL)
   const sessionSecret = 'test-secret-that-is-long-enough-0123456789'
   const sentCallbacks: SentCallback[] = []

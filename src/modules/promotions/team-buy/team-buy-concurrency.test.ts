@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../../platform/http/index.js'
 import { runPaymentRound } from '../../commerce/index.js'
-import { buildTestApp } from '../../../test/test-app.js'
 import { expireTeams } from './expire-teams.js'
 import {
   applyPayment,
@@ -17,6 +16,8 @@ import {
   TEAM_PRICE_FEN,
   type SeatTaken,
 } from './test-support.js'
+import { auditEntries } from '../../../test/inspect.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // Property-style races, on SQLite and (TEST_DB=postgres) on PostgreSQL, where the requests
 // really run at once through the connection pool.
@@ -25,7 +26,7 @@ describe('team buy under concurrency', () => {
   it.each([2, 4])(
     'never counts more than N = %i paid members, however many buyers race to join and pay',
     async (size) => {
-      const t = await buildTestApp()
+      const t = await ordersApp()
       const running = await runningActivity(t, { teamSize: size })
       const people = await buyers(t, 1 + 6 * size)
       const [leader] = people
@@ -66,12 +67,7 @@ describe('team buy under concurrency', () => {
       })
       const seats = await seatsOf(t, teamId)
       expect(seats.filter((seat) => seat.status === 'paid')).toHaveLength(size)
-      const formed = await t.db
-        .selectFrom('audit_log')
-        .select('id')
-        .where('entity_id', '=', teamId)
-        .where('action', '=', 'team.succeeded')
-        .execute()
+      const formed = await auditEntries(t.db, { entityId: teamId, action: 'team.succeeded' })
       expect(formed).toHaveLength(1)
 
       // Every late payer is refunded in full, once; nobody else is.
@@ -88,7 +84,7 @@ describe('team buy under concurrency', () => {
   )
 
   it('keeps its invariants through random waves of joins, payments, lapses and late payments', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const size = 3
     const running = await runningActivity(t, { teamSize: size })
     const people = await buyers(t, 13)
@@ -157,7 +153,7 @@ describe('team buy under concurrency', () => {
   })
 
   it('refunds each paid member of a failed team exactly once when expiry rounds run concurrently', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const size = 6
     const running = await runningActivity(t, { teamSize: size })
     const people = await buyers(t, size - 1)

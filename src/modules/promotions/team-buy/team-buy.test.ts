@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { systemActor } from '../../../platform/http/index.js'
 import { runPaymentRound } from '../../commerce/index.js'
-import { buildTestApp } from '../../../test/test-app.js'
 import { expireTeams } from './expire-teams.js'
 import {
   applyPayment,
@@ -18,10 +17,12 @@ import {
   TEAM_PRICE_FEN,
   type SeatTaken,
 } from './test-support.js'
+import { auditEntries, orderRows } from '../../../test/inspect.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 describe('team buy (拼团, SVC-3)', () => {
   it('opens a team when the leader pays and forms it the moment the N-th member pays', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 3 })
     const [leader, second, third, late] = await buyers(t, 4)
     if (!leader || !second || !third || !late) throw new Error('buyers')
@@ -106,17 +107,12 @@ describe('team buy (拼团, SVC-3)', () => {
       virtualMembers: 0,
       unitsSold: 3,
     })
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('entity_id', '=', leaderSeat.teamId)
-      .orderBy('at')
-      .execute()
+    const audit = await auditEntries(t.db, { entityId: leaderSeat.teamId })
     expect(audit.map((entry) => entry.action)).toEqual(['team.open', 'team.succeeded'])
   })
 
   it('fails an expired team and refunds each paid member in full exactly once, however often the round runs', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 4 })
     const [leader, member, holder] = await buyers(t, 3)
     if (!leader || !member || !holder) throw new Error('buyers')
@@ -169,11 +165,7 @@ describe('team buy (拼团, SVC-3)', () => {
         status: 'succeeded',
       })),
     )
-    const orders = await t.db
-      .selectFrom('shop_order')
-      .select(['id', 'status', 'refunded_fen'])
-      .where('id', 'in', paidOrders)
-      .execute()
+    const orders = await orderRows(t.db, paidOrders)
     expect(orders.every((o) => o.status === 'refunded' && o.refunded_fen === TEAM_PRICE_FEN)).toBe(
       true,
     )
@@ -190,7 +182,7 @@ describe('team buy (拼团, SVC-3)', () => {
   })
 
   it('fills a team virtually at expiry when the activity allows it and enough members paid', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 5, virtualFillMin: 2 })
     const [leader, member, lonely] = await buyers(t, 3)
     if (!leader || !member || !lonely) throw new Error('buyers')

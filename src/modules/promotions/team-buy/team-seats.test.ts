@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { runPaymentRound } from '../../commerce/index.js'
-import { buildTestApp, type TestApp } from '../../../test/test-app.js'
+import { type TestApp } from '../../../test/test-app.js'
 import {
   applyPayment,
   buyers,
@@ -15,6 +15,8 @@ import {
   TEAM_PRICE_FEN,
   type SeatTaken,
 } from './test-support.js'
+import { orderRow } from '../../../test/inspect.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 const windowLapses = (t: TestApp) =>
   runPaymentRound(
@@ -30,7 +32,7 @@ const fieldOf = (body: string) =>
 
 describe('team-buy seats', () => {
   it('releases a seat whose payment window lapses, for another buyer to take', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 2 })
     const [leader, slow, next] = await buyers(t, 3)
     if (!leader || !slow || !next) throw new Error('buyers')
@@ -60,7 +62,7 @@ describe('team-buy seats', () => {
   })
 
   it('closes a team whose leader never pays, and keeps it out of sight', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 2 })
     const [leader] = await buyers(t, 1)
     if (!leader) throw new Error('buyers')
@@ -77,7 +79,7 @@ describe('team-buy seats', () => {
   })
 
   it('closes a team at the end of its activity when that comes before its time to live', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const endsAt = new Date(Date.now() + 2 * 3_600_000).toISOString()
     const running = await runningActivity(t, { teamSize: 2, ttlS: 86_400, endsAt })
     const [leader] = await buyers(t, 1)
@@ -87,7 +89,7 @@ describe('team-buy seats', () => {
   })
 
   it('keeps a late payment while the team is still open with room', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 3 })
     const [leader, slow] = await buyers(t, 2)
     if (!leader || !slow) throw new Error('buyers')
@@ -97,27 +99,21 @@ describe('team-buy seats', () => {
     expect(await applyPayment(t, held)).toBe('paid-after-expiry')
     expect(await teamRow(t, teamId)).toMatchObject({ status: 'open', paid_members: 2 })
     expect(await refundsOf(t, [held.orderId])).toEqual([])
-    const order = await t.db
-      .selectFrom('shop_order')
-      .select('status')
-      .where('id', '=', held.orderId)
-      .executeTakeFirstOrThrow()
+    const order = await orderRow(t.db, held.orderId)
     // Paid and kept, but the goods wait for the team to form.
     expect(order.status).toBe('paid')
   })
 
   it('hands the goods over only once the team forms, and lets no paid member cancel before', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 2 })
     const [leader, member] = await buyers(t, 2)
     if (!leader || !member) throw new Error('buyers')
     const { teamId, orderId: leaderOrder } = await openPaidTeam(t, running, leader)
-    const pickupOf = (id: string) =>
-      t.db
-        .selectFrom('shop_order')
-        .select(['status', 'pickup_code'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow()
+    const pickupOf = async (id: string) => {
+      const { status, pickup_code } = await orderRow(t.db, id)
+      return { status, pickup_code }
+    }
     expect(await pickupOf(leaderOrder)).toEqual({ status: 'paid', pickup_code: null })
     const cancel = await leader.request({
       method: 'POST',
@@ -143,7 +139,7 @@ describe('team-buy seats', () => {
   })
 
   it('does not un-form a team when a member is refunded after it succeeded', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 2 })
     const [leader, member] = await buyers(t, 2)
     if (!leader || !member) throw new Error('buyers')
@@ -166,7 +162,7 @@ describe('team-buy seats', () => {
   })
 
   it('holds buyers to the per-order and per-user limits and one unfinished team per activity', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 2, perOrderLimit: 1, perUserLimit: 1 })
     const [leader, member, other] = await buyers(t, 3)
     if (!leader || !member || !other) throw new Error('buyers')
@@ -199,7 +195,7 @@ describe('team-buy seats', () => {
   })
 
   it('lets only new customers open a team when the activity says so', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const first = await runningActivity(t, { teamSize: 2 })
     const [veteran, newcomer] = await buyers(t, 2)
     if (!veteran || !newcomer) throw new Error('buyers')
@@ -212,7 +208,7 @@ describe('team-buy seats', () => {
   })
 
   it('counts share-link visits and the orders placed through them', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 3 })
     const [leader, friend] = await buyers(t, 2)
     if (!leader || !friend) throw new Error('buyers')
@@ -261,7 +257,7 @@ describe('team-buy seats', () => {
   })
 
   it('lets operators pause, change and resume an activity, and refuses joins while paused', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 2 })
     const [leader] = await buyers(t, 1)
     if (!leader) throw new Error('buyers')

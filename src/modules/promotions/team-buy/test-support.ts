@@ -3,6 +3,7 @@ import { systemActor } from '../../../platform/http/index.js'
 import { applyPaymentEvent } from '../../commerce/index.js'
 import { demoLocations, sellableSku, signInCustomer } from '../../commerce/orders/test-support.js'
 import type { Client, TestApp } from '../../../test/test-app.js'
+import { refundRows } from '../../../test/inspect.js'
 
 // Set-up shared by the 拼团 tests (tests only): a running activity, buyers, and paying.
 
@@ -146,12 +147,6 @@ export const seatsOf = (t: TestApp, teamId: string) =>
     .where('team_id', '=', teamId)
     .execute()
 
-export const refundsOf = (t: TestApp, orderIds: string[]) =>
-  t.db
-    .selectFrom('refund')
-    .select(['order_id', 'amount_fen', 'status'])
-    .where('order_id', 'in', [...orderIds, ''])
-    .orderBy('order_id')
-    .execute()
+export const refundsOf = (t: TestApp, orderIds: string[]) => refundRows(t.db, orderIds)
 
 export const hoursLater = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString()

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.js'
+import { type Client, type TestApp } from '../../../test/test-app.js'
 import type { MyTeam, TeamWithViewer } from './schema.js'
 import { buyers, joinTeam, openPaidTeam, runningActivity, type SeatTaken } from './test-support.js'
+import { ordersApp } from '../../../test/fixtures.js'
 
 // SVC-3 拼团: a team page that knows the viewer's seat, and 我的拼团 (only one's own teams).
 
@@ -20,7 +21,7 @@ const myTeams = async (viewer: Client) => {
 
 describe('拼团 viewer seat and my teams (SVC-3)', () => {
   it("shows a seat holder their seat and order, and nobody else's", async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 3 })
     const [leader, member, stranger] = (await buyers(t, 3)) as [Client, Client, Client]
     const led = await openPaidTeam(t, running, leader)
@@ -43,7 +44,7 @@ describe('拼团 viewer seat and my teams (SVC-3)', () => {
   })
 
   it('lists only my own teams, newest first, with the product and my order', async () => {
-    const t = await buildTestApp()
+    const t = await ordersApp()
     const running = await runningActivity(t, { teamSize: 2 })
     const other = await runningActivity(t, { teamSize: 3 })
     const [me, someone] = (await buyers(t, 2)) as [Client, Client]
