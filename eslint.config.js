@@ -2,6 +2,7 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import importX, { createNodeResolver } from 'eslint-plugin-import-x'
+import boundaries from './eslint-rules/index-only-imports.js'
 
 export default tseslint.config(
   {
@@ -60,6 +61,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    plugins: { boundaries },
+    rules: { 'boundaries/index-only-imports': 'error' },
   },
   {
     files: ['web/src/**'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { replayScans, type ScanType } from '../modules/logistics/parcel-status.js'
+import { replayScans, type ScanType } from '../modules/logistics/index.js'
 import { createTestDb } from '../test/test-db.js'
 import { seedDemoData } from './seed.js'
 

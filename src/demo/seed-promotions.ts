@@ -1,13 +1,15 @@
 import type { Db } from '../db/database.js'
 import { systemActor } from '../platform/http/index.js'
-import { createActivity as createBargainActivity } from '../modules/promotions/bargain/activities.js'
-import { createCampaign } from '../modules/promotions/bulk-buy/campaigns.js'
-import { createEvent, recordEventResults } from '../modules/promotions/events/events.js'
-import { createSession, scheduleSession } from '../modules/promotions/flash-sale/sessions.js'
 import {
-  createActivity as createTeamActivity,
-  setActivityStatus,
-} from '../modules/promotions/team-buy/activities.js'
+  createBargainActivity,
+  createCampaign,
+  createEvent,
+  createSession,
+  createTeamActivity,
+  recordEventResults,
+  scheduleSession,
+  setTeamActivityStatus,
+} from '../modules/promotions/index.js'
 
 // The demo's promotions (SVC-3, SVC-4), made through the same services the operator's console
 // uses: a two-person team buy, a community bulk buy with a price ladder, a bargain, tonight's
@@ -44,7 +46,7 @@ export async function seedPromotions(db: Db, now = new Date()): Promise<number> 
     perOrderLimit: 2,
     perUserLimit: 4,
   })
-  await setActivityStatus(db, actor, teamBuy.id, 'active')
+  await setTeamActivityStatus(db, actor, teamBuy.id, 'active')
   await createCampaign(db, actor, {
     skuId: bulk.id,
     title: `${bulk.title} 社区团购`,

@@ -12,3 +12,13 @@ export { bulkBuyHooks, bulkBuyRoutes, settleBulkCampaigns } from './bulk-buy/ind
 export { eventRoutes } from './events/index.js'
 export { bargainBulkRounds, runBargainBulkRound, startBargainBulkWorker } from './rounds/index.js'
 export { skuLabelRoutes } from './skus/index.js'
+
+// What the demo seed uses: the services behind the operator's console.
+export { createActivity as createBargainActivity } from './bargain/index.js'
+export {
+  createActivity as createTeamActivity,
+  setActivityStatus as setTeamActivityStatus,
+} from './team-buy/index.js'
+export { createCampaign } from './bulk-buy/index.js'
+export { createEvent, recordEventResults } from './events/index.js'
+export { createSession, scheduleSession } from './flash-sale/index.js'

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { Nullable, PageQuery } from '../../../platform/http/index.js'
 import { DELIVERY_KINDS, ORDER_STATUSES } from './order-tables.js'
-import { PARCEL_STATUSES } from '../../logistics/parcel-status.js'
+import { ParcelStatus } from '../../logistics/schema.js'
 
 // Issue 4: the API shapes of carts, checkout, orders, payments and pickup points.
 
@@ -168,7 +168,7 @@ export const OrderLine = Type.Object({
 export const Shipment = Type.Object({
   waybillNo: Type.String(),
   carrierName: Type.String(),
-  status: Type.Enum(PARCEL_STATUSES),
+  status: ParcelStatus,
   stationName: Nullable(Type.String()),
   dueAt: Nullable(Type.String({ description: 'the 72-hour promise, from the hub receiving it' })),
 })

@@ -4,5 +4,10 @@ export { runFlashSaleRound, startFlashSaleWorker } from './worker.js'
 export { expireFlashHolds } from './holds.js'
 export { RedisFlashStock } from './redis-stock.js'
 export { flashSaleHooks } from './hold-checkout.js'
-export { flashSaleContext, type FlashSaleContext } from './sessions.js'
+export {
+  createSession,
+  flashSaleContext,
+  scheduleSession,
+  type FlashSaleContext,
+} from './sessions.js'
 export type { FlashSaleTables } from './schema.js'
