@@ -189,6 +189,14 @@ export const IntakeResult = Type.Object({
 })
 export type IntakeResult = Static<typeof IntakeResult>
 
+/** What `POST /sites/coordinates` answers. */
+export const CoordinateImportResult = Type.Object({
+  updated: Type.Integer(),
+  failed: Type.Integer(),
+  errors: Type.Array(RowError),
+})
+export type CoordinateImportResult = Static<typeof CoordinateImportResult>
+
 export const Parcel = Type.Object({
   id: Type.String(),
   carrierId: Type.String(),

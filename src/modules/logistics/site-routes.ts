@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
 import type { Db } from '../../db/database.js'
 import { IdParams, Page, withTransaction } from '../../platform/http/index.js'
 import { invalidField } from '../../shared/errors.js'
-import { RowError, Site, SiteListQuery, UpdateSiteBody } from './schema.js'
+import { CoordinateImportResult, Site, SiteListQuery, UpdateSiteBody } from './schema.js'
 import { importSiteCoordinates } from './site-coordinates.js'
 import * as sites from './sites.js'
 
@@ -60,11 +59,7 @@ export const siteRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
           'Import surveyed station positions: CSV with 区划代码/code, 纬度/lat, 经度/lon (WGS84)',
         consumes: ['multipart/form-data'],
         response: {
-          200: Type.Object({
-            updated: Type.Integer(),
-            failed: Type.Integer(),
-            errors: Type.Array(RowError),
-          }),
+          200: CoordinateImportResult,
         },
       },
       config: { access: { permission: 'network:write' } },

@@ -4,27 +4,12 @@ import type { Db } from '../../db/database.js'
 import { maskPhone } from '../../shared/personal-data.js'
 import { conflict, notFound } from '../../shared/errors.js'
 import { recordAudit } from '../audit/index.js'
-import { IdParams, Nullable, Page, PageQuery, pageWindow, withTransaction } from '../http/index.js'
-import { SMS_STATUSES, type SmsOutboxTable } from './schema.js'
+import { IdParams, Page, PageQuery, pageWindow, withTransaction } from '../http/index.js'
+import { SMS_STATUSES, SmsMessage, type SmsOutboxTable } from './schema.js'
 import { smsLogText } from './sms-templates.js'
 
 // The SMS log: operators see what was sent to whom (masked), what failed and why, and can send
 // a failed message again once the cause is fixed (a topped-up account, a corrected template).
-
-const SmsMessage = Type.Object({
-  id: Type.String(),
-  phone: Type.String({ description: 'masked: 139****5678' }),
-  template: Type.String(),
-  body: Nullable(Type.String()),
-  status: Type.Enum(SMS_STATUSES),
-  attempts: Type.Integer(),
-  createdAt: Type.String({ format: 'date-time' }),
-  sentAt: Nullable(Type.String({ format: 'date-time' })),
-  nextAttemptAt: Nullable(Type.String({ format: 'date-time' })),
-  provider: Nullable(Type.String()),
-  lastError: Nullable(Type.String()),
-})
-type SmsMessage = Static<typeof SmsMessage>
 
 const SmsListQuery = Type.Object({
   ...PageQuery.properties,

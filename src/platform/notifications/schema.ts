@@ -1,3 +1,6 @@
+import { Type, type Static } from 'typebox'
+import { Nullable } from '../http/index.js'
+
 export const SMS_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const
 export type SmsStatus = (typeof SMS_STATUSES)[number]
 
@@ -29,3 +32,18 @@ export interface SmsOutboxTable {
 export interface NotificationTables {
   sms_outbox: SmsOutboxTable
 }
+
+export const SmsMessage = Type.Object({
+  id: Type.String(),
+  phone: Type.String({ description: 'masked: 139****5678' }),
+  template: Type.String(),
+  body: Nullable(Type.String()),
+  status: Type.Enum(SMS_STATUSES),
+  attempts: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  sentAt: Nullable(Type.String({ format: 'date-time' })),
+  nextAttemptAt: Nullable(Type.String({ format: 'date-time' })),
+  provider: Nullable(Type.String()),
+  lastError: Nullable(Type.String()),
+})
+export type SmsMessage = Static<typeof SmsMessage>

@@ -11,7 +11,7 @@ import type {
   PRODUCT_STATUSES,
 } from '../../../src/modules/commerce/catalog/catalog-schema'
 import type { SHOP_STATUSES } from '../../../src/modules/commerce/shops/shop-schema'
-import type { SmsStatus } from '../../../src/platform/notifications/schema'
+import type { SmsMessage, SmsStatus } from '../../../src/platform/notifications/schema'
 import type {
   CartLine as CartLineSchema,
   CheckoutResult as CheckoutResultSchema,
@@ -49,6 +49,7 @@ export type { Division, DivisionLevel, DivisionMatch } from '../../../src/platfo
 export type { Page } from '../../../src/platform/http/schemas'
 export type { ParcelStatus, Parcel, PickupStatus, ScanEvent }
 export type {
+  CoordinateImportResult,
   FlowRow,
   IntakeResult,
   PromisePeriod,
@@ -195,22 +196,11 @@ export type {
   PayoutReport,
   PayoutShop,
 } from '../../../src/modules/commerce/payouts/payout-schema'
-export type { SmsStatus }
+/** `SmsMessage`: one row of the SMS log (`GET /api/notifications/sms`); the phone comes masked. */
+export type { SmsMessage, SmsStatus }
+export type { CounterSaleBody } from '../../../src/modules/commerce/orders/order-schema'
+export type { StockReceiveBody } from '../../../src/modules/commerce/stock/stock-schema'
 export type StockLevel = Static<typeof StockLevelSchema>
 export type ShopStatus = (typeof SHOP_STATUSES)[number]
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number]
 export type LocalKind = (typeof LOCAL_KINDS)[number]
-/** One row of the SMS log (`GET /api/notifications/sms`); the phone comes masked. */
-export interface SmsMessage {
-  id: string
-  phone: string
-  template: string
-  body: string | null
-  status: SmsStatus
-  attempts: number
-  createdAt: string
-  sentAt: string | null
-  nextAttemptAt: string | null
-  provider: string | null
-  lastError: string | null
-}

@@ -239,3 +239,4 @@ export const CounterSaleBody = Type.Object(
   },
   { additionalProperties: false },
 )
+export type CounterSaleBody = Static<typeof CounterSaleBody>

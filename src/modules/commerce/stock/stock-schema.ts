@@ -1,4 +1,4 @@
-import { Type } from 'typebox'
+import { Type, type Static } from 'typebox'
 
 // Issue 4: stock per location, its levels and every movement (tables).
 
@@ -58,6 +58,7 @@ export const StockReceiveBody = Type.Object(
   },
   { additionalProperties: false },
 )
+export type StockReceiveBody = Static<typeof StockReceiveBody>
 export const StockLevel = Type.Object({
   skuId: Type.String(),
   locationId: Type.String(),

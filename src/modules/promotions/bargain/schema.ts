@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import { Nullable } from '../../../platform/http/index.js'
 import { SkuLabelFields } from '../shared/index.js'
 import { ShareStats } from '../shared/index.js'
+import { PayAction, PaymentInfo } from '../../commerce/orders/order-schema.js'
 
 // SVC-3 砍价: tables and the API's shapes.
 
@@ -217,3 +218,11 @@ export const RunningBargainActivity = Type.Object({
   endsAt: Type.String(),
 })
 export type RunningBargainActivity = Static<typeof RunningBargainActivity>
+
+export const BargainOrdered = Type.Object({
+  bargainId: Type.String(),
+  orderId: Type.String(),
+  payment: PaymentInfo,
+  action: Nullable(PayAction),
+})
+export type BargainOrdered = Static<typeof BargainOrdered>

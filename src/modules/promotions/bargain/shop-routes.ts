@@ -1,13 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
-import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { IdParams, Nullable, withTransaction } from '../../../platform/http/index.js'
+import { IdParams, withTransaction } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { AppError } from '../../../shared/errors.js'
 import {
-  PayAction,
-  PaymentInfo,
   payActionFor,
   type PromotionHookRegistry,
   type PaymentProvider,
@@ -16,7 +13,7 @@ import { ShareQuery } from '../shared/index.js'
 import { buyBargain } from './bargain-orders.js'
 import { bargainProgress } from './bargain-progress.js'
 import { helpBargain, launchBargain } from './bargains.js'
-import { BargainProgress, BuyBody, HelpResult } from './schema.js'
+import { BargainOrdered, BargainProgress, BuyBody, HelpResult } from './schema.js'
 
 // 砍价 in the H5 shop: consumers launch bargains, help friends' bargains, follow progress and
 // buy at the current price.
@@ -32,13 +29,6 @@ export interface BargainShopRoutesOptions {
 
 const tags = ['promotions']
 const signedIn = { authenticated: true } as const
-
-const BargainOrdered = Type.Object({
-  bargainId: Type.String(),
-  orderId: Type.String(),
-  payment: PaymentInfo,
-  action: Nullable(PayAction),
-})
 
 const userOf = (request: FastifyRequest): string => {
   const userId = request.principal?.userId

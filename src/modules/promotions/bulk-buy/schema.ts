@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import { Nullable } from '../../../platform/http/index.js'
 import { SkuLabelFields } from '../shared/index.js'
 import { ShareStats } from '../shared/index.js'
+import { PayAction, PaymentInfo } from '../../commerce/orders/order-schema.js'
 
 // SVC-3 团购 (tiered bulk purchase, 社区团购): tables and the API's shapes.
 
@@ -186,3 +187,12 @@ export const OpenCampaign = Type.Object({
   endsAt: Type.String(),
 })
 export type OpenCampaign = Static<typeof OpenCampaign>
+
+export const BulkBuyJoined = Type.Object({
+  bulkOrderId: Type.String(),
+  orderId: Type.String(),
+  unitPriceFen: Type.Integer(),
+  payment: PaymentInfo,
+  action: Nullable(PayAction),
+})
+export type BulkBuyJoined = Static<typeof BulkBuyJoined>

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { IdParams, Nullable, withTransaction } from '../../../platform/http/index.js'
+import { IdParams, withTransaction } from '../../../platform/http/index.js'
 import { AppError, notFound } from '../../../shared/errors.js'
-import { PayAction, PaymentInfo, payActionFor, type PaymentProvider } from '../../commerce/index.js'
+import { payActionFor, type PaymentProvider } from '../../commerce/index.js'
 import { ShareQuery } from '../shared/index.js'
 import { campaignProgress } from './campaign-progress.js'
 import { joinCampaign } from './join-campaign.js'
-import { CampaignProgress, JoinBody } from './schema.js'
+import { BulkBuyJoined, CampaignProgress, JoinBody } from './schema.js'
 
 // 团购 in the H5 shop: consumers follow a campaign's live progress and join it.
 
@@ -19,14 +18,6 @@ export interface BulkBuyShopRoutesOptions {
 }
 
 const tags = ['promotions']
-
-const Joined = Type.Object({
-  bulkOrderId: Type.String(),
-  orderId: Type.String(),
-  unitPriceFen: Type.Integer(),
-  payment: PaymentInfo,
-  action: Nullable(PayAction),
-})
 
 export const bulkBuyShopRoutes: FastifyPluginAsyncTypebox<BulkBuyShopRoutesOptions> = async (
   app,
@@ -65,7 +56,7 @@ export const bulkBuyShopRoutes: FastifyPluginAsyncTypebox<BulkBuyShopRoutesOptio
         params: IdParams,
         querystring: ShareQuery,
         body: JoinBody,
-        response: { 201: Joined },
+        response: { 201: BulkBuyJoined },
       },
       config: { access: { authenticated: true } },
     },

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { Nullable } from '../../../platform/http/index.js'
 import { ShareStats } from '../shared/index.js'
+import { PayAction, PaymentInfo } from '../../commerce/orders/order-schema.js'
 
 // SVC-3 拼团: tables and the API's shapes.
 
@@ -225,3 +226,12 @@ export const MyTeam = Type.Object({
   joinedAt: Type.String(),
 })
 export type MyTeam = Static<typeof MyTeam>
+
+export const SeatTaken = Type.Object({
+  teamId: Type.String(),
+  seatId: Type.String(),
+  orderId: Type.String(),
+  payment: PaymentInfo,
+  action: Nullable(PayAction),
+})
+export type SeatTaken = Static<typeof SeatTaken>

@@ -2,11 +2,18 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { IdParams, Nullable, withTransaction } from '../../../platform/http/index.js'
+import { IdParams, withTransaction } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { AppError, notFound } from '../../../shared/errors.js'
-import { type PaymentProvider, PayAction, payActionFor, PaymentInfo } from '../../commerce/index.js'
-import { ActivityWithTeams, SeatBody, ShareQuery, ShareTarget, TeamWithViewer } from './schema.js'
+import { type PaymentProvider, payActionFor } from '../../commerce/index.js'
+import {
+  ActivityWithTeams,
+  SeatBody,
+  SeatTaken,
+  ShareQuery,
+  ShareTarget,
+  TeamWithViewer,
+} from './schema.js'
 import { takeSeat, type SeatRequest } from './seats.js'
 import { visitShareLink } from '../share-links/index.js'
 import { getTeam, joinableActivities } from './team-views.js'
@@ -24,14 +31,6 @@ export interface TeamShopRoutesOptions {
 
 const tags = ['promotions']
 const signedIn = { authenticated: true } as const
-
-const SeatTaken = Type.Object({
-  teamId: Type.String(),
-  seatId: Type.String(),
-  orderId: Type.String(),
-  payment: PaymentInfo,
-  action: Nullable(PayAction),
-})
 
 export const teamShopRoutes: FastifyPluginAsyncTypebox<TeamShopRoutesOptions> = async (
   app,

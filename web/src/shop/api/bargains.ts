@@ -1,9 +1,9 @@
 import type { Static } from 'typebox'
 import { apiClient } from '../../lib/api-client'
-import type { PayAction } from '../../lib/api-types'
 import type { Page } from '../../lib/api-types'
 import { withShare } from './promotions'
 import type {
+  BargainOrdered,
   BargainProgress,
   BuyBody,
   HelpResult as HelpResultSchema,
@@ -12,14 +12,8 @@ import type {
 
 // 砍价 for buyers (docs/promotions.md): launch, help a friend, follow the exact progress, buy.
 
-export type { BargainProgress, RunningBargainActivity }
+export type { BargainOrdered, BargainProgress, RunningBargainActivity }
 export type HelpResult = Static<typeof HelpResultSchema>
-
-export interface BargainOrdered {
-  bargainId: string
-  orderId: string
-  action: PayAction | null
-}
 
 const BASE = '/api/promotions/shop'
 

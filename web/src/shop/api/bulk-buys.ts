@@ -1,7 +1,8 @@
 import { apiClient } from '../../lib/api-client'
 import { withShare } from './promotions'
-import type { Page, PayAction } from '../../lib/api-types'
+import type { Page } from '../../lib/api-types'
 import type {
+  BulkBuyJoined,
   CampaignProgress,
   JoinBody,
   OpenCampaign,
@@ -9,15 +10,8 @@ import type {
 
 // 团购 for buyers (docs/promotions.md): the live, exact progress and joining at the current tier.
 
-export type { CampaignProgress, OpenCampaign }
+export type { BulkBuyJoined, CampaignProgress, OpenCampaign }
 export type Tier = CampaignProgress['ladder'][number]
-
-export interface BulkBuyJoined {
-  bulkOrderId: string
-  orderId: string
-  unitPriceFen: number
-  action: PayAction | null
-}
 
 const BASE = '/api/promotions/shop/bulk-buys'
 

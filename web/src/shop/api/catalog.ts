@@ -1,17 +1,20 @@
 import { apiClient } from '../../lib/api-client'
-import type { Brand, Category, Page, ProductCard, ProductDetail } from '../../lib/api-types'
+import type {
+  Brand,
+  Category,
+  Page,
+  PageQuery,
+  ProductCard,
+  ProductDetail,
+  ProductSearchQuery,
+} from '../../lib/api-types'
 
 // The storefront's public reads.
 
 const BASE = '/api/commerce/shop'
 
-export interface ProductQuery {
-  q?: string
-  categoryId?: string
-  sort?: 'relevance' | 'sales' | 'price_asc' | 'price_desc' | 'newest'
-  page: number
-  pageSize: number
-}
+/** The server's search query; the shop always sends the page, so it is required here. */
+export type ProductQuery = ProductSearchQuery & PageQuery
 
 export const searchProducts = (query: ProductQuery, signal?: AbortSignal) =>
   apiClient.get<Page<ProductCard>>(`${BASE}/products`, { ...query }, signal)

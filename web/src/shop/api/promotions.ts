@@ -1,8 +1,9 @@
 import { apiClient } from '../../lib/api-client'
-import type { CheckoutResult, PayAction } from '../../lib/api-types'
+import type { CheckoutResult } from '../../lib/api-types'
 import type {
   ActivityWithTeams,
   SeatBody,
+  SeatTaken,
   ShareTarget,
   Team,
   TeamWithViewer,
@@ -20,6 +21,7 @@ export type {
   FlashHold,
   FlashSessionList,
   SeatBody,
+  SeatTaken,
   ShareTarget,
   Team,
   TeamWithViewer,
@@ -27,15 +29,6 @@ export type {
 export type TeamActivity = ActivityWithTeams['activity']
 export type FlashSession = FlashSessionList['sessions'][number]
 export type FlashSku = FlashSession['skus'][number]
-
-/** What opening or joining a team answers: the seat's order and how to pay for it. */
-export interface SeatTaken {
-  teamId: string
-  seatId: string
-  orderId: string
-  payment: { id: string; amountFen: number; expiresAt: string }
-  action: PayAction | null
-}
 
 const BASE = '/api/promotions/shop'
 const id = encodeURIComponent

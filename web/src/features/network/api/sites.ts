@@ -1,8 +1,8 @@
 import { apiClient } from '../../../lib/api-client'
 import type {
+  CoordinateImportResult,
   Page,
   PageQuery,
-  RowError,
   Site,
   SiteKind,
   UpdateSiteBody,
@@ -15,12 +15,7 @@ export interface SitesQuery extends PageQuery {
   townshipCode?: string
 }
 
-/** What `POST /sites/coordinates` answers. */
-export interface CoordinateImportResult {
-  updated: number
-  failed: number
-  errors: RowError[]
-}
+export type { CoordinateImportResult }
 
 const MAX_PAGE_SIZE = 100 // the API's limit
 

@@ -1,5 +1,6 @@
 import { apiClient } from '../../../lib/api-client'
 import type {
+  CounterSaleBody,
   Membership,
   Order,
   Page,
@@ -11,8 +12,16 @@ import { findMyPickupPoints } from '../../pickups/api/pickups'
 
 const BASE = '/api/commerce'
 
-export type PaidWith = 'cash' | 'wechat' | 'alipay' | 'unionpay'
-export const PAID_WITH: readonly PaidWith[] = ['cash', 'wechat', 'alipay', 'unionpay']
+export type PaidWith = CounterSaleBody['paidWith']
+/** The value list lives here because web may not import server code; the check below keeps them equal. */
+export const PAID_WITH = [
+  'cash',
+  'wechat',
+  'alipay',
+  'unionpay',
+] as const satisfies readonly PaidWith[]
+type MissingPaidWith = Exclude<PaidWith, (typeof PAID_WITH)[number]>
+export const EVERY_PAID_WITH_LISTED: [MissingPaidWith] extends [never] ? true : never = true
 
 /** The O2O stores the clerk's organizations run (the server checks "own store" again). */
 export async function findMyStores(
@@ -34,14 +43,8 @@ export const searchOnSale = (q: string, signal?: AbortSignal) =>
 export const getOnSaleProduct = (productId: string, signal?: AbortSignal) =>
   apiClient.get<ProductDetail>(`${BASE}/shop/products/${productId}`, undefined, signal)
 
-export interface CounterSale {
-  locationId: string
-  items: { skuId: string; quantity: number }[]
-  paidWith: PaidWith
-}
-
 /** Records a sale paid at the counter; answers one completed order per shop. */
-export const recordCounterSale = (sale: CounterSale) =>
+export const recordCounterSale = (sale: CounterSaleBody) =>
   apiClient.post<Order[]>(`${BASE}/pos/sales`, sale)
 
 export interface StoreLocalShare {

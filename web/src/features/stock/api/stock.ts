@@ -5,6 +5,7 @@ import type {
   ProductCard,
   ProductDetail,
   StockLevel,
+  StockReceiveBody,
 } from '../../../lib/api-types'
 import { useRequest } from '../../../lib/use-request'
 
@@ -24,15 +25,8 @@ export function useStockLocations() {
   )
 }
 
-export interface StockReceipt {
-  skuId: string
-  locationId: string
-  quantity: number
-  note?: string
-}
-
 /** Books goods in; answers the SKU's levels at that location afterwards. */
-export function receiveStock(body: StockReceipt): Promise<StockLevel[]> {
+export function receiveStock(body: StockReceiveBody): Promise<StockLevel[]> {
   return apiClient.post<StockLevel[]>(`${BASE}/stock/receipts`, body)
 }
 
