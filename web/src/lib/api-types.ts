@@ -174,7 +174,10 @@ export type {
   UpdateProductBody,
   UpdateSkuBody,
 } from '../../../src/modules/commerce/catalog/product-schema'
-export type { ReconciliationRow } from '../../../src/modules/commerce/payments/reconciliation'
+export type {
+  Reconciliation,
+  ReconciliationRow,
+} from '../../../src/modules/commerce/payments/payment-schema'
 export type { AfterSaleStatus } from '../../../src/modules/commerce/after-sales/after-sales-schema'
 export type {
   AfterSale,
@@ -204,3 +207,4 @@ export type StockLevel = Static<typeof StockLevelSchema>
 export type ShopStatus = (typeof SHOP_STATUSES)[number]
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number]
 export type LocalKind = (typeof LOCAL_KINDS)[number]
+export type { StoreLocalShare } from '../../../src/modules/commerce/pos/pos-schema'

@@ -21,5 +21,5 @@ export {
   type PaymentOutcome,
 } from './payments.js'
 export { reconciliationRoutes } from './reconciliation-routes.js'
-export type { ReconciliationRow } from './reconciliation.js'
+export type { Reconciliation, ReconciliationRow } from './payment-schema.js'
 export { checkRefundable, createRefund, refundableFen, submitPendingRefunds } from './refunds.js'

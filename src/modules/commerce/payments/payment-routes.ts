@@ -10,6 +10,7 @@ import {
   type PaymentProvider,
 } from './providers/index.js'
 import { applyPaymentEvent, type PaymentListener } from './payments.js'
+import { LocalPayPage, LocalPayTokenParams } from './payment-schema.js'
 
 // Provider callbacks (public, verified by signature, applied idempotently) and, with the local
 // provider, the pay page's two buttons.
@@ -95,20 +96,12 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = as
   })
 
   if (!localGateway) return
-  const LocalPayPage = Type.Object({
-    outTradeNo: Type.String(),
-    amountFen: Type.Integer(),
-    description: Type.String(),
-    expiresAt: Type.String(),
-    status: Type.String(),
-  })
-  const TokenParams = Type.Object({ token: Type.String({ minLength: 8, maxLength: 64 }) })
   const localTags = ['commerce: local payment (offline stand-in)']
 
   app.get(
     '/shop/local-pay/:token',
     {
-      schema: { tags: localTags, params: TokenParams, response: { 200: LocalPayPage } },
+      schema: { tags: localTags, params: LocalPayTokenParams, response: { 200: LocalPayPage } },
       config: { access: { public: true } },
     },
     async (request) => {
@@ -121,7 +114,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = as
     app.post(
       `/shop/local-pay/:token/${choice}`,
       {
-        schema: { tags: localTags, params: TokenParams, response: { 200: LocalPayPage } },
+        schema: { tags: localTags, params: LocalPayTokenParams, response: { 200: LocalPayPage } },
         config: { access: { public: true } },
       },
       (request) => localGateway[choice](request.params.token),

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { Nullable } from '../../../platform/http/index.js'
+import { Reconciliation, ReconciliationQuery } from './payment-schema.js'
 import { reconcileDay } from './reconciliation.js'
 
 // The operating company's daily check of orders against payments.
@@ -15,29 +14,8 @@ export const reconciliationRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async
       schema: {
         tags,
         summary: 'Orders against payments for one day (Asia/Shanghai)',
-        querystring: Type.Object({ date: Type.String({ format: 'date' }) }),
-        response: {
-          200: Type.Object({
-            date: Type.String(),
-            payments: Type.Integer(),
-            paidCount: Type.Integer(),
-            paidFen: Type.Integer(),
-            refundedFen: Type.Integer(),
-            problems: Type.Integer(),
-            rows: Type.Array(
-              Type.Object({
-                outTradeNo: Type.String(),
-                provider: Type.String(),
-                status: Type.String(),
-                amountFen: Type.Integer(),
-                ordersFen: Type.Integer(),
-                refundedFen: Type.Integer(),
-                providerTransactionId: Nullable(Type.String()),
-                problems: Type.Array(Type.String()),
-              }),
-            ),
-          }),
-        },
+        querystring: ReconciliationQuery,
+        response: { 200: Reconciliation },
       },
       config: { access: { permission: 'orders:manage' } },
     },

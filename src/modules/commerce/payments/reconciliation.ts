@@ -1,20 +1,10 @@
+import type { ReconciliationRow } from './payment-schema.js'
 import type { Db } from '../../../db/database.js'
 import { shanghaiDayStartMs } from '../../../shared/clock.js'
 
 // The daily reconciliation of orders against payments: for each payment created that day, what
 // the provider was asked for, what it confirmed, what the orders add up to, and anything that
 // does not agree (an amount we did not ask for, a paid payment whose orders are not paid).
-
-export interface ReconciliationRow {
-  outTradeNo: string
-  provider: string
-  status: string
-  amountFen: number
-  ordersFen: number
-  refundedFen: number
-  providerTransactionId: string | null
-  problems: string[]
-}
 
 export async function reconcileDay(db: Db, date: string) {
   const from = new Date(shanghaiDayStartMs(date)).toISOString()

@@ -1,3 +1,4 @@
+import type { StoreLocalShare } from './pos-schema.js'
 import type { Db } from '../../../db/database.js'
 import type { Actor } from '../../../platform/http/index.js'
 import { shanghaiDayStartMs } from '../../../shared/clock.js'
@@ -6,16 +7,6 @@ import { shanghaiDayStartMs } from '../../../shared/clock.js'
 // in fen — online orders picked up at the store and counter sales alike; refunded orders left out.
 
 export const LOCAL_SHARE_TARGET = 0.8
-
-export interface StoreLocalShare {
-  locationId: string
-  storeName: string
-  salesFen: number
-  localFen: number
-  /** localFen / salesFen; null when the store sold nothing in the period. */
-  share: number | null
-  meetsTarget: boolean | null
-}
 
 export async function storeLocalShares(
   db: Db,

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { actorOf, Nullable, withTransaction } from '../../../platform/http/index.js'
+import { actorOf, withTransaction } from '../../../platform/http/index.js'
 import { CounterSaleBody, Order, toOrders } from '../orders/index.js'
 import { storeLocalShares } from './local-share.js'
+import { StoreLocalShare, StoreLocalShareQuery } from './pos-schema.js'
 import { recordCounterSale } from './pos.js'
 
 // SVC-1 / KPI-5: counter sales at the O2O stores, and each store's local share.
@@ -36,22 +37,8 @@ export const posRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db
       schema: {
         tags,
         summary: 'KPI-5: the share of local products in each O2O store’s sales (target ≥ 80 %)',
-        querystring: Type.Object({
-          from: Type.String({ format: 'date' }),
-          to: Type.String({ format: 'date' }),
-        }),
-        response: {
-          200: Type.Array(
-            Type.Object({
-              locationId: Type.String(),
-              storeName: Type.String(),
-              salesFen: Type.Integer(),
-              localFen: Type.Integer(),
-              share: Nullable(Type.Number()),
-              meetsTarget: Nullable(Type.Boolean()),
-            }),
-          ),
-        },
+        querystring: StoreLocalShareQuery,
+        response: { 200: Type.Array(StoreLocalShare) },
       },
       config: { access: { permission: 'orders:read' } },
     },

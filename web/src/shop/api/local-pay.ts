@@ -1,14 +1,9 @@
 import { apiClient } from '../../lib/api-client'
+import type { LocalPayPage } from '../../../../src/modules/commerce/payments/payment-schema'
 
 // The local payment stand-in's pay page (no real money moves); public, addressed by its token.
 
-export interface LocalPayPage {
-  outTradeNo: string
-  amountFen: number
-  description: string
-  expiresAt: string
-  status: string
-}
+export type { LocalPayPage }
 
 const path = (token: string) => `/api/commerce/shop/local-pay/${encodeURIComponent(token)}`
 

@@ -1,5 +1,5 @@
 import { apiClient } from '../../../lib/api-client'
-import type { Order, OrderStatus, Page, PageQuery, ReconciliationRow } from '../../../lib/api-types'
+import type { Order, OrderStatus, Page, PageQuery, Reconciliation } from '../../../lib/api-types'
 import { useRequest } from '../../../lib/use-request'
 
 const BASE = '/api/commerce'
@@ -19,16 +19,6 @@ export function useOrders(query: OrdersQuery) {
 
 export function useOrder(id: string) {
   return useRequest((signal) => apiClient.get<Order>(`${BASE}/orders/${id}`, undefined, signal), id)
-}
-
-export interface Reconciliation {
-  date: string
-  payments: number
-  paidCount: number
-  paidFen: number
-  refundedFen: number
-  problems: number
-  rows: ReconciliationRow[]
 }
 
 /** One Asia/Shanghai day (YYYY-MM-DD) of payments against their orders. */

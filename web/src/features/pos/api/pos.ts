@@ -7,8 +7,11 @@ import type {
   PickupPoint,
   ProductCard,
   ProductDetail,
+  StoreLocalShare,
 } from '../../../lib/api-types'
 import { findMyPickupPoints } from '../../pickups/api/pickups'
+
+export type { StoreLocalShare }
 
 const BASE = '/api/commerce'
 
@@ -46,15 +49,6 @@ export const getOnSaleProduct = (productId: string, signal?: AbortSignal) =>
 /** Records a sale paid at the counter; answers one completed order per shop. */
 export const recordCounterSale = (sale: CounterSaleBody) =>
   apiClient.post<Order[]>(`${BASE}/pos/sales`, sale)
-
-export interface StoreLocalShare {
-  locationId: string
-  storeName: string
-  salesFen: number
-  localFen: number
-  share: number | null
-  meetsTarget: boolean | null
-}
 
 export const getStoreLocalShares = (from: string, to: string, signal?: AbortSignal) =>
   apiClient.get<StoreLocalShare[]>(`${BASE}/reports/store-local-share`, { from, to }, signal)
