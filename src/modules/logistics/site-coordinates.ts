@@ -4,16 +4,10 @@ import type { Actor } from '../../platform/http/index.js'
 import { nowIso } from '../../shared/clock.js'
 import { invalidField } from '../../shared/errors.js'
 import { readCsvRows } from './manifest-file.js'
-import type { RowError } from './schema.js'
+import type { CoordinateImportResult, RowError } from './schema.js'
 
 // LOG-1: clerks bring surveyed station positions in bulk: a CSV of division code, latitude,
 // longitude (WGS84). Good rows update their station and stop being approximate; bad rows come back.
-
-export interface CoordinateImportResult {
-  updated: number
-  failed: number
-  errors: RowError[]
-}
 
 const HEADERS = {
   code: ['区划代码', 'code', 'divisionCode'],

@@ -5,23 +5,17 @@ import type { Actor } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { AppError, invalidField } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
-import { newOrderNumber } from '../orders/index.js'
+import { newOrderNumber, type CounterSaleBody } from '../orders/index.js'
 import { reserveStock, sellReservedStock } from '../stock/index.js'
 
 // A sale at an O2O store's counter (SVC-1, SVC-2): the same order model as online orders —
 // channel `pos`, delivery `counter` — so the store's stock and its local share (KPI-5) count
 // both. Paid on the spot (cash or the store's own QR code), so it is completed at once.
 
-export interface CounterSale {
-  locationId: string
-  items: { skuId: string; quantity: number }[]
-  paidWith: 'cash' | 'wechat' | 'alipay' | 'unionpay'
-}
-
 export async function recordCounterSale(
   db: Db,
   actor: Actor,
-  sale: CounterSale,
+  sale: CounterSaleBody,
 ): Promise<string[]> {
   const store = await db
     .selectFrom('stock_location')
