@@ -27,7 +27,7 @@ export interface Config {
   sessionSecret: string
   logLevel: LogLevel
   production: boolean
-  /** Load Wutai demo data into an empty database on start. */
+  /** Load the demo data (src/demo) into an empty database on start. */
   demoData: boolean
   sms: SmsConfig
   /** An OSRM server for road distances in dispatch; straight-line estimates without it. */

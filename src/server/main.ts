@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const smsDispatcher = startSmsDispatcher(db, smsProviderFor(config.sms), app.log)
   app.log.info(
     { dialect, seeded },
-    seeded ? 'database migrated; Wutai demo data loaded' : 'database migrated',
+    seeded ? 'database migrated; demo data loaded' : 'database migrated',
   )
 
   let closing = false

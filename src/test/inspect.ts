@@ -130,3 +130,14 @@ export async function organizationIdNamed(db: Db, name: string): Promise<string>
 export function someProducts(db: Db, count: number) {
   return db.selectFrom('product').select(['id', 'title']).limit(count).execute()
 }
+
+/** The code of one township of the loaded divisions, for a test that needs any real one. */
+export async function someTownshipCode(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('division')
+    .select('code')
+    .where('level', '=', 'township')
+    .orderBy('code')
+    .executeTakeFirstOrThrow()
+  return row.code
+}

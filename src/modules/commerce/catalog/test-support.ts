@@ -1,10 +1,11 @@
 import type { TestApp, Client } from '../../../test/test-app.js'
+import { someTownshipCode } from '../../../test/inspect.js'
 
 // Set-ups the catalog tests share (tests only).
 
 /** A new merchant organization with an administrator, signed in; it has no shop yet. */
 export async function newMerchant(
-  { logIn }: TestApp,
+  { logIn, db }: TestApp,
   username: string,
   name: string,
 ): Promise<{ client: Client; organizationId: string }> {
@@ -12,7 +13,7 @@ export async function newMerchant(
   const organization = await operator.request({
     method: 'POST',
     url: '/api/organizations',
-    payload: { type: 'merchant', name, divisionCode: '140922103' },
+    payload: { type: 'merchant', name, divisionCode: await someTownshipCode(db) },
   })
   const organizationId = organization.json<{ id: string }>().id
   await operator.request({

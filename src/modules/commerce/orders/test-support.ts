@@ -50,7 +50,7 @@ export async function sellableSku(
     payload: {
       shopId,
       categoryId: category.json<{ id: string }>().id,
-      title: options.title ?? '五台黄小米',
+      title: options.title ?? '黄小米',
       localKind: options.localKind === undefined ? 'specialty' : options.localKind,
       skus: [
         { spec: '2.5kg', unit: '袋', priceFen: options.priceFen, weightG: 2600, volumeCm3: 4000 },

@@ -21,7 +21,7 @@ export async function openCampaign(
     url: '/api/promotions/bulk-buys',
     payload: {
       skuId,
-      title: '五台莜面团购',
+      title: '莜面团购',
       ladder: LADDER,
       minQuantity: terms.minQuantity ?? 3,
       cap: terms.cap ?? 100,

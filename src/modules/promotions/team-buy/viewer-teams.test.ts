@@ -62,7 +62,7 @@ describe('拼团 viewer seat and my teams (SVC-3)', () => {
     ])
     expect(mine.items[1]).toMatchObject({
       activityTitle: '小米拼团',
-      productTitle: '五台黄小米',
+      productTitle: '黄小米',
       spec: '2.5kg',
       teamStatus: 'open',
       paidMembers: 1,
