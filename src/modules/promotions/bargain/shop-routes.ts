@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
 import type { Db } from '../../../db/database.js'
 import { IdParams, withTransaction } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
-import { AppError } from '../../../shared/errors.js'
 import {
   payActionFor,
   type PromotionHookRegistry,
   type PaymentProvider,
+  buyerIdOf,
 } from '../../commerce/index.js'
 import { ShareQuery } from '../shared/index.js'
 import { buyBargain } from './bargain-orders.js'
@@ -30,12 +29,6 @@ export interface BargainShopRoutesOptions {
 const tags = ['promotions']
 const signedIn = { authenticated: true } as const
 
-const userOf = (request: FastifyRequest): string => {
-  const userId = request.principal?.userId
-  if (!userId) throw new AppError('unauthenticated', { en: 'Sign in first', zh: '请先登录' })
-  return userId
-}
-
 export const bargainShopRoutes: FastifyPluginAsyncTypebox<BargainShopRoutesOptions> = async (
   app,
   { db, payments, notifyUrl, promotionHooks },
@@ -53,7 +46,7 @@ export const bargainShopRoutes: FastifyPluginAsyncTypebox<BargainShopRoutesOptio
       config: { access: signedIn },
     },
     async (request, reply) => {
-      const userId = userOf(request)
+      const userId = buyerIdOf(request)
       const now = nowIso()
       const bargain = await withTransaction(db, request, (trx, actor) =>
         launchBargain(trx, actor, userId, request.params.id, request.query.share ?? null, now),
@@ -74,7 +67,7 @@ export const bargainShopRoutes: FastifyPluginAsyncTypebox<BargainShopRoutesOptio
       config: { access: signedIn },
     },
     async (request) => {
-      const userId = userOf(request)
+      const userId = buyerIdOf(request)
       const now = nowIso()
       const help = await withTransaction(db, request, (trx, actor) =>
         helpBargain(trx, actor, userId, request.params.id, now),
@@ -111,7 +104,7 @@ export const bargainShopRoutes: FastifyPluginAsyncTypebox<BargainShopRoutesOptio
       config: { access: signedIn },
     },
     async (request, reply) => {
-      const userId = userOf(request)
+      const userId = buyerIdOf(request)
       const ordered = await withTransaction(db, request, (trx, actor) =>
         buyBargain(
           trx,

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../../db/database.js'
 import { IdParams, withTransaction } from '../../../platform/http/index.js'
-import { AppError, notFound } from '../../../shared/errors.js'
-import { payActionFor, type PaymentProvider } from '../../commerce/index.js'
+import { notFound } from '../../../shared/errors.js'
+import { buyerIdOf, payActionFor, type PaymentProvider } from '../../commerce/index.js'
 import { ShareQuery } from '../shared/index.js'
 import { campaignProgress } from './campaign-progress.js'
 import { joinCampaign } from './join-campaign.js'
@@ -61,8 +61,7 @@ export const bulkBuyShopRoutes: FastifyPluginAsyncTypebox<BulkBuyShopRoutesOptio
       config: { access: { authenticated: true } },
     },
     async (request, reply) => {
-      const userId = request.principal?.userId
-      if (!userId) throw new AppError('unauthenticated', { en: 'Sign in first', zh: '请先登录' })
+      const userId = buyerIdOf(request)
       const joined = await withTransaction(db, request, (trx, actor) =>
         joinCampaign(
           trx,

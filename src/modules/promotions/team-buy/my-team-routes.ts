@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../../db/database.js'
 import { Page, PageQuery } from '../../../platform/http/index.js'
-import { AppError } from '../../../shared/errors.js'
+import { buyerIdOf } from '../../commerce/index.js'
 import { MyTeam } from './schema.js'
 import { myTeams } from './viewer-teams.js'
 
@@ -20,8 +20,7 @@ export const myTeamRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
       config: { access: { authenticated: true } },
     },
     (request) => {
-      const userId = request.principal?.userId
-      if (!userId) throw new AppError('unauthenticated', { en: 'Sign in first', zh: '请先登录' })
+      const userId = buyerIdOf(request)
       return myTeams(db, userId, request.query)
     },
   )

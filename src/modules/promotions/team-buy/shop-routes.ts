@@ -4,8 +4,8 @@ import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
 import { IdParams, withTransaction } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
-import { AppError, notFound } from '../../../shared/errors.js'
-import { type PaymentProvider, payActionFor } from '../../commerce/index.js'
+import { notFound } from '../../../shared/errors.js'
+import { buyerIdOf, type PaymentProvider, payActionFor } from '../../commerce/index.js'
 import {
   ActivityWithTeams,
   SeatBody,
@@ -77,8 +77,7 @@ export const teamShopRoutes: FastifyPluginAsyncTypebox<TeamShopRoutesOptions> = 
   )
 
   const seatRoute = async (request: FastifyRequest, seat: Omit<SeatRequest, 'userId'>) => {
-    const userId = request.principal?.userId
-    if (!userId) throw new AppError('unauthenticated', { en: 'Sign in first', zh: '请先登录' })
+    const userId = buyerIdOf(request)
     const taken = await withTransaction(db, request, (trx, actor) =>
       takeSeat(trx, actor, payments.name, { ...seat, userId }),
     )
