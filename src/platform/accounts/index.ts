@@ -3,6 +3,7 @@
 // never imports auth. When accounts must end sessions (a disabled user, a new password), it calls
 // the RevokeSessions function that server/build-app.ts wires to auth's revokeSessionsOf.
 export {
+  displayNamesOf,
   findOrganizationSummary,
   holdsRole,
   insertCustomerUser,
@@ -16,7 +17,6 @@ export {
   type OrganizationSummary,
   type UserContact,
 } from './lookups.js'
-export { displayNamesOf } from './display-names.js'
 export { toMembership } from './mappers.js'
 export { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js'
 export {

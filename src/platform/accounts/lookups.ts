@@ -94,6 +94,15 @@ export async function userContactsOf(
   return new Map(rows.map((r) => [r.id, { displayName: r.display_name, phone: r.phone }]))
 }
 
+/** The display names of the users that exist among `userIds`, by id. */
+export async function displayNamesOf(
+  db: Db,
+  userIds: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const contacts = await userContactsOf(db, userIds)
+  return new Map([...contacts].map(([id, contact]) => [id, contact.displayName]))
+}
+
 export async function recordLogin(db: Db, userId: string, at: string = nowIso()): Promise<void> {
   await db.updateTable('app_user').set({ last_login_at: at }).where('id', '=', userId).execute()
 }
