@@ -13,6 +13,7 @@ import { seedDemoData } from '../../src/demo/seed.js'
 import { receiveStock } from '../../src/modules/commerce/index.js'
 import { buildApp } from '../../src/server/build-app.js'
 import {
+  BENCH_LOGIN_CODE_LIMITS,
   freshPostgres,
   load,
   resultRow,
@@ -39,7 +40,11 @@ async function main(): Promise<void> {
   const { db } = createDb(database?.url ?? `sqlite:${path.join(dataDir, 'bench.sqlite')}`)
   await migrateToLatest(db)
   await seedDemoData(db)
-  const app = await buildApp({ db, sessionSecret: 'bench-secret-that-is-long-enough-0123456789' })
+  const app = await buildApp({
+    db,
+    sessionSecret: 'bench-secret-that-is-long-enough-0123456789',
+    loginCodeLimits: BENCH_LOGIN_CODE_LIMITS,
+  })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
 
   // One SKU with enough stock at the warehouse for every order of the run.

@@ -18,6 +18,7 @@ import { seedDemoData } from '../../src/demo/seed.js'
 import { receiveStock } from '../../src/modules/commerce/index.js'
 import { buildApp } from '../../src/server/build-app.js'
 import {
+  BENCH_LOGIN_CODE_LIMITS,
   freshPostgres,
   load,
   logInStaff,
@@ -48,8 +49,9 @@ async function main(): Promise<void> {
   await migrateToLatest(db)
   await seedDemoData(db)
   const redis = new Redis(REDIS_URL)
-  const plain = await buildApp({ db, sessionSecret: SESSION_SECRET })
-  const withRedis = await buildApp({ db, sessionSecret: SESSION_SECRET, redis })
+  const limits = { loginCodeLimits: BENCH_LOGIN_CODE_LIMITS }
+  const plain = await buildApp({ db, sessionSecret: SESSION_SECRET, ...limits })
+  const withRedis = await buildApp({ db, sessionSecret: SESSION_SECRET, redis, ...limits })
   const plainAddress = await plain.listen({ port: 0, host: '127.0.0.1' })
   const redisAddress = await withRedis.listen({ port: 0, host: '127.0.0.1' })
 

@@ -76,13 +76,23 @@ const postJson = (url: string, body: object) =>
     body: JSON.stringify(body),
   })
 
+/**
+ * Every benchmark buyer signs in from 127.0.0.1, which the sign-in code limits (issue 12) would
+ * stop after three codes; a benchmark measures the route it names, not that guard.
+ */
+export const BENCH_LOGIN_CODE_LIMITS = {
+  freePerAddressHourly: 1_000_000,
+  perAddressHourly: 1_000_000,
+  hourly: 1_000_000,
+  alertFloor: 1_000_000,
+}
+
 /** A consumer signed in with the texted code, which the local SMS stand-in reveals. */
 export async function signInShopper(address: string, phone: string): Promise<Session> {
-  const sent = (await (
-    await postJson(`${address}/api/commerce/shop/auth/code`, { phone })
-  ).json()) as {
-    localCode: string
-  }
+  const answer = await postJson(`${address}/api/commerce/shop/auth/code`, { phone })
+  const sent = (await answer.json()) as { localCode?: string }
+  if (!answer.ok || sent.localCode === undefined)
+    throw new Error(`sign-in code for ${phone}: ${answer.status} ${JSON.stringify(sent)}`)
   return sessionOf(
     await postJson(`${address}/api/commerce/shop/auth/login`, { phone, code: sent.localCode }),
   )
