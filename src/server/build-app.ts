@@ -44,12 +44,13 @@ import {
   trackingRoutes,
   uplinkRoutes,
 } from '../modules/logistics/index.js'
-import { accountRoutes } from '../platform/accounts/index.js'
+import { accountRoutes, type RevokeSessions } from '../platform/accounts/index.js'
 import { registerAccessGuard } from '../platform/access/index.js'
 import { auditRoutes } from '../platform/audit/index.js'
 import {
   apiTokenRoutes,
   authRoutes,
+  createPrincipalCache,
   registerAuthentication,
   revokeSessionsOf,
 } from '../platform/auth/index.js'
@@ -89,6 +90,8 @@ export interface AppOptions {
   backgroundJobs?: boolean
   /** Redis (REDIS_URL): flash sale admissions run as one Lua script there. */
   redis?: Redis
+  /** Put before every Redis key (REDIS_KEY_PREFIX): apps sharing one Redis never meet. */
+  redisKeyPrefix?: string
   /** Served over HTTPS (NODE_ENV=production): security headers add HSTS. */
   production?: boolean
   /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
@@ -114,6 +117,7 @@ export async function buildApp({
   revealLoginCodes = true,
   backgroundJobs = false,
   redis,
+  redisKeyPrefix = '',
   production = false,
   trustProxy = false,
   loginCodeLimits,
@@ -121,7 +125,7 @@ export async function buildApp({
 }: AppOptions) {
   // Commerce tells each kind of promotion about its orders: wired here, visibly, and checked
   // before anything else, so a kind without hooks stops the start, not a payment.
-  const flashSale = flashSaleContext(redis)
+  const flashSale = flashSaleContext(redis, redisKeyPrefix)
   promotionHooks.register('flash_sale', flashSaleHooks(flashSale))
   promotionHooks.register('team_buy', teamBuyHooks())
   promotionHooks.register('bargain', bargainHooks())
@@ -169,12 +173,21 @@ export async function buildApp({
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
 
-  registerAuthentication(app, db)
+  // With Redis, nodes keep sessions in memory for seconds and tell each other what to forget.
+  const principals = redis
+    ? await createPrincipalCache(redis, { channel: `${redisKeyPrefix}principals:forget` })
+    : undefined
+  app.addHook('onClose', async () => principals?.close())
+  const revokeSessions: RevokeSessions = async (trx, userId, exceptSessionId) => {
+    await revokeSessionsOf(trx, userId, exceptSessionId)
+    await principals?.forgetUser(userId)
+  }
+  registerAuthentication(app, db, principals)
   registerAccessGuard(app, db)
 
   await app.register(healthRoutes, { db })
-  await app.register(authRoutes, { prefix: '/api/auth', db, secureCookies })
-  await app.register(accountRoutes, { prefix: '/api', db, revokeSessions: revokeSessionsOf })
+  await app.register(authRoutes, { prefix: '/api/auth', db, secureCookies, principals })
+  await app.register(accountRoutes, { prefix: '/api', db, revokeSessions })
   await app.register(apiTokenRoutes, { prefix: '/api/api-tokens', db })
   await app.register(auditRoutes, { prefix: '/api/audit-log', db })
   await app.register(geographyRoutes, { prefix: '/api/geography', db })

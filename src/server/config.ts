@@ -24,6 +24,8 @@ export interface Config {
   /** `sqlite:<file>` or `postgres://…` */
   databaseUrl: string
   redisUrl: string | undefined
+  /** REDIS_KEY_PREFIX: before every key, when one Redis serves more than this platform. */
+  redisKeyPrefix: string
   sessionSecret: string
   logLevel: LogLevel
   production: boolean
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     databaseUrl,
     redisUrl,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX ?? '',
     sessionSecret,
     logLevel,
     production,

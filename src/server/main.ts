@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     backgroundJobs: true,
     trustProxy: config.trustProxy,
     loginCodeLimits: config.loginCodeLimits,
-    ...(redis ? { redis } : {}),
+    ...(redis ? { redis, redisKeyPrefix: config.redisKeyPrefix } : {}),
   })
   const smsDispatcher = startSmsDispatcher(db, smsProviderFor(config.sms), app.log)
   app.log.info(

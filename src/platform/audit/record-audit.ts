@@ -20,25 +20,43 @@ export interface AuditEvent {
 export async function recordAudit(db: Db, actor: Actor, event: AuditEvent): Promise<void> {
   await db
     .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at: nowIso(),
-      actor_user_id: actor.principal?.userId ?? actor.claimed?.userId ?? null,
-      actor_token_id: actor.principal?.tokenId ?? null,
-      actor_name: actor.principal?.displayName ?? actor.claimed?.name ?? null,
-      organization_id: event.organizationId,
-      action: event.action,
-      entity_type: event.entityType,
-      entity_id: event.entityId,
-      outcome: event.outcome ?? 'success',
-      before_json: event.before ? JSON.stringify(withoutSecrets(event.before)) : null,
-      after_json: event.after ? JSON.stringify(withoutSecrets(event.after)) : null,
-      request_id: actor.requestId,
-      ip: actor.ip,
-    })
+    .values(auditRow(actor, event, nowIso()))
     .execute()
   actor.auditedEntries += 1
 }
+
+/**
+ * Writes many audit entries in one statement, each with its own actor and time: work done in
+ * batches on behalf of many requests (e.g. flash sale holds persisted from Redis).
+ */
+export async function recordAudits(
+  db: Db,
+  entries: readonly { actor: Actor; event: AuditEvent; at: string }[],
+): Promise<void> {
+  if (entries.length === 0) return
+  await db
+    .insertInto('audit_log')
+    .values(entries.map(({ actor, event, at }) => auditRow(actor, event, at)))
+    .execute()
+  for (const { actor } of entries) actor.auditedEntries += 1
+}
+
+const auditRow = (actor: Actor, event: AuditEvent, at: string) => ({
+  id: newId(),
+  at,
+  actor_user_id: actor.principal?.userId ?? actor.claimed?.userId ?? null,
+  actor_token_id: actor.principal?.tokenId ?? null,
+  actor_name: actor.principal?.displayName ?? actor.claimed?.name ?? null,
+  organization_id: event.organizationId,
+  action: event.action,
+  entity_type: event.entityType,
+  entity_id: event.entityId,
+  outcome: event.outcome ?? ('success' as const),
+  before_json: event.before ? JSON.stringify(withoutSecrets(event.before)) : null,
+  after_json: event.after ? JSON.stringify(withoutSecrets(event.after)) : null,
+  request_id: actor.requestId,
+  ip: actor.ip,
+})
 
 const SECRET_KEYS = new Set([
   'password',

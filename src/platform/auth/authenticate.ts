@@ -4,16 +4,21 @@ import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Db } from '../../db/database.js'
 import { AppError } from '../../shared/errors.js'
+import type { PrincipalCache } from './principal-cache.js'
 import { principalFromApiToken, principalFromSession, SESSION } from './principals.js'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
  * Resolves who is calling on every /api request: a session cookie (browser) or a bearer token
- * (machine client). Browser mutations must echo the session's CSRF token in `x-csrf-token`;
+ * (machine client); sessions through `principals` when the node keeps them (Redis mode). Browser mutations must echo the session's CSRF token in `x-csrf-token`;
  * bearer calls need none, since a browser never sends them on its own.
  */
-export function registerAuthentication(app: FastifyInstance, db: Db): void {
+export function registerAuthentication(
+  app: FastifyInstance,
+  db: Db,
+  principals?: PrincipalCache,
+): void {
   app.decorateRequest('principal', null)
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return
@@ -31,7 +36,7 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
     if (cookie === undefined) return
     const unsigned = request.unsignCookie(cookie)
     if (!unsigned.valid) return
-    request.principal = await principalFromSession(db, unsigned.value)
+    request.principal = await principalFromSession(db, unsigned.value, undefined, principals)
     // Public routes (login) need no token: they act on no session.
     const isPublic =
       request.routeOptions.config.access !== undefined &&

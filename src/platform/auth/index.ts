@@ -4,6 +4,7 @@
 // server/build-app.ts wires to revokeSessionsOf here.
 export { apiTokenRoutes } from './api-token-routes.js'
 export { registerAuthentication } from './authenticate.js'
+export { createPrincipalCache, type PrincipalCache } from './principal-cache.js'
 export { createSession, revokeSessionsOf } from './principals.js'
 export { authRoutes } from './routes.js'
 export type { AuthTables } from './schema.js'

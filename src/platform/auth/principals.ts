@@ -9,6 +9,7 @@ import {
   findUserById,
 } from '../accounts/index.js'
 import type { Principal, PrincipalMembership } from '../access/index.js'
+import type { PrincipalCache } from './principal-cache.js'
 
 export const SESSION = {
   cookieName: 'ct_session',
@@ -68,16 +69,23 @@ export async function revokeSessionsOf(
   await sessions.execute()
 }
 
-/** The signed-in user behind a session cookie, or null when the session is unknown, expired or idle. */
+/**
+ * The signed-in user behind a session cookie, or null when the session is unknown, expired or
+ * idle. With a cache (Redis mode), a session read in the last few seconds is not read again.
+ */
 export async function principalFromSession(
   db: Db,
   secret: string,
   now = nowIso(),
+  cache?: PrincipalCache,
 ): Promise<Principal | null> {
+  const tokenHash = hashToken(secret)
+  const cached = cache?.get(tokenHash)
+  if (cached) return cached
   const session = await db
     .selectFrom('session')
     .selectAll()
-    .where('token_hash', '=', hashToken(secret))
+    .where('token_hash', '=', tokenHash)
     .executeTakeFirst()
   if (!session) return null
   if (session.expires_at <= now || addSeconds(session.last_seen_at, SESSION.idleS) <= now) {
@@ -97,7 +105,7 @@ export async function principalFromSession(
   const memberships = (await findMembershipsOfUsers(db, [user.id])).filter(
     (m) => m.organizationStatus === 'active',
   )
-  return {
+  const principal: Principal = {
     kind: 'session',
     userId: user.id,
     tokenId: null,
@@ -106,6 +114,8 @@ export async function principalFromSession(
     sessionId: session.id,
     csrfToken: session.csrf_token,
   }
+  cache?.set(tokenHash, principal)
+  return principal
 }
 
 /** The machine client behind `Authorization: Bearer ct_…`, or null. */

@@ -8,6 +8,7 @@ import { permissionsOf, type Principal } from '../access/index.js'
 import { recordAudit } from '../audit/index.js'
 import { actorOf, NoContent, withTransaction } from '../http/index.js'
 import { logIn } from './login.js'
+import type { PrincipalCache } from './principal-cache.js'
 import { deleteSession, principalFromSession, SESSION } from './principals.js'
 import { LoginBody, Me } from './schema.js'
 import { sessionCookieOptions, setSessionCookie } from './session-cookie.js'
@@ -16,11 +17,13 @@ export interface AuthRoutesOptions {
   db: Db
   /** Secure cookies need HTTPS; off for plain-HTTP local runs. */
   secureCookies: boolean
+  /** The node's cache of sessions (Redis mode): a logout is forgotten on every node. */
+  principals?: PrincipalCache | undefined
 }
 
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
   app,
-  { db, secureCookies },
+  { db, secureCookies, principals },
 ) => {
   const cookieOptions = sessionCookieOptions(secureCookies)
 
@@ -69,6 +72,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
           organizationId: null,
         })
       })
+      if (request.principal?.userId) await principals?.forgetUser(request.principal.userId)
       void reply.clearCookie(SESSION.cookieName, cookieOptions)
       return reply.status(204).send(null)
     },

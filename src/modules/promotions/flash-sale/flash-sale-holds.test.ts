@@ -78,7 +78,7 @@ describe.each(['database', 'redis'] as const)('flash sale holds over time (%s)',
     expect(held.statusCode).toBe(201)
     expect((await admit(second, sale)).statusCode).toBe(409)
 
-    const context = flashContext(mode)
+    const context = flashContext(mode, t)
     expect(await runFlashSaleRound(t.db, context, minutesFromNow(4))).toEqual({
       released: 0,
       ended: 0,
@@ -185,7 +185,7 @@ describe.each(['database', 'redis'] as const)('flash sale holds over time (%s)',
     const sale = await openSession(t, { stock: 3 })
     const buyer = await signInCustomer(t, '13900009991')
     expect((await admit(buyer, sale)).statusCode).toBe(201)
-    expect(await runFlashSaleRound(t.db, flashContext(mode), minutesFromNow(61))).toMatchObject({
+    expect(await runFlashSaleRound(t.db, flashContext(mode, t), minutesFromNow(61))).toMatchObject({
       ended: 1,
     })
     const row = await t.db

@@ -79,10 +79,11 @@ export async function countFromHolds(db: Db, sessionId: string) {
     .select((eb) => [
       'flash_sku.sku_id',
       'flash_sku.stock_total',
+      'flash_sku.sale_price_fen',
       eb.fn.coalesce(eb.fn.sum<number | string>('flash_hold.quantity'), eb.lit(0)).as('taken'),
     ])
     .where('flash_sku.session_id', '=', sessionId)
-    .groupBy(['flash_sku.sku_id', 'flash_sku.stock_total'])
+    .groupBy(['flash_sku.sku_id', 'flash_sku.stock_total', 'flash_sku.sale_price_fen'])
     .execute()
   const buyers = await db
     .selectFrom('flash_hold')
@@ -94,5 +95,6 @@ export async function countFromHolds(db: Db, sessionId: string) {
   return {
     stockLeft: new Map(skus.map((s) => [s.sku_id, s.stock_total - Number(s.taken)])),
     units: new Map(buyers.map((b) => [b.user_id, Number(b.units)])),
+    prices: new Map(skus.map((s) => [s.sku_id, s.sale_price_fen])),
   }
 }

@@ -4,7 +4,9 @@ import { type Actor, systemActor } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { AppError, conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
-import type { AdmissionRefusal, FlashUnits } from './flash-stock.js'
+import { databaseStock, type AdmissionRefusal, type FlashUnits } from './flash-stock.js'
+import { pendingHoldRow } from './hold-persister.js'
+import type { RedisFlashStock } from './redis-stock.js'
 import type { FlashHold, FlashHoldRow, FlashSessionRow } from './schema.js'
 import { transitionHold } from './session-status.js'
 import { sessionRow, stockOf, type FlashSaleContext } from './sessions.js'
@@ -58,8 +60,9 @@ async function countBuyerUnits(db: Db, units: FlashUnits): Promise<boolean> {
 }
 
 /**
- * Takes units for a buyer inside the caller's transaction: the session's stock and the buyer's
- * count, or nothing (Redis, outside the transaction, is given back when the database refuses).
+ * Takes units for a buyer inside the caller's transaction (a late payment re-admitted): the
+ * session's stock and the buyer's count, or nothing (Redis, outside the transaction, is given
+ * back when the database refuses).
  */
 async function takeUnits(
   db: Db,
@@ -101,35 +104,41 @@ async function returnUnits(db: Db, context: FlashSaleContext, hold: FlashHoldRow
 /** Runs work in the request's transaction (withTransaction), with its audit actor. */
 export type InTransaction = <T>(work: (trx: Db, actor: Actor) => Promise<T>) => Promise<T>
 
+/** Who is asking for a unit, and where they came from (the share link, MKT-2). */
+export interface AdmissionRequest {
+  sessionId: string
+  skuId: string
+  userId: string
+  quantity: number
+  /** The share link the buyer came through; counted when the hold becomes an order. */
+  shareCode?: string | undefined
+}
+
+const overLimit = (limit: number) =>
+  invalidField('quantity', { en: `at most ${limit} per buyer`, zh: `每人限购 ${limit} 件` })
+
 /**
- * Admits a buyer: a hold on `quantity` units at the sale price, or a 409 saying why not. With
- * Redis the atomic step runs before the transaction opens, so no database lock is held across
- * the round trip and a refusal never reaches the database; what the transaction then fails to
- * record (a lost limit race, a failed commit) is given back. Without Redis the conditional
- * update runs inside the transaction.
+ * Admits a buyer: a hold on `quantity` units at the sale price, or a 409 saying why not. A
+ * session counted in Redis is decided and recorded there alone (redis-admission below); the
+ * hold reaches the database moments later (hold-persister.ts). Otherwise the conditional
+ * update, the buyer's count and the hold are one database transaction.
  */
 export async function admitBuyer(
   db: Db,
+  actor: Actor,
   context: FlashSaleContext,
-  input: {
-    sessionId: string
-    skuId: string
-    userId: string
-    quantity: number
-    /** The share link the buyer came through; counted when the hold becomes an order. */
-    shareCode?: string | undefined
-  },
+  input: AdmissionRequest,
   inTransaction: InTransaction,
   now = nowIso(),
 ): Promise<FlashHold> {
+  if (context.redisStock) {
+    const admitted = await admitInRedis(db, actor, context.redisStock, input, now)
+    if (admitted) return admitted
+  }
   const session = await sessionRow(db, input.sessionId)
   const nowMs = Date.parse(now)
   if (!isOpen(session, nowMs)) throw refusal('not_in_window')
-  if (input.quantity > session.per_user_limit)
-    throw invalidField('quantity', {
-      en: `at most ${session.per_user_limit} per buyer`,
-      zh: `每人限购 ${session.per_user_limit} 件`,
-    })
+  if (input.quantity > session.per_user_limit) throw overLimit(session.per_user_limit)
   const sku = await db
     .selectFrom('flash_sku')
     .select('sale_price_fen')
@@ -138,11 +147,6 @@ export async function admitBuyer(
     .executeTakeFirst()
   if (!sku) throw refusal('unknown_sku')
   const units = { session, skuId: input.skuId, userId: input.userId, quantity: input.quantity }
-  const stock = stockOf(context, session)
-  if (stock.kind === 'redis') {
-    const refused = await stock.take(db, units, nowMs)
-    if (refused) throw refusal(refused)
-  }
   const hold: FlashHoldRow = {
     id: newId(),
     session_id: session.id,
@@ -156,27 +160,55 @@ export async function admitBuyer(
     created_at: now,
     updated_at: now,
   }
-  try {
-    await inTransaction(async (trx, actor) => {
-      if (stock.kind === 'database') {
-        const refused = await stock.take(trx, units, nowMs)
-        if (refused) throw refusal(refused)
-      }
-      if (!(await countBuyerUnits(trx, units))) throw refusal('limit')
-      await trx.insertInto('flash_hold').values(hold).execute()
-      await recordAudit(trx, actor, {
-        action: 'flash_hold.held',
-        entityType: 'flash_hold',
-        entityId: hold.id,
-        organizationId: null,
-        after: { sessionId: session.id, skuId: input.skuId, quantity: input.quantity },
-      })
+  await inTransaction(async (trx, actor) => {
+    const refused = await databaseStock.take(trx, units, nowMs)
+    if (refused) throw refusal(refused)
+    if (!(await countBuyerUnits(trx, units))) throw refusal('limit')
+    await trx.insertInto('flash_hold').values(hold).execute()
+    await recordAudit(trx, actor, {
+      action: 'flash_hold.held',
+      entityType: 'flash_hold',
+      entityId: hold.id,
+      organizationId: null,
+      after: { sessionId: session.id, skuId: input.skuId, quantity: input.quantity },
     })
-  } catch (error) {
-    if (stock.kind === 'redis') await stock.give(db, units)
-    throw error
-  }
+  })
   return toFlashHold(hold, sku.sale_price_fen, now)
+}
+
+/**
+ * The admission of a session counted in Redis: one script decides (window, the buyer's limit,
+ * stock) and records the hold; no database round trip unless Redis has not loaded the session
+ * yet. Null when the session is counted in the database.
+ */
+async function admitInRedis(
+  db: Db,
+  actor: Actor,
+  stock: RedisFlashStock,
+  input: AdmissionRequest,
+  now: string,
+): Promise<FlashHold | null> {
+  const nowMs = Date.parse(now)
+  const hold = {
+    id: newId(nowMs),
+    shareCode: input.shareCode ?? null,
+    requestId: actor.requestId,
+    ip: actor.ip,
+    actorName: actor.principal?.displayName ?? '',
+  }
+  let reply = await stock.admit(input, hold, nowMs)
+  if (reply.kind === 'not_loaded') {
+    const session = await sessionRow(db, input.sessionId)
+    if (session.stock_in_redis !== 1) return null
+    if (!isOpen(session, nowMs)) throw refusal('not_in_window')
+    await stock.load(db, session)
+    reply = await stock.admit(input, hold, nowMs)
+    // Still not there: the session ended in between.
+    if (reply.kind === 'not_loaded') throw refusal('not_in_window')
+  }
+  if (reply.kind === 'refused')
+    throw reply.reason === 'quantity' ? overLimit(reply.limit) : refusal(reply.reason)
+  return toFlashHold(pendingHoldRow(reply.hold), reply.hold.priceFen, now)
 }
 
 export const toFlashHold = (hold: FlashHoldRow, salePriceFen: number, now: string): FlashHold => ({
@@ -190,6 +222,29 @@ export const toFlashHold = (hold: FlashHoldRow, salePriceFen: number, now: strin
   expiresAt: hold.expires_at,
   serverTime: now,
 })
+
+/**
+ * The buyer's hold as the shop shows it: from the database, or from Redis while the persister
+ * has not written it yet.
+ */
+export async function myHoldView(
+  db: Db,
+  context: FlashSaleContext,
+  userId: string,
+  id: string,
+  now = nowIso(),
+): Promise<FlashHold> {
+  const pending = await context.redisStock?.pendingHold(id)
+  if (pending?.userId === userId) return toFlashHold(pendingHoldRow(pending), pending.priceFen, now)
+  const hold = await myHold(db, userId, id)
+  const sku = await db
+    .selectFrom('flash_sku')
+    .select('sale_price_fen')
+    .where('session_id', '=', hold.session_id)
+    .where('sku_id', '=', hold.sku_id)
+    .executeTakeFirstOrThrow()
+  return toFlashHold(hold, sku.sale_price_fen, now)
+}
 
 export async function myHold(db: Db, userId: string, id: string): Promise<FlashHoldRow> {
   const hold = await db

@@ -2,6 +2,7 @@
 export { flashSaleRoutes, type FlashSaleRoutesOptions } from './routes.js'
 export { runFlashSaleRound, startFlashSaleWorker } from './worker.js'
 export { expireFlashHolds } from './holds.js'
+export { persistAdmissions } from './hold-persister.js'
 export { RedisFlashStock } from './redis-stock.js'
 export { flashSaleHooks } from './hold-checkout.js'
 export {

@@ -5,7 +5,7 @@ import type { PaymentProvider } from '../../commerce/index.js'
 import type { FlashSaleContext } from './sessions.js'
 import { flashSaleShopRoutes } from './shop-routes.js'
 import { flashSaleStaffRoutes } from './staff-routes.js'
-import { startFlashSaleWorker } from './worker.js'
+import { startFlashSaleWorker, startHoldPersister } from './worker.js'
 
 // The flash sale (秒杀) over HTTP: the shop's side (shop-routes.ts) and the operators'
 // (staff-routes.ts), sharing one stock context (Redis or the database) and the worker.
@@ -16,7 +16,10 @@ export interface FlashSaleRoutesOptions {
   context: FlashSaleContext
   payments: PaymentProvider
   notifyUrl: string
-  /** Run the flash sale worker (hold expiry, session end) while the app runs. */
+  /**
+   * Run the flash sale worker (hold expiry, session end) and, with Redis, the hold persister
+   * while the app runs.
+   */
   worker?: boolean
 }
 
@@ -25,12 +28,13 @@ export const flashSaleRoutes: FastifyPluginAsyncTypebox<FlashSaleRoutesOptions> 
   { db, context, payments, notifyUrl, worker },
 ) => {
   if (worker) {
-    let job: PeriodicJob | undefined
+    const jobs: PeriodicJob[] = []
     app.addHook('onReady', async () => {
-      job = startFlashSaleWorker(db, context, app.log)
+      jobs.push(startFlashSaleWorker(db, context, app.log))
+      if (context.redisStock) jobs.push(startHoldPersister(db, context.redisStock, app.log))
     })
     app.addHook('onClose', async () => {
-      await job?.stop()
+      await Promise.all(jobs.map((job) => job.stop()))
     })
   }
   await app.register(flashSaleShopRoutes, { db, context, payments, notifyUrl })

@@ -9,6 +9,7 @@ import { skusForSale } from '../../commerce/index.js'
 import { createShareLink } from '../share-links/index.js'
 import { countFromHolds, databaseStock, type FlashStock } from './flash-stock.js'
 import type { Redis } from 'ioredis'
+import { writePendingHolds } from './hold-persister.js'
 import { RedisFlashStock } from './redis-stock.js'
 import type { FlashSessionBody, FlashSessionRow, FlashSessionStatus } from './schema.js'
 import { transitionSession } from './session-status.js'
@@ -27,7 +28,7 @@ export const flashSaleContext = (
   redis: Redis | undefined,
   redisKeyPrefix?: string,
 ): FlashSaleContext => ({
-  redisStock: redis ? new RedisFlashStock(redis, redisKeyPrefix) : undefined,
+  redisStock: redis ? new RedisFlashStock(redis, writePendingHolds, redisKeyPrefix) : undefined,
 })
 
 /** Where this session's stock is counted right now. */
@@ -220,11 +221,12 @@ export async function endSession(
     stock_in_redis: 0,
     reconciled_at: now,
   })
+  // Unloaded first, so no admission lands after the stream is drained; then every admission
+  // still on the stream is written, and the counts come from the holds.
+  const redisStock = session.stock_in_redis === 1 ? context.redisStock : undefined
+  const fromRedis = await redisStock?.unload(session.id)
+  await redisStock?.persistStream(db, session.id)
   const counts = await countFromHolds(db, session.id)
-  const fromRedis =
-    session.stock_in_redis === 1 && context.redisStock
-      ? await context.redisStock.unload(session.id)
-      : undefined
   for (const [skuId, left] of counts.stockLeft) {
     await db
       .updateTable('flash_sku')

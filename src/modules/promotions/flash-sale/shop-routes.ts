@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { IdParams, withTransaction } from '../../../platform/http/index.js'
+import { actorOf, IdParams, withTransaction } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { AppError } from '../../../shared/errors.js'
 import {
@@ -14,7 +14,8 @@ import {
 } from '../../commerce/index.js'
 import { ShareQuery } from '../shared/index.js'
 import { checkoutHold } from './hold-checkout.js'
-import { admitBuyer, myHold, refusal, toFlashHold } from './holds.js'
+import { persistIfPending } from './hold-persister.js'
+import { admitBuyer, myHoldView, refusal } from './holds.js'
 import { AdmissionBody, FlashHold, FlashSessionList, HoldCheckoutBody } from './schema.js'
 import { listSessions } from './session-views.js'
 import type { FlashSaleContext } from './sessions.js'
@@ -79,6 +80,7 @@ export const flashSaleShopRoutes: FastifyPluginAsyncTypebox<FlashSaleShopRoutesO
       try {
         const hold = await admitBuyer(
           db,
+          actorOf(request),
           context,
           { ...request.body, ...request.params, userId, shareCode: request.query.share },
           (work) => withTransaction(db, request, work),
@@ -97,16 +99,7 @@ export const flashSaleShopRoutes: FastifyPluginAsyncTypebox<FlashSaleShopRoutesO
       schema: { tags, params: IdParams, response: { 200: FlashHold } },
       config: { access: { authenticated: true } },
     },
-    async (request) => {
-      const hold = await myHold(db, buyerIdOf(request), request.params.id)
-      const sku = await db
-        .selectFrom('flash_sku')
-        .select('sale_price_fen')
-        .where('session_id', '=', hold.session_id)
-        .where('sku_id', '=', hold.sku_id)
-        .executeTakeFirstOrThrow()
-      return toFlashHold(hold, sku.sale_price_fen, nowIso())
-    },
+    async (request) => myHoldView(db, context, buyerIdOf(request), request.params.id),
   )
 
   app.post(
@@ -124,6 +117,7 @@ export const flashSaleShopRoutes: FastifyPluginAsyncTypebox<FlashSaleShopRoutesO
     },
     async (request, reply) => {
       const userId = buyerIdOf(request)
+      await persistIfPending(db, context.redisStock, userId, request.params.id)
       const { paymentId, created } = await withTransaction(db, request, (trx, actor) =>
         checkoutHold(
           trx,

@@ -10,14 +10,15 @@ import {
   type SentCallback,
 } from '../../commerce/index.js'
 import { demoLocations, sellableSku } from '../../commerce/orders/test-support.js'
-import { RedisFlashStock } from './redis-stock.js'
-import type { FlashSaleContext } from './sessions.js'
+import { newId } from '../../../shared/ids.js'
+import { flashSaleContext, type FlashSaleContext } from './sessions.js'
 import { orderFixtures, ordersApp } from '../../../test/fixtures.js'
 
 // Set-up shared by the flash sale tests (tests only): an app with or without Redis, and a
 // scheduled session open now.
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+const redisPrefixes = new WeakMap<object, string>()
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.()
@@ -33,14 +34,21 @@ export async function flashTestApp(mode: 'database' | 'redis'): Promise<TestApp>
   const sentCallbacks: SentCallback[] = []
   const payments = localPayments(() => app, handle.db, sessionSecret, sentCallbacks)
   const promotionHooks = createPromotionHookRegistry()
-  const app = await buildApp({ db: handle.db, sessionSecret, payments, redis, promotionHooks })
-  // Keys are namespaced by session id (UUIDv7), so parallel tests on one Redis never meet.
+  // Every app keys Redis under a prefix of its own, so parallel tests on one Redis never meet.
+  const redisKeyPrefix = `test:${newId()}:`
+  redisPrefixes.set(handle.db, redisKeyPrefix)
+  const app = await buildApp({
+    db: handle.db,
+    sessionSecret,
+    payments,
+    redis,
+    redisKeyPrefix,
+    promotionHooks,
+  })
   cleanups.push(async () => {
     await app.close()
-    for (const { id } of await handle.db.selectFrom('flash_session').select('id').execute()) {
-      const keys = await redis.keys(`flash:{${id}}:*`)
-      if (keys.length > 0) await redis.del(...keys)
-    }
+    const keys = await redis.keys(`${redisKeyPrefix}*`)
+    if (keys.length > 0) await redis.del(...keys)
     await redis.quit()
     await handle.destroy()
   })
@@ -118,14 +126,14 @@ export async function openSession(
   return { sessionId, skuId, stationId: places.stationId, operator }
 }
 
-/** What the app's flash sale uses, for rounds a test drives with its own clock. */
-export function flashContext(mode: 'database' | 'redis'): FlashSaleContext {
+/** What the app's flash sale uses (its Redis keys), for rounds a test drives with its own clock. */
+export function flashContext(mode: 'database' | 'redis', t: TestApp): FlashSaleContext {
   if (mode === 'database') return {}
   const redis = new Redis(REDIS_URL)
   cleanups.push(async () => {
     await redis.quit()
   })
-  return { redisStock: new RedisFlashStock(redis) }
+  return flashSaleContext(redis, redisPrefixes.get(t.db))
 }
 
 export const minutesFromNow = (minutes: number) =>

@@ -3,19 +3,23 @@ import type { Db } from '../../../db/database.js'
 import { systemActor } from '../../../platform/http/index.js'
 import { type PeriodicJob, startPeriodicJob } from '../../../platform/jobs/index.js'
 import { nowIso } from '../../../shared/clock.js'
+import { persistAdmissions } from './hold-persister.js'
 import { expireFlashHolds } from './holds.js'
+import type { RedisFlashStock } from './redis-stock.js'
 import { endSession, type FlashSaleContext } from './sessions.js'
 
 /**
- * One round of the flash sale worker: holds not ordered within their window give their units
- * back, and sessions past their end are ended (their Redis stock reconciled into the database).
- * Safe on several nodes at once: every change is a compare-and-set.
+ * One round of the flash sale worker: admissions still in Redis are written first (so their
+ * holds can expire), holds not ordered within their window give their units back, and sessions
+ * past their end are ended (their Redis stock reconciled into the database). Safe on several
+ * nodes at once: every change is a compare-and-set.
  */
 export async function runFlashSaleRound(
   db: Db,
   context: FlashSaleContext,
   now: string = nowIso(),
 ): Promise<{ released: number; ended: number }> {
+  if (context.redisStock) await persistAdmissions(db, context.redisStock)
   const released = await expireFlashHolds(db, context, now)
   const due = await db
     .selectFrom('flash_session')
@@ -43,3 +47,15 @@ export const startFlashSaleWorker = (
   intervalMs = 5_000,
 ): PeriodicJob =>
   startPeriodicJob('flash-sale', intervalMs, () => runFlashSaleRound(db, context), log)
+
+/**
+ * The hold persister of a node with Redis: admissions reach the database within about this
+ * interval of their answer (plus the batch's own write).
+ */
+export const startHoldPersister = (
+  db: Db,
+  stock: RedisFlashStock,
+  log: FastifyBaseLogger,
+  intervalMs = 100,
+): PeriodicJob =>
+  startPeriodicJob('flash-sale-holds', intervalMs, () => persistAdmissions(db, stock), log)
