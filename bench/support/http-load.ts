@@ -47,18 +47,20 @@ export async function load(
     }),
   )
   const seconds = (performance.now() - started) / 1000
-  const at = (list: number[], q: number) =>
-    list.sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))] ?? 0
   return {
     ok,
     failed: total - ok,
     perSecond: total / seconds,
-    p50: at(latencies, 0.5),
-    p99: at(latencies, 0.99),
-    okP50: at(okLatencies, 0.5),
-    okP99: at(okLatencies, 0.99),
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    okP50: percentile(okLatencies, 0.5),
+    okP99: percentile(okLatencies, 0.99),
   }
 }
+
+/** The q-quantile of a list of latencies (sorts the list in place); 0 when empty. */
+export const percentile = (list: number[], q: number): number =>
+  list.sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))] ?? 0
 
 /** One line of the report; `otherLabel` names what the requests that did not succeed were. */
 export const resultRow = (name: string, r: LoadResult, otherLabel = 'failed') =>

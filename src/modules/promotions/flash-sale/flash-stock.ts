@@ -3,8 +3,9 @@ import { nowIso } from '../../../shared/clock.js'
 import type { FlashSessionRow } from './schema.js'
 
 // Where a session's stock is counted: in the database (a conditional update, racing safely on
-// SQLite and PostgreSQL) or in Redis (one Lua script). The per-user limit is checked again by
-// the database (flash_buyer) in both cases; the stock check is the hot path this switches.
+// SQLite and PostgreSQL) or in Redis (one Lua script; admissions themselves are decided there
+// by redis-stock.ts's ADMIT). The per-user limit is kept by the database (flash_buyer) in both
+// cases, as the check or as the second line.
 
 export type AdmissionRefusal = 'not_in_window' | 'limit' | 'sold_out' | 'unknown_sku'
 
