@@ -32,7 +32,12 @@ export class AppError extends Error {
     /** Seconds after which a refused request may be retried (locked, too_many_requests). */
     readonly retryAfterS?: number,
   ) {
+    // An AppError is an answer (a 4xx), not a fault: nobody reads its stack, and capturing one
+    // costs about as much as the rest of a refused flash sale request (issue 14).
+    const stackTraceLimit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
     super(detail.en)
+    Error.stackTraceLimit = stackTraceLimit
     this.name = 'AppError'
   }
 }
