@@ -101,7 +101,12 @@ describe.each(['database', 'redis'] as const)('flash sale holds over time (%s)',
     const buyer = await signInCustomer(t, '13900005551')
     const hold = await admit(buyer, sale)
     const holdId = hold.json<{ id: string }>().id
+    const seen = (client: Client) =>
+      client.request({ method: 'GET', url: `/api/promotions/shop/flash-sale-holds/${holdId}` })
+    // With Redis the hold is not in the database yet: the buyer sees it all the same.
+    expect((await seen(buyer)).json()).toMatchObject({ id: holdId, status: 'held' })
     const answers = await Promise.all([1, 2, 3].map(() => order(buyer, sale, holdId)))
+    expect((await seen(buyer)).json()).toMatchObject({ id: holdId, status: 'ordered' })
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 201])
     const payments = new Set(answers.map((a) => a.json<CheckoutResponse>().payment.id))
     expect(payments.size).toBe(1)
@@ -112,6 +117,7 @@ describe.each(['database', 'redis'] as const)('flash sale holds over time (%s)',
     ])
     const stranger = await signInCustomer(t, '13900005552')
     expect((await order(stranger, sale, holdId)).statusCode).toBe(404)
+    expect((await seen(stranger)).statusCode).toBe(404)
   })
 
   it('returns the unit when the order of a hold expires unpaid', async () => {

@@ -225,7 +225,7 @@ export const toFlashHold = (hold: FlashHoldRow, salePriceFen: number, now: strin
 
 /**
  * The buyer's hold as the shop shows it: from the database, or from Redis while the persister
- * has not written it yet.
+ * has not written it yet (the database first: once written, the hold moves on there).
  */
 export async function myHoldView(
   db: Db,
@@ -234,9 +234,11 @@ export async function myHoldView(
   id: string,
   now = nowIso(),
 ): Promise<FlashHold> {
-  const pending = await context.redisStock?.pendingHold(id)
+  const written = await findMyHold(db, userId, id)
+  const pending = written ? undefined : await context.redisStock?.pendingHold(id)
   if (pending?.userId === userId) return toFlashHold(pendingHoldRow(pending), pending.priceFen, now)
-  const hold = await myHold(db, userId, id)
+  // Not in Redis either: written in between, or not the buyer's.
+  const hold = written ?? (await myHold(db, userId, id))
   const sku = await db
     .selectFrom('flash_sku')
     .select('sale_price_fen')
@@ -246,13 +248,16 @@ export async function myHoldView(
   return toFlashHold(hold, sku.sale_price_fen, now)
 }
 
-export async function myHold(db: Db, userId: string, id: string): Promise<FlashHoldRow> {
-  const hold = await db
+const findMyHold = (db: Db, userId: string, id: string) =>
+  db
     .selectFrom('flash_hold')
     .selectAll()
     .where('id', '=', id)
     .where('user_id', '=', userId)
     .executeTakeFirst()
+
+export async function myHold(db: Db, userId: string, id: string): Promise<FlashHoldRow> {
+  const hold = await findMyHold(db, userId, id)
   if (!hold) throw notFound({ en: 'flash sale hold', zh: '秒杀资格' }, id)
   return hold
 }
