@@ -26,6 +26,7 @@ import {
   signInShopper,
   type Session,
 } from '../support/http-load.js'
+import { runHeader } from '../support/run-header.js'
 
 const { values } = parseArgs({
   options: {
@@ -43,6 +44,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 const SESSION_SECRET = 'bench-secret-that-is-long-enough-0123456789'
 
 async function main(): Promise<void> {
+  console.log(runHeader())
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cuntong-bench-'))
   const database = values.db === 'postgres' ? await freshPostgres(ADMIN_URL) : undefined
   const { db } = createDb(database?.url ?? `sqlite:${path.join(dataDir, 'bench.sqlite')}`)
