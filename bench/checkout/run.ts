@@ -20,6 +20,7 @@ import {
   signInShopper,
   type Session,
 } from '../support/http-load.js'
+import { runHeader } from '../support/run-header.js'
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +36,7 @@ const BUYERS = Number(values.buyers)
 const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
 async function main(): Promise<void> {
+  console.log(runHeader())
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cuntong-bench-'))
   const database = values.db === 'postgres' ? await freshPostgres(ADMIN_URL) : undefined
   const { db } = createDb(database?.url ?? `sqlite:${path.join(dataDir, 'bench.sqlite')}`)

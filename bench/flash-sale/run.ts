@@ -22,7 +22,6 @@ import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js'
 import { seedDemoData } from '../../src/demo/seed.js'
 import { receiveStock } from '../../src/modules/commerce/index.js'
 import { buildApp } from '../../src/server/build-app.js'
-import { runHeader } from '../support/run-header.js'
 import {
   BENCH_LOGIN_CODE_LIMITS,
   percentile,
@@ -33,6 +32,7 @@ import {
   signInShopper,
   type Session,
 } from '../support/http-load.js'
+import { runHeader } from '../support/run-header.js'
 
 const { values } = parseArgs({
   options: {

@@ -1,5 +1,6 @@
 // npm run bench:vrp -- --dir <folder> --bks <csv> --time <s> [--filter <glob>] [--json <out>]
 //   [--objective distance|hierarchical|both] [--seed <n>] [--no-county-day] [--tuning <json>]
+//   [--county-long <s>]: also solve the county day once with that budget, tracing the best cost
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -11,6 +12,7 @@ import { parseVrplib } from './parse-vrplib.js'
 import { printResults, type InstanceResult } from './report.js'
 import { conventionOf, toProblem } from './to-problem.js'
 import type { BenchInstance } from './instance.js'
+import { runHeader } from '../support/run-header.js'
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'no-county-day': { type: 'boolean', default: false },
     tuning: { type: 'string' },
+    'county-long': { type: 'string' },
   },
 })
 
@@ -33,6 +36,8 @@ const tuning =
   values.tuning === undefined ? undefined : (JSON.parse(values.tuning) as Partial<SearchTuning>)
 const bksRows: BksRow[] = values.bks === undefined ? [] : parseBks(readFileSync(values.bks, 'utf8'))
 const results: InstanceResult[] = []
+const countyLongS = values['county-long'] === undefined ? undefined : Number(values['county-long'])
+console.log(runHeader())
 
 if (values.dir !== undefined) {
   for (const file of listInstances(values.dir, values.filter)) {
@@ -44,7 +49,9 @@ if (values.dir !== undefined) {
   }
 }
 printResults(results)
-const countyDay = values['no-county-day'] ? undefined : await runCountyDay(seed)
+const countyDay = values['no-county-day'] ? undefined : await runCountyDay(seed, countyLongS)
+// Again at the end: a long series can start quiet and end loaded.
+console.log(runHeader())
 if (values.json !== undefined)
   writeFileSync(values.json, JSON.stringify({ timeLimitMs, seed, results, countyDay }, null, 2))
 if (results.some((r) => !r.feasible) || countyDay?.feasible === false) process.exitCode = 1

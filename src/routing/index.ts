@@ -18,6 +18,7 @@ export type {
   Route,
   RoutePlan,
   Solution,
+  SolveImprovement,
   SolveStats,
   UnassignedJob,
   UnassignedReason,

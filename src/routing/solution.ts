@@ -42,6 +42,19 @@ export interface SolveStats {
   stoppedBy: 'iterations' | 'time' | 'cancelled'
 }
 
+/** The plan the solver would return if stopped now, each time it changes (numbers only). */
+export interface SolveImprovement {
+  /** Since solve was called, including compiling the model and the first construction. */
+  elapsedMs: number
+  /** Fixed + per-km + per-hour cost of the routes, as Solution.cost. */
+  cost: number
+  distanceM: number
+  durationS: number
+  vehicles: number
+  /** Jobs left out, including those no vehicle can serve (as Solution.unassigned). */
+  unassigned: number
+}
+
 export interface Solution {
   routes: Route[]
   unassigned: UnassignedJob[]

@@ -5,7 +5,7 @@ import { buildRandomProblem } from './fixtures/random-problem.js'
 import { createGivenMatrix } from './matrix/travel-matrix.js'
 import type { Problem } from './problem.js'
 import { solve } from './solve.js'
-import type { Solution } from './solution.js'
+import type { Solution, SolveImprovement } from './solution.js'
 
 const QUICK = { maxIterations: 1500, timeLimitMs: 20_000 }
 
@@ -176,6 +176,32 @@ describe('solve', () => {
     expect(seen.length).toBeGreaterThan(1)
     expect(solution.unassigned).toEqual([])
     expect(solution.cost).toBeLessThanOrEqual(Math.min(...seen) + 1e-9)
+  })
+
+  it('reports each new best plan as found, ending with the plan it returns', async () => {
+    const problem = buildRandomProblem({ jobs: 60, vehicles: 6, seed: 11, windows: true })
+    const seen: SolveImprovement[] = []
+    const solution = await solve(problem, { ...QUICK, onImprove: (i) => seen.push(i) })
+    expect(seen.length).toBeGreaterThan(1)
+    for (const [k, next] of seen.slice(1).entries()) {
+      const previous = seen[k] as SolveImprovement
+      expect(next.elapsedMs).toBeGreaterThanOrEqual(previous.elapsedMs)
+      // Better means fewer jobs left out, or as many and cheaper.
+      if (next.unassigned === previous.unassigned) expect(next.cost).toBeLessThan(previous.cost)
+      else expect(next.unassigned).toBeLessThan(previous.unassigned)
+    }
+    const last = seen.at(-1)
+    expect(last?.unassigned).toBe(solution.unassigned.length)
+    expect(last?.vehicles).toBe(solution.vehicleCount)
+    expect(last?.cost).toBeCloseTo(solution.cost, 6)
+    expect(last?.distanceM).toBeCloseTo(solution.distanceM, 6)
+  })
+
+  it('finds the same plan whether or not improvements are reported', async () => {
+    const problem = buildRandomProblem({ jobs: 40, vehicles: 10, seed: 12, pickups: true })
+    const quiet = await solve(problem, QUICK)
+    const traced = await solve(problem, { ...QUICK, onImprove: () => undefined })
+    expect(traced.routes.map((r) => r.jobIds)).toEqual(quiet.routes.map((r) => r.jobIds))
   })
 
   it('uses no more vehicles with the vehicles-first objective than with the cost objective', async () => {

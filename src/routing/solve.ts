@@ -2,14 +2,14 @@ import { createSearchContext } from './engine/search-context.js'
 import { emptyRoute, isBetter, scoreCandidate, type Candidate } from './engine/candidate.js'
 import { diagnoseJob } from './engine/diagnose.js'
 import { compileModel, type Model } from './engine/model.js'
-import { toSolution } from './engine/to-solution.js'
+import { toImprovement, toSolution } from './engine/to-solution.js'
 import { recreate } from './construct/recreate.js'
 import { constructSequential } from './construct/sequential.js'
 import { anneal } from './improve/anneal.js'
 import { minimizeFleet } from './improve/minimize-fleet.js'
 import type { Problem } from './problem.js'
 import { Random } from './random.js'
-import type { Solution, UnassignedJob } from './solution.js'
+import type { Solution, SolveImprovement, UnassignedJob } from './solution.js'
 
 export interface SolveProgress {
   iteration: number
@@ -26,6 +26,8 @@ export interface SolveOptions {
   signal?: AbortSignal
   onProgress?: (progress: SolveProgress) => void
   progressIntervalMs?: number
+  /** Called with each new best plan; absent, the search does no extra work. */
+  onImprove?: (improvement: SolveImprovement) => void
   /** Expert knobs of the search; the defaults were tuned on public benchmarks. */
   tuning?: Partial<SearchTuning>
 }
@@ -113,6 +115,12 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     }
     if (isBetter(other, initial)) initial = other
   }
+  const improved =
+    options.onImprove === undefined
+      ? undefined
+      : (best: Candidate) =>
+          options.onImprove?.(toImprovement(best, unservable.length, performance.now() - startMs))
+  improved?.(initial)
   const toPublic = (
     best: Candidate,
     iterations: number,
@@ -138,6 +146,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
       timeLimitMs: (settings.timeLimitMs - (performance.now() - startMs)) * tuning.fleetShare,
       signal: settings.signal,
       yieldIntervalMs: 50,
+      onImprove: improved,
     })
     start = fleet.best
     fleetIterations = fleet.iterations
@@ -155,6 +164,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
       signal: settings.signal,
       progressIntervalMs: settings.progressIntervalMs,
       yieldIntervalMs: 50,
+      onImprove: improved,
       onProgress:
         settings.onProgress === undefined
           ? undefined

@@ -1,6 +1,12 @@
 // What other modules and the server may use of logistics.
 export { planRoutes } from './plan-routes.js'
-export { failAbandonedPlans, plansInFlight, runPlan, startPlan } from './plans.js'
+export {
+  failAbandonedPlans,
+  plansInFlight,
+  runPlan,
+  startPlan,
+  type RunPlanOptions,
+} from './plans.js'
 export { logisticsReportRoutes } from './report-routes.js'
 export { logisticsRoutes, trackingRoutes } from './routes.js'
 export { uplinkRoutes } from './uplink-routes.js'

@@ -92,7 +92,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRoutesOptions> = async (
       const job = await withTransaction(db, request, (trx, actor) =>
         startPlan(trx, actor, request.body),
       )
-      runPlan(db, job, roadMatrix)
+      runPlan(db, job, { roadMatrix })
       return reply.status(202).send(await getPlan(db, job.planId))
     },
   )

@@ -5,6 +5,8 @@ import {
   checkSolution,
   type Problem,
   type Solution,
+  type SolveImprovement,
+  type SolveStats,
   type TravelMatrixProvider,
 } from '../../routing/index.js'
 import { nowIso } from '../../shared/clock.js'
@@ -177,15 +179,24 @@ export async function startPlan(db: Db, actor: Actor, body: StartPlanBody): Prom
  * Solves in a worker thread, in the background, on the root database handle (the request's
  * transaction has committed by then); the plan's progress and result land in its row.
  */
-export function runPlan(db: Db, job: PlanJob, roadMatrix?: TravelMatrixProvider): void {
-  const running = solvePlan(db, job, roadMatrix).finally(() => plansInFlight.delete(running))
+export function runPlan(db: Db, job: PlanJob, options: RunPlanOptions = {}): void {
+  const running = solvePlan(db, job, options).finally(() => plansInFlight.delete(running))
   plansInFlight.add(running)
+}
+
+export interface RunPlanOptions {
+  /** Road distances and times (OSRM); absent, the straight-line estimates the job was built with. */
+  roadMatrix?: TravelMatrixProvider
+  /** Each new best plan while solving (bench:dispatch traces the cost over time). */
+  onImprove?: (improvement: SolveImprovement) => void
+  /** The solver's own figures once it returns, so a caller can tell solving from the rest. */
+  onSolved?: (stats: SolveStats) => void
 }
 
 async function solvePlan(
   db: Db,
   { planId, serviceDate, problem: estimated, depots, stops, timeLimitMs }: PlanJob,
-  roadMatrix: TravelMatrixProvider | undefined,
+  { roadMatrix, onImprove, onSolved }: RunPlanOptions,
 ): Promise<void> {
   const started = performance.now()
   let lastProgress = 0
@@ -198,18 +209,26 @@ async function solvePlan(
     const solution =
       problem.jobs.length === 0
         ? emptySolution()
-        : await solveInWorker(problem, { timeLimitMs, seed: 1 }, (share) => {
-            const percent = Math.floor(share * 95)
-            if (percent >= lastProgress + 5) {
-              lastProgress = percent
-              void db
-                .updateTable('dispatch_plan')
-                .set({ progress: percent })
-                .where('id', '=', planId)
-                .where('status', '=', 'planning')
-                .execute()
-            }
-          })
+        : await solveInWorker(
+            problem,
+            { timeLimitMs, seed: 1 },
+            {
+              onImprove,
+              onProgress: (share) => {
+                const percent = Math.floor(share * 95)
+                if (percent >= lastProgress + 5) {
+                  lastProgress = percent
+                  void db
+                    .updateTable('dispatch_plan')
+                    .set({ progress: percent })
+                    .where('id', '=', planId)
+                    .where('status', '=', 'planning')
+                    .execute()
+                }
+              },
+            },
+          )
+    onSolved?.(solution.stats)
     // Every plan passes the independent checker before anyone sees it.
     const check = checkSolution(problem, {
       routes: solution.routes.map((r) => ({

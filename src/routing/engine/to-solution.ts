@@ -2,6 +2,7 @@ import type { Problem } from '../problem.js'
 import {
   routeCost,
   type Route,
+  type SolveImprovement,
   type SolveStats,
   type Solution,
   type UnassignedJob,
@@ -35,6 +36,25 @@ export function toSolution(
     vehicleCount: routes.length,
     stats,
   }
+}
+
+/** The numbers of the best candidate so far, for progress traces (no schedule is built). */
+export function toImprovement(
+  best: Candidate,
+  unservableCount: number,
+  elapsedMs: number,
+): SolveImprovement {
+  let cost = 0
+  let distanceM = 0
+  let durationS = 0
+  for (const route of best.routes) {
+    cost += route.cost
+    distanceM += route.distanceM
+    durationS += route.durationS
+  }
+  const vehicles = best.routes.filter((route) => route.jobs.length > 0).length
+  const unassigned = best.unassigned.length + unservableCount
+  return { elapsedMs, cost, distanceM, durationS, vehicles, unassigned }
 }
 
 function toRoute(problem: Problem, model: Model, state: RouteState): Route {

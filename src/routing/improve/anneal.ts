@@ -12,6 +12,8 @@ export interface AnnealBudget {
   /** Called about every progressIntervalMs with the best candidate so far. */
   onProgress?: (best: Candidate, iteration: number, elapsedMs: number) => void
   progressIntervalMs: number
+  /** Called each time the best candidate changes. */
+  onImprove?: (best: Candidate) => void
   /** Time to yield to the event loop so abort signals and timers can fire. */
   yieldIntervalMs: number
 }
@@ -94,6 +96,7 @@ export async function anneal(
     if (isBetter(candidate, best)) {
       best = candidate
       timeToBestMs = performance.now() - startMs
+      budget.onImprove?.(best)
     }
   }
   return {

@@ -15,6 +15,8 @@ export interface FleetBudget {
   timeLimitMs: number
   signal?: AbortSignal
   yieldIntervalMs: number
+  /** Called each time the best plan changes. */
+  onImprove?: (best: Candidate) => void
 }
 
 /**
@@ -92,9 +94,11 @@ export async function minimizeFleet(
         unassigned,
         cost: scoreCandidate(kept, unassigned.length, unassignedPenalty),
       }
-      if (unassigned.length < best.unassigned.length) best = current
-      if (unassigned.length === 0) {
+      if (unassigned.length < best.unassigned.length || unassigned.length === 0) {
         best = current
+        budget.onImprove?.(best)
+      }
+      if (unassigned.length === 0) {
         if (!budget.dropRoutes || current.routes.length <= 1) break
         current = dropSmallestRoute(current, random.next())
       }
