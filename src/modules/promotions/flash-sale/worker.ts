@@ -42,4 +42,4 @@ export const startFlashSaleWorker = (
   log: FastifyBaseLogger,
   intervalMs = 5_000,
 ): PeriodicJob =>
-  startPeriodicJob('flash-sale', intervalMs, () => runFlashSaleRound(db, context), log)
+  startPeriodicJob('flash-sale', intervalMs, () => runFlashSaleRound(db, context), log, { db })
