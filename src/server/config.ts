@@ -23,6 +23,8 @@ export interface Config {
   dataDir: string
   /** `sqlite:<file>` or `postgres://…` */
   databaseUrl: string
+  /** DATABASE_POOL_SIZE: PostgreSQL connections per node (issue 14); createDb's default without it. */
+  databasePoolSize: number | undefined
   redisUrl: string | undefined
   sessionSecret: string
   logLevel: LogLevel
@@ -80,6 +82,7 @@ export function loadConfig(env: Env = process.env): Config {
     )
   }
 
+  const databasePoolSize = readCount(env, 'DATABASE_POOL_SIZE', problems)
   const redisUrl = env.REDIS_URL === '' ? undefined : env.REDIS_URL
   if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
     problems.push('REDIS_URL must start with redis:// or rediss://')
@@ -117,6 +120,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl,
+    databasePoolSize,
     redisUrl,
     sessionSecret,
     logLevel,

@@ -18,7 +18,10 @@ const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 
 async function main(): Promise<void> {
   const config = loadConfig()
-  const { db, dialect } = createDb(config.databaseUrl)
+  const { db, dialect } = createDb(
+    config.databaseUrl,
+    config.databasePoolSize === undefined ? {} : { poolSize: config.databasePoolSize },
+  )
   const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined
   await migrateToLatest(db)
   const { seeded } = config.demoData
