@@ -1,8 +1,9 @@
-// `npm run bench:scale-out [-- --orders 2000 --concurrency 32 --buyers 80]` (issue 14): checkouts
-// per second through one app node and through two, each a real server process on one fresh
-// PostgreSQL database (TEST_PG_ADMIN_URL to change; dropped afterwards), with a round-robin
+// `npm run bench:scale-out [-- --orders 2000 --concurrency 32 --buyers 80 --skus 40]` (issue 14):
+// checkouts per second through one app node and through two, each a real server process on one
+// fresh PostgreSQL database (TEST_PG_ADMIN_URL to change; dropped afterwards), with a round-robin
 // client for two; the baseline is GET /healthz on one node at the same concurrency, in the same
-// run. Every node runs its background rounds, as in production. On a machine with fewer cores
+// run. Twice: every order for one hot SKU (its stock row is locked by each checkout in turn, so
+// the database serialises them whatever the nodes), and orders spread over `--skus` SKUs. Every node runs its background rounds, as in production. On a machine with fewer cores
 // than nodes plus PostgreSQL, two nodes compete for the same CPUs: the ratio says so honestly.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -31,11 +32,13 @@ const { values } = parseArgs({
     orders: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '32' },
     buyers: { type: 'string', default: '80' },
+    skus: { type: 'string', default: '40' },
   },
 })
 const ORDERS = Number(values.orders)
 const CONCURRENCY = Number(values.concurrency)
 const BUYERS = Number(values.buyers)
+const SKUS = Number(values.skus)
 const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
 async function main(): Promise<void> {
@@ -69,19 +72,23 @@ async function main(): Promise<void> {
 
 async function measure(databaseUrl: string, addresses: string[]): Promise<void> {
   const { db } = createDb(databaseUrl, { poolSize: 2 })
-  const sku = await db
+  const skus = await db
     .selectFrom('sku')
     .innerJoin('product', 'product.id', 'sku.product_id')
     .select('sku.id')
     .where('product.status', '=', 'on_sale')
     .orderBy('sku.id')
-    .executeTakeFirstOrThrow()
+    .limit(SKUS)
+    .execute()
+  const sku = skus[0]
+  if (!sku) throw new Error('no SKU on sale')
   const location = (kind: 'warehouse' | 'station') =>
     db.selectFrom('stock_location').select('id').where('kind', '=', kind).orderBy('id')
   const warehouse = await location('warehouse').executeTakeFirstOrThrow()
   const station = await location('station').executeTakeFirstOrThrow()
-  // Enough for the warm-up and both measured phases.
-  await receiveStock(db, { skuId: sku.id, locationId: warehouse.id, quantity: 3 * ORDERS })
+  // Enough for the warm-up and every measured phase.
+  for (const { id } of skus)
+    await receiveStock(db, { skuId: id, locationId: warehouse.id, quantity: 3 * ORDERS })
   const buyers: Session[] = []
   for (let i = 0; i < BUYERS; i += 10) {
     const batch = Array.from({ length: Math.min(10, BUYERS - i) }, (_, j) =>
@@ -91,12 +98,14 @@ async function measure(databaseUrl: string, addresses: string[]): Promise<void> 
     )
     buyers.push(...(await Promise.all(batch)))
   }
-  const body = JSON.stringify({
-    items: [{ skuId: sku.id, quantity: 1 }],
-    delivery: 'station_pickup',
-    pickupLocationId: station.id,
-  })
-  const checkoutsOn = (nodes: string[], total: number) =>
+  const bodies = skus.map(({ id }) =>
+    JSON.stringify({
+      items: [{ skuId: id, quantity: 1 }],
+      delivery: 'station_pickup',
+      pickupLocationId: station.id,
+    }),
+  )
+  const checkoutsOn = (nodes: string[], total: number, spread = 1) =>
     load(total, CONCURRENCY, async (i) => {
       const buyer = buyers[i % buyers.length] as Session
       const response = await fetch(`${nodes[i % nodes.length] ?? ''}/api/commerce/shop/checkout`, {
@@ -106,7 +115,7 @@ async function measure(databaseUrl: string, addresses: string[]): Promise<void> 
           cookie: buyer.cookie,
           'x-csrf-token': buyer.csrfToken,
         },
-        body,
+        body: bodies[i % spread] ?? '',
       })
       await response.arrayBuffer()
       return response.status === 201
@@ -114,7 +123,7 @@ async function measure(databaseUrl: string, addresses: string[]): Promise<void> 
   const one = addresses.slice(0, 1)
 
   // Warm both nodes up (JIT, pools), so neither measured phase pays for it.
-  await checkoutsOn(addresses, Math.min(ORDERS, 400))
+  await checkoutsOn(addresses, Math.min(ORDERS, 400), skus.length)
   const baseline = await load(ORDERS, CONCURRENCY, async () => {
     const response = await fetch(`${one[0] ?? ''}/healthz`)
     await response.arrayBuffer()
@@ -122,6 +131,8 @@ async function measure(databaseUrl: string, addresses: string[]): Promise<void> 
   })
   const oneNode = await checkoutsOn(one, ORDERS)
   const twoNodes = await checkoutsOn(addresses, ORDERS)
+  const oneNodeSpread = await checkoutsOn(one, ORDERS, skus.length)
+  const twoNodesSpread = await checkoutsOn(addresses, ORDERS, skus.length)
   const level = await db
     .selectFrom('stock_level')
     .select(['available', 'reserved', 'sold', 'received'])
@@ -131,20 +142,26 @@ async function measure(databaseUrl: string, addresses: string[]): Promise<void> 
   await db.destroy()
 
   console.log(
-    `scale-out benchmark: postgres, ${ORDERS} requests each, concurrency ${CONCURRENCY}, ${BUYERS} buyers`,
+    `scale-out benchmark: postgres, ${ORDERS} requests each, concurrency ${CONCURRENCY}, ${BUYERS} buyers, ${skus.length} SKUs`,
   )
   console.log(resultRow('baseline GET /healthz (1)', baseline))
-  console.log(resultRow('checkout, one node', oneNode))
-  console.log(resultRow('checkout, two nodes', twoNodes))
   const ratio = (r: { perSecond: number }) => (r.perSecond / baseline.perSecond).toFixed(3)
-  console.log(
-    `one node = ${ratio(oneNode)} × baseline; two nodes = ${ratio(twoNodes)} × baseline; ` +
-      `two / one = ${(twoNodes.perSecond / oneNode.perSecond).toFixed(2)}`,
-  )
+  for (const [label, single, double] of [
+    ['one hot SKU', oneNode, twoNodes],
+    [`${String(skus.length)} SKUs`, oneNodeSpread, twoNodesSpread],
+  ] as const) {
+    console.log(resultRow(`checkout, one node, ${label}`, single))
+    console.log(resultRow(`checkout, two nodes, ${label}`, double))
+    console.log(
+      `  ${label}: one node = ${ratio(single)} × baseline; two nodes = ${ratio(double)} × baseline; ` +
+        `two / one = ${(double.perSecond / single.perSecond).toFixed(2)}`,
+    )
+  }
   console.log(
     `books: available + reserved + sold = received: ${level.available + level.reserved + level.sold === level.received}`,
   )
-  if (oneNode.failed + twoNodes.failed > 0) process.exitCode = 1
+  const failed = [oneNode, twoNodes, oneNodeSpread, twoNodesSpread].map((r) => r.failed)
+  if (failed.some((n) => n > 0)) process.exitCode = 1
 }
 
 await main()
