@@ -40,7 +40,7 @@ export function startPeriodicJob(
   intervalMs: number,
   round: () => Promise<unknown>,
   log: FastifyBaseLogger,
-  { db, runAtStart = false, node = NODE_ID, leaseMs = 30_000 }: PeriodicJobOptions,
+  { db, runAtStart = false, node = NODE_ID, leaseMs = 15_000 }: PeriodicJobOptions,
 ): PeriodicJob {
   let running: Promise<void> | undefined
   let stopped = false
