@@ -71,10 +71,10 @@ const sessionOf = async (response: Response): Promise<Session> => ({
   csrfToken: ((await response.json()) as { csrfToken: string }).csrfToken,
 })
 
-const postJson = (url: string, body: object) =>
+const postJson = (url: string, body: object, headers: Record<string, string> = {}) =>
   fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   })
 
@@ -89,14 +89,25 @@ export const BENCH_LOGIN_CODE_LIMITS = {
   alertFloor: 1_000_000,
 }
 
-/** A consumer signed in with the texted code, which the local SMS stand-in reveals. */
-export async function signInShopper(address: string, phone: string): Promise<Session> {
-  const answer = await postJson(`${address}/api/commerce/shop/auth/code`, { phone })
+/**
+ * A consumer signed in with the texted code, which the local SMS stand-in reveals; `headers`
+ * e.g. X-Forwarded-For behind a trusted proxy.
+ */
+export async function signInShopper(
+  address: string,
+  phone: string,
+  headers: Record<string, string> = {},
+): Promise<Session> {
+  const answer = await postJson(`${address}/api/commerce/shop/auth/code`, { phone }, headers)
   const sent = (await answer.json()) as { localCode?: string }
   if (!answer.ok || sent.localCode === undefined)
     throw new Error(`sign-in code for ${phone}: ${answer.status} ${JSON.stringify(sent)}`)
   return sessionOf(
-    await postJson(`${address}/api/commerce/shop/auth/login`, { phone, code: sent.localCode }),
+    await postJson(
+      `${address}/api/commerce/shop/auth/login`,
+      { phone, code: sent.localCode },
+      headers,
+    ),
   )
 }
 

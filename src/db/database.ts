@@ -4,6 +4,7 @@ import type { AccountsTables } from '../platform/accounts/index.js'
 import type { AuthTables } from '../platform/auth/index.js'
 import type { AuditTables } from '../platform/audit/index.js'
 import type { GeographyTables } from '../platform/geography/index.js'
+import type { JobTables } from '../platform/jobs/index.js'
 import type { NotificationTables } from '../platform/notifications/index.js'
 import type { LogisticsTables } from '../modules/logistics/schema.js'
 import type { DispatchTables } from '../modules/logistics/dispatch-schema.js'
@@ -32,6 +33,7 @@ export interface Database
     AuthTables,
     AuditTables,
     GeographyTables,
+    JobTables,
     NotificationTables,
     LogisticsTables,
     DispatchTables,

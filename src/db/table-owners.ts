@@ -19,6 +19,7 @@ export const tableOwners = {
 
   audit_log: 'platform/audit',
   division: 'platform/geography',
+  job_lease: 'platform/jobs',
   sms_outbox: 'platform/notifications',
 
   logistics_site: 'modules/logistics',

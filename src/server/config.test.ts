@@ -128,4 +128,11 @@ describe('configuration', () => {
       /SMS_LOGIN_CODES_HOURLY/,
     )
   })
+  it('takes the PostgreSQL pool size per node from DATABASE_POOL_SIZE (issue 14)', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).databasePoolSize).toBeUndefined()
+    expect(loadConfig({ DATA_DIR: tempDir(), DATABASE_POOL_SIZE: '20' }).databasePoolSize).toBe(20)
+    expect(() => loadConfig({ DATA_DIR: tempDir(), DATABASE_POOL_SIZE: '0' })).toThrow(
+      /DATABASE_POOL_SIZE/,
+    )
+  })
 })

@@ -23,6 +23,8 @@ export interface Config {
   dataDir: string
   /** `sqlite:<file>` or `postgres://…` */
   databaseUrl: string
+  /** DATABASE_POOL_SIZE: PostgreSQL connections per node (issue 14); createDb's default without it. */
+  databasePoolSize: number | undefined
   redisUrl: string | undefined
   /** REDIS_KEY_PREFIX: before every key, when one Redis serves more than this platform. */
   redisKeyPrefix: string
@@ -82,6 +84,7 @@ export function loadConfig(env: Env = process.env): Config {
     )
   }
 
+  const databasePoolSize = readCount(env, 'DATABASE_POOL_SIZE', problems)
   const redisUrl = env.REDIS_URL === '' ? undefined : env.REDIS_URL
   if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
     problems.push('REDIS_URL must start with redis:// or rediss://')
@@ -119,6 +122,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl,
+    databasePoolSize,
     redisUrl,
     redisKeyPrefix: env.REDIS_KEY_PREFIX ?? '',
     sessionSecret,

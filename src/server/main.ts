@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate.js'
 import { seedDemoData } from '../demo/seed.js'
 import { createMediaStorage } from '../modules/commerce/index.js'
 import { failAbandonedPlans, plansInFlight } from '../modules/logistics/index.js'
+import { NODE_ID, startPeriodicJob } from '../platform/jobs/index.js'
 import { startSmsDispatcher } from '../platform/notifications/index.js'
 import { createOsrmProvider } from '../routing/index.js'
 import { buildApp } from './build-app.js'
@@ -17,10 +18,12 @@ const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 
 async function main(): Promise<void> {
   const config = loadConfig()
-  const { db, dialect } = createDb(config.databaseUrl)
+  const { db, dialect } = createDb(
+    config.databaseUrl,
+    config.databasePoolSize === undefined ? {} : { poolSize: config.databasePoolSize },
+  )
   const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined
   await migrateToLatest(db)
-  await failAbandonedPlans(db)
   const { seeded } = config.demoData
     ? await seedDemoData(db, { parcelHistory: true, promotions: true })
     : { seeded: false }
@@ -41,8 +44,16 @@ async function main(): Promise<void> {
     ...(redis ? { redis, redisKeyPrefix: config.redisKeyPrefix } : {}),
   })
   const smsDispatcher = startSmsDispatcher(db, smsProviderFor(config.sms), app.log)
+  // A plan whose node died mid-solve is failed once its lease lapses, by one node (issue 14).
+  const abandonedPlans = startPeriodicJob(
+    'abandoned-plans',
+    60_000,
+    () => failAbandonedPlans(db),
+    app.log,
+    { db, runAtStart: true },
+  )
   app.log.info(
-    { dialect, seeded },
+    { dialect, seeded, node: NODE_ID },
     seeded ? 'database migrated; demo data loaded' : 'database migrated',
   )
 
@@ -54,7 +65,9 @@ async function main(): Promise<void> {
     void app
       .close()
       // A plan being solved finishes within its time limit; let it land before the pool closes.
-      .then(() => Promise.allSettled([...plansInFlight, smsDispatcher.stop()]))
+      .then(() =>
+        Promise.allSettled([...plansInFlight, smsDispatcher.stop(), abandonedPlans.stop()]),
+      )
       .then(() => Promise.all([db.destroy(), redis?.quit()]))
       .then(
         () => process.exit(0),

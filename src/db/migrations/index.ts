@@ -21,6 +21,7 @@ import * as promotionEvents from './2026_12_02_020_promotion_events.js'
 import * as shareLinksEverywhere from './2026_12_03_021_share_links_everywhere.js'
 import * as rateLimits from './2026_12_07_022_rate_limits.js'
 import * as localPaymentGateway from './2026_12_07_023_local_payment_gateway.js'
+import * as jobLeases from './2026_12_07_024_job_leases.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_021_share_links_everywhere': shareLinksEverywhere,
   '2026_12_07_022_rate_limits': rateLimits,
   '2026_12_07_023_local_payment_gateway': localPaymentGateway,
+  '2026_12_07_024_job_leases': jobLeases,
 }

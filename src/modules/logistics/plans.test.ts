@@ -6,6 +6,8 @@ import {
 } from '../../routing/index.js'
 import { planDay, receiveAtHub, waitForPlan } from './test-support.js'
 import { logisticsApp } from '../../test/fixtures.js'
+import { claimLease, NODE_ID, releaseLease } from '../../platform/jobs/index.js'
+import { failAbandonedPlans } from './plans.js'
 
 // LOG-3 / LOG-4: a day's plan for the demo county respects every vehicle and every station.
 
@@ -234,7 +236,13 @@ describe('daily dispatch plan', () => {
 
 describe('road distances for planning', () => {
   async function planWith(roadMatrix: TravelMatrixProvider) {
-    const { logIn } = await logisticsApp({ roadMatrix })
+    const { hub } = await hubWithParcels(roadMatrix)
+    return planDay<Plan & { error: string | null }>(hub, '2026-12-03', 0.5)
+  }
+
+  async function hubWithParcels(roadMatrix: TravelMatrixProvider) {
+    const app = await logisticsApp({ roadMatrix })
+    const { logIn } = app
     const operator = await logIn('operator')
     const hub = await logIn('hub')
     const {
@@ -258,8 +266,44 @@ describe('road distances for planning', () => {
       hub,
       parcels.map((p) => p.waybillNo),
     )
-    return planDay<Plan & { error: string | null }>(hub, '2026-12-03', 0.5)
+    return { ...app, hub }
   }
+
+  it('fails a plan whose node died mid-solve, but not one another live node is solving (issue 14)', async () => {
+    let answerMatrix: () => void = () => undefined
+    const roadsAnswered = new Promise<void>((resolve) => (answerMatrix = resolve))
+    const { db, hub } = await hubWithParcels({
+      buildMatrix: async (points) => {
+        await roadsAnswered
+        return buildStraightLineMatrix(points)
+      },
+    })
+    const solving = (
+      await hub.request({
+        method: 'POST',
+        url: '/api/logistics/plans',
+        payload: { serviceDate: '2026-12-03', timeLimitS: 0.5 },
+      })
+    ).json<Plan>()
+    // A plan left 'planning' by a node that died: its lease lapsed a second ago.
+    const orphan = (
+      await hub.request({
+        method: 'POST',
+        url: '/api/logistics/plans',
+        payload: { serviceDate: '2026-12-04', timeLimitS: 0.5 },
+      })
+    ).json<Plan>()
+    const aSecondAgo = new Date(Date.now() - 1000).toISOString()
+    await releaseLease(db, `dispatch-plan:${orphan.id}`, NODE_ID, aSecondAgo)
+    expect(await claimLease(db, `dispatch-plan:${solving.id}`, 'other-node', aSecondAgo)).toBe(
+      false,
+    )
+
+    expect(await failAbandonedPlans(db)).toBe(1)
+    answerMatrix()
+    expect((await waitForPlan<Plan>(hub, solving.id)).status).toBe('draft')
+    expect((await waitForPlan<Plan>(hub, orphan.id)).status).toBe('failed')
+  })
 
   it('plans on the configured road service’s matrix (OSRM), fetched once for the hub and the stations', async () => {
     const requested: number[] = []

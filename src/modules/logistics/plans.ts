@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import type { Actor } from '../../platform/http/index.js'
+import { claimLease, heldLeases, NODE_ID, releaseLease } from '../../platform/jobs/index.js'
 import {
   checkSolution,
   type Problem,
@@ -41,6 +42,14 @@ const DEFAULT_TIME_LIMIT_S = 5
 
 /** Plans still being solved by this node; awaited on shutdown and in tests. */
 export const plansInFlight = new Set<Promise<void>>()
+
+/**
+ * The node solving a plan holds the lease `dispatch-plan:<id>` (issue 14), renewed while it
+ * solves: a plan still 'planning' without a live lease lost its node.
+ */
+const planLease = (planId: string) => `dispatch-plan:${planId}`
+const PLAN_LEASE_MS = 60_000
+const leaseUntil = () => new Date(Date.now() + PLAN_LEASE_MS).toISOString()
 
 /** Every station with parcels waiting at the hub (all carriers together) or farm products to collect. */
 async function loadStops(db: Db): Promise<StopLoad[]> {
@@ -158,6 +167,8 @@ export async function startPlan(db: Db, actor: Actor, body: StartPlanBody): Prom
       error: null,
     })
     .execute()
+  // In the plan's transaction: no other node ever sees the plan without its solver's lease.
+  await claimLease(db, planLease(planId), NODE_ID, leaseUntil())
   await recordAudit(db, actor, {
     action: 'dispatch_plan.create',
     entityType: 'dispatch_plan',
@@ -200,6 +211,10 @@ async function solvePlan(
 ): Promise<void> {
   const started = performance.now()
   let lastProgress = 0
+  const renewal = setInterval(() => {
+    void claimLease(db, planLease(planId), NODE_ID, leaseUntil()).catch(() => undefined)
+  }, PLAN_LEASE_MS / 3)
+  renewal.unref()
   try {
     // Fetched here, after the request's transaction, so a slow road service holds no locks.
     const problem =
@@ -240,14 +255,13 @@ async function solvePlan(
       cost: solution.cost,
     })
     await db.transaction().execute(async (trx) => {
-      await writeTrips(trx, planId, serviceDate, solution, stops)
       const summary = summarise(
         solution,
         stops,
         check.violations,
         Math.round(performance.now() - started),
       )
-      await trx
+      const finished = await trx
         .updateTable('dispatch_plan')
         .set({
           status: 'draft',
@@ -256,7 +270,12 @@ async function solvePlan(
           summary_json: JSON.stringify(summary),
         })
         .where('id', '=', planId)
-        .execute()
+        // A plan failed meanwhile as abandoned (this node stalled past its lease) stays failed.
+        .where('status', '=', 'planning')
+        .executeTakeFirst()
+      if (Number(finished.numUpdatedRows) === 1) {
+        await writeTrips(trx, planId, serviceDate, solution, stops)
+      }
     })
   } catch (error) {
     await db
@@ -268,6 +287,9 @@ async function solvePlan(
       })
       .where('id', '=', planId)
       .execute()
+  } finally {
+    clearInterval(renewal)
+    await releaseLease(db, planLease(planId), NODE_ID)
   }
 }
 
@@ -355,11 +377,23 @@ function summarise(
 }
 
 /**
- * A plan still 'planning' long after any time limit lost its node (a crash or a restart
- * mid-solve); marking it failed lets the clerk start again. Run at start-up.
+ * A plan still 'planning' whose solver's lease has lapsed lost its node (a crash or a restart
+ * mid-solve); marking it failed lets the clerk start again. A plan another live node is solving
+ * keeps its lease and is left alone (issue 14).
  */
 export async function failAbandonedPlans(db: Db, now = nowIso()): Promise<number> {
-  const cutoff = new Date(Date.parse(now) - 10 * 60_000).toISOString()
+  const planning = await db
+    .selectFrom('dispatch_plan')
+    .select('id')
+    .where('status', '=', 'planning')
+    .execute()
+  const solving = await heldLeases(
+    db,
+    planning.map((plan) => planLease(plan.id)),
+    now,
+  )
+  const abandoned = planning.filter((plan) => !solving.has(planLease(plan.id)))
+  if (abandoned.length === 0) return 0
   const result = await db
     .updateTable('dispatch_plan')
     .set({
@@ -368,7 +402,11 @@ export async function failAbandonedPlans(db: Db, now = nowIso()): Promise<number
       error: 'abandoned: the server stopped while planning',
     })
     .where('status', '=', 'planning')
-    .where('created_at', '<', cutoff)
+    .where(
+      'id',
+      'in',
+      abandoned.map((plan) => plan.id),
+    )
     .executeTakeFirst()
   return Number(result.numUpdatedRows)
 }

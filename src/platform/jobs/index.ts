@@ -1,2 +1,5 @@
 // What other folders may use of background jobs.
-export { startPeriodicJob, type PeriodicJob } from './periodic-job.js'
+export { heldLeases, claimLease, releaseLease } from './lease.js'
+export { NODE_ID } from './node-id.js'
+export { startPeriodicJob, type PeriodicJob, type PeriodicJobOptions } from './periodic-job.js'
+export type { JobTables } from './schema.js'

@@ -19,4 +19,5 @@ export const startSmsDispatcher = (
       if (result.sent + result.retrying + result.failed > 0) log.info({ sms: result }, 'sms round')
     },
     log,
+    { db },
   )

@@ -82,7 +82,5 @@ export const startPaymentWorker = (
     intervalMs,
     () => runPaymentRound(db, hooks, provider, notifyUrl),
     log,
-    {
-      runAtStart: true,
-    },
+    { db, runAtStart: true },
   )

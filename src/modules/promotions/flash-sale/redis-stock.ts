@@ -309,6 +309,19 @@ export class RedisFlashStock implements FlashStock {
       .exec()
   }
 
+  /**
+   * Whether any session's stream has an admission waiting for the database; sessions ended and
+   * written are dropped from the list on the way.
+   */
+  async hasAdmissions(): Promise<boolean> {
+    let waiting = false
+    for (const sessionId of await this.sessionsWithAdmissions()) {
+      if ((await this.redis.xlen(this.keys(sessionId).admissions)) > 0) waiting = true
+      else await this.retireIfDone(sessionId)
+    }
+    return waiting
+  }
+
   /** Sessions that may have admissions to persist. */
   sessionsWithAdmissions(): Promise<string[]> {
     return this.redis.smembers(this.sessionsKey)

@@ -46,11 +46,12 @@ export const startFlashSaleWorker = (
   log: FastifyBaseLogger,
   intervalMs = 5_000,
 ): PeriodicJob =>
-  startPeriodicJob('flash-sale', intervalMs, () => runFlashSaleRound(db, context), log)
+  startPeriodicJob('flash-sale', intervalMs, () => runFlashSaleRound(db, context), log, { db })
 
 /**
  * The hold persister of a node with Redis: admissions reach the database within about this
- * interval of their answer (plus the batch's own write).
+ * interval of their answer (plus the batch's own write). Like every round it runs on one node at
+ * a time, and it asks for the lease only when Redis has admissions waiting.
  */
 export const startHoldPersister = (
   db: Db,
@@ -58,4 +59,7 @@ export const startHoldPersister = (
   log: FastifyBaseLogger,
   intervalMs = 100,
 ): PeriodicJob =>
-  startPeriodicJob('flash-sale-holds', intervalMs, () => persistAdmissions(db, stock), log)
+  startPeriodicJob('flash-sale-holds', intervalMs, () => persistAdmissions(db, stock), log, {
+    db,
+    whenDue: () => stock.hasAdmissions(),
+  })

@@ -25,7 +25,9 @@ export const startBargainBulkWorker = (
   log: FastifyBaseLogger,
   intervalMs = 10_000,
 ): PeriodicJob =>
-  startPeriodicJob('bargains-bulk-buys', intervalMs, () => runBargainBulkRound(db, hooks), log)
+  startPeriodicJob('bargains-bulk-buys', intervalMs, () => runBargainBulkRound(db, hooks), log, {
+    db,
+  })
 
 /** Runs the 砍价 and 团购 rounds while the app runs. */
 export const bargainBulkRounds: FastifyPluginAsync<{

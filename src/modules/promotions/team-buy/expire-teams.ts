@@ -142,4 +142,5 @@ export const startTeamBuyWorker = (
     intervalMs,
     () => expireTeams(db, hooks, systemActor('team-buys')),
     log,
+    { db },
   )
