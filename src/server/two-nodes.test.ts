@@ -25,6 +25,8 @@ import { serverEnv, startServer, stopServer, type RunningServer } from '../test/
 // for what stays correct there: a session and the sign-in code limit shared through the database.
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+/** Both nodes key Redis under this run's prefix, as one deployment; deleted afterwards. */
+const REDIS_KEY_PREFIX = `two-nodes:${Date.now()}:`
 const SESSION_SECRET = 'two-nodes-test-secret-0123456789abcdef'
 const BUYERS = 24
 const FLASH_STOCK = 10
@@ -60,7 +62,7 @@ async function startCluster(): Promise<Cluster> {
         TRUST_PROXY: '127.0.0.1',
         SMS_LOGIN_CODES_PER_ADDRESS_HOURLY: String(PER_ADDRESS_HOURLY),
         SMS_LOGIN_CODES_HOURLY: '100000',
-        ...(postgres ? { REDIS_URL } : {}),
+        ...(postgres ? { REDIS_URL, REDIS_KEY_PREFIX } : {}),
       })
       started.push({ address, server: await startServer(env, address) })
     }
@@ -304,7 +306,7 @@ describe('two app nodes on one database (issue 14)', () => {
       for (const n of nodes) console.error(n.server.output.join(''))
       throw error
     } finally {
-      const keys = flashSessionId ? await redis.keys(`flash:{${flashSessionId}}:*`) : []
+      const keys = await redis.keys(`${REDIS_KEY_PREFIX}*`)
       if (keys.length > 0) await redis.del(...keys)
       await redis.quit()
       await cluster.close()
