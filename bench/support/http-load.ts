@@ -15,6 +15,7 @@ export interface LoadResult {
   failed: number
   perSecond: number
   p50: number
+  p95: number
   p99: number
   /** Latency of the requests that succeeded (for admissions: the ones that got a hold). */
   okP50: number
@@ -54,6 +55,7 @@ export async function load(
     failed: total - ok,
     perSecond: total / seconds,
     p50: at(latencies, 0.5),
+    p95: at(latencies, 0.95),
     p99: at(latencies, 0.99),
     okP50: at(okLatencies, 0.5),
     okP99: at(okLatencies, 0.99),
@@ -62,7 +64,7 @@ export async function load(
 
 /** One line of the report; `otherLabel` names what the requests that did not succeed were. */
 export const resultRow = (name: string, r: LoadResult, otherLabel = 'failed') =>
-  `${name.padEnd(24)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.ok} ok, ${r.failed} ${otherLabel})`
+  `${name.padEnd(24)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.ok} ok, ${r.failed} ${otherLabel})`
 
 const sessionOf = async (response: Response): Promise<Session> => ({
   cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
