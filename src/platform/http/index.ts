@@ -17,4 +17,5 @@ export {
   pageWindow,
 } from './schemas.js'
 export { compileItemValidator, validatorCompiler } from './validators.js'
+export { withGroupCommit } from './group-commit.js'
 export { withTransaction } from './with-transaction.js'

@@ -13,8 +13,16 @@ export async function withTransaction<T>(
   request: FastifyRequest,
   work: (trx: Db, actor: Actor) => Promise<T>,
 ): Promise<T> {
+  return db.transaction().execute(auditedWork(request, work))
+}
+
+/** The request's work, refused when it is a mutation that wrote no audit entry. */
+export function auditedWork<T>(
+  request: FastifyRequest,
+  work: (trx: Db, actor: Actor) => Promise<T>,
+): (trx: Db) => Promise<T> {
   const actor = actorOf(request)
-  return db.transaction().execute(async (trx) => {
+  return async (trx) => {
     const result = await work(trx, actor)
     if (MUTATING.has(request.method) && actor.auditedEntries === 0) {
       throw new Error(
@@ -22,5 +30,5 @@ export async function withTransaction<T>(
       )
     }
     return result
-  })
+  }
 }

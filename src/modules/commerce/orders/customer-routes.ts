@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify'
 import { buyerIdOf } from './buyer.js'
 import type { Db } from '../../../db/database.js'
 import { recordAudit } from '../../../platform/audit/index.js'
-import { IdParams, Page, withTransaction } from '../../../platform/http/index.js'
+import { IdParams, Page, withGroupCommit, withTransaction } from '../../../platform/http/index.js'
 import { AppError, notFound } from '../../../shared/errors.js'
 import type { PaymentAction, PaymentProvider } from '../payments/providers/index.js'
 import { placeCheckout } from './checkout.js'
@@ -59,9 +59,10 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
       config: { access: signedIn },
     },
     async (request, reply) => {
-      // Reads and checks before the transaction, which then only writes (issue 14).
+      // Reads and checks before the transaction, which then only writes; on SQLite checkouts
+      // ready at the same moment share a commit (issue 14).
       const plan = await planCheckout(db, buyerIdOf(request), request.body)
-      const placed = await withTransaction(db, request, (trx, actor) =>
+      const placed = await withGroupCommit(db, request, (trx, actor) =>
         placeCheckout(trx, actor, payments.name, plan),
       )
       const payment = toPaymentInfo(placed.payment)
