@@ -1,21 +1,18 @@
-import type { FastifyRequest } from 'fastify'
 import { SqliteAdapter, type ControlledTransaction } from 'kysely'
-import type { Database, Db } from '../../db/database.js'
-import type { Actor } from './actor.js'
-import { auditedWork, withTransaction } from './with-transaction.js'
+import type { Database, Db } from './database.js'
 
 // Group commit for SQLite (issue 14). SQLite has one writer, and with synchronous = FULL every
 // commit waits for the disk (about 4 ms here, with the whole process blocked): that, not the
-// statements, caps a hot route near 250 commits a second. Requests that are ready to write at the
-// same moment therefore share one transaction and one commit, each inside its own savepoint:
-//   - atomic per request: a request that fails rolls back to its savepoint, the others go on;
-//   - serial: the requests' work runs one after another, as it would on the single connection;
-//   - durable: no request is answered before the commit that holds its writes; if that commit
-//     fails, every request of the group fails with it.
-// PostgreSQL commits on many connections at once (and groups its own WAL flushes), so there it is
-// exactly withTransaction.
+// statements, caps a hot route near 250 commits a second. Units of work that are ready to write at
+// the same moment therefore share one transaction and one commit, each inside its own savepoint:
+//   - atomic per unit: one that fails rolls back to its savepoint, the others go on;
+//   - serial: the units run one after another, as they would on the single connection;
+//   - durable: no unit's promise settles before the commit that holds its writes; if that commit
+//     fails, every unit of the group fails with it.
+// PostgreSQL commits on many connections at once (and groups its own WAL flushes), so there each
+// unit is a transaction of its own.
 
-/** Requests per group: a bound on how long the first of them waits for the commit. */
+/** Units per group: a bound on how long the first of them waits for the commit. */
 const MAX_GROUP = 32
 
 interface Waiting {
@@ -31,18 +28,15 @@ interface Done {
 
 const queues = new WeakMap<Db, Waiting[]>()
 
-/** withTransaction, sharing its commit with the requests writing at the same time on SQLite. */
-export async function withGroupCommit<T>(
-  db: Db,
-  request: FastifyRequest,
-  work: (trx: Db, actor: Actor) => Promise<T>,
-): Promise<T> {
-  if (!(db.getExecutor().adapter instanceof SqliteAdapter) || db.isTransaction)
-    return withTransaction(db, request, work)
-  const audited = auditedWork(request, work)
+export const isSqlite = (db: Db): boolean => db.getExecutor().adapter instanceof SqliteAdapter
+
+/** Runs `work` in a transaction, sharing its commit on SQLite with the work queued meanwhile. */
+export async function groupCommit<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db)
+  if (!isSqlite(db)) return db.transaction().execute(work)
   return new Promise<T>((resolve, reject) => {
     const queue = queues.get(db)
-    const waiting = { work: audited, resolve: resolve as (value: unknown) => void, reject }
+    const waiting = { work, resolve: resolve as (value: unknown) => void, reject }
     if (queue) {
       queue.push(waiting)
       return

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../test/test-app.js'
 import { recordAudit } from '../audit/index.js'
-import { withGroupCommit } from './group-commit.js'
+import { withGroupCommit } from './with-transaction.js'
 import { anOrganization } from '../../test/factories.js'
 import { auditEntries, organizationRows } from '../../test/inspect.js'
 
