@@ -21,6 +21,7 @@ import {
   type Session,
 } from '../support/http-load.js'
 import { runHeader } from '../support/run-header.js'
+import { countStatements } from '../support/statement-count.js'
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +29,8 @@ const { values } = parseArgs({
     orders: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '16' },
     buyers: { type: 'string', default: '40' },
+    /** Also list the statements by shape (verb and table), per checkout. */
+    statements: { type: 'boolean', default: false },
   },
 })
 const ORDERS = Number(values.orders)
@@ -39,7 +42,10 @@ async function main(): Promise<void> {
   console.log(runHeader())
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cuntong-bench-'))
   const database = values.db === 'postgres' ? await freshPostgres(ADMIN_URL) : undefined
-  const { db } = createDb(database?.url ?? `sqlite:${path.join(dataDir, 'bench.sqlite')}`)
+  const counted = countStatements()
+  const { db } = createDb(database?.url ?? `sqlite:${path.join(dataDir, 'bench.sqlite')}`, {
+    log: counted.log,
+  })
   await migrateToLatest(db)
   await seedDemoData(db)
   const app = await buildApp({
@@ -84,6 +90,7 @@ async function main(): Promise<void> {
     await response.arrayBuffer()
     return response.status === 200
   })
+  counted.start()
   const checkouts = await load(ORDERS, CONCURRENCY, async (i) => {
     const buyer = buyers[i % buyers.length] as Session
     const response = await fetch(`${address}/api/commerce/shop/checkout`, {
@@ -98,6 +105,7 @@ async function main(): Promise<void> {
     await response.arrayBuffer()
     return response.status === 201
   })
+  counted.stop()
 
   const after = await levelOf()
   const orders = await db
@@ -111,8 +119,17 @@ async function main(): Promise<void> {
   console.log(resultRow('POST /shop/checkout', checkouts))
   console.log(
     `checkout throughput = ${(checkouts.perSecond / baseline.perSecond).toFixed(3)} × baseline; ` +
-      `p50 ${(checkouts.p50 / baseline.p50).toFixed(1)} × baseline p50`,
+      `p50 ${(checkouts.p50 / baseline.p50).toFixed(1)} × baseline p50; p95 ${checkouts.p95.toFixed(1)} ms`,
   )
+  // Everything a checkout request costs, the session lookup of its authentication included.
+  const perCheckout = (n: number) => (n / ORDERS).toFixed(1)
+  console.log(
+    `statements per checkout: ${perCheckout(counted.statements())} ` +
+      `(${perCheckout(counted.transactions())} transactions; on PostgreSQL each statement is a round trip)`,
+  )
+  if (values.statements)
+    for (const [shape, n] of counted.byShape())
+      console.log(`  ${perCheckout(n).padStart(5)}  ${shape}`)
   const reservedNow = after.reserved - before.reserved
   console.log(
     `books: ${orders.n} orders, ${reservedNow} units newly reserved, available ${before.available} → ${after.available}; ` +

@@ -15,6 +15,7 @@ export interface LoadResult {
   failed: number
   perSecond: number
   p50: number
+  p95: number
   p99: number
   /** Latency of the requests that succeeded (for admissions: the ones that got a hold). */
   okP50: number
@@ -52,6 +53,7 @@ export async function load(
     failed: total - ok,
     perSecond: total / seconds,
     p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
     okP50: percentile(okLatencies, 0.5),
     okP99: percentile(okLatencies, 0.99),
@@ -64,7 +66,7 @@ export const percentile = (list: number[], q: number): number =>
 
 /** One line of the report; `otherLabel` names what the requests that did not succeed were. */
 export const resultRow = (name: string, r: LoadResult, otherLabel = 'failed') =>
-  `${name.padEnd(24)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.ok} ok, ${r.failed} ${otherLabel})`
+  `${name.padEnd(24)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.ok} ok, ${r.failed} ${otherLabel})`
 
 const sessionOf = async (response: Response): Promise<Session> => ({
   cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely'
 import pg from 'pg'
 import type { Database, Db, Dialect } from './database.js'
 
@@ -18,6 +18,8 @@ export interface CreateDbOptions {
   schema?: string
   /** PostgreSQL only: connections in the pool. */
   poolSize?: number
+  /** Hears every statement run, `begin` and `commit` included (benchmarks count them). */
+  log?: (event: LogEvent) => void
 }
 
 /** Opens `sqlite:<file>`, `sqlite::memory:` or `postgres://…`. */
@@ -26,6 +28,7 @@ export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db
     return {
       db: new Kysely<Database>({
         dialect: new SqliteDialect({ database: openSqlite(databaseUrl.slice('sqlite:'.length)) }),
+        ...(options.log ? { log: options.log } : {}),
       }),
       dialect: 'sqlite',
     }
@@ -36,7 +39,10 @@ export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   })
   return {
-    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    db: new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      ...(options.log ? { log: options.log } : {}),
+    }),
     dialect: 'postgres',
   }
 }

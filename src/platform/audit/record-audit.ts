@@ -17,19 +17,29 @@ export interface AuditEvent {
  * Writes one audit entry inside the caller's transaction, so the entry and the change it
  * describes commit or roll back together.
  */
-export async function recordAudit(db: Db, actor: Actor, event: AuditEvent): Promise<void> {
+export const recordAudit = (db: Db, actor: Actor, event: AuditEvent): Promise<void> =>
+  recordAudits(db, actor, [event])
+
+/** Writes several audit entries in one insert (one round trip: issue 14), in the same way. */
+export async function recordAudits(
+  db: Db,
+  actor: Actor,
+  events: readonly AuditEvent[],
+): Promise<void> {
+  if (events.length === 0) return
+  const at = nowIso()
   await db
     .insertInto('audit_log')
-    .values(auditRow(actor, event, nowIso()))
+    .values(events.map((event) => auditRow(actor, event, at)))
     .execute()
-  actor.auditedEntries += 1
+  actor.auditedEntries += events.length
 }
 
 /**
  * Writes many audit entries in one statement, each with its own actor and time: work done in
  * batches on behalf of many requests (e.g. flash sale holds persisted from Redis).
  */
-export async function recordAudits(
+export async function recordAuditBatch(
   db: Db,
   entries: readonly { actor: Actor; event: AuditEvent; at: string }[],
 ): Promise<void> {

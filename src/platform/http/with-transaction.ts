@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import type { Db } from '../../db/database.js'
+import { groupCommit } from '../../db/group-commit.js'
 import { actorOf, type Actor } from './actor.js'
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -13,8 +14,29 @@ export async function withTransaction<T>(
   request: FastifyRequest,
   work: (trx: Db, actor: Actor) => Promise<T>,
 ): Promise<T> {
+  return db.transaction().execute(auditedWork(request, work))
+}
+
+/**
+ * withTransaction, sharing its commit on SQLite with the requests writing at the same moment,
+ * each in its own savepoint (src/db/group-commit.ts, issue 14): still all or nothing per request,
+ * and answered only once committed.
+ */
+export async function withGroupCommit<T>(
+  db: Db,
+  request: FastifyRequest,
+  work: (trx: Db, actor: Actor) => Promise<T>,
+): Promise<T> {
+  return groupCommit(db, auditedWork(request, work))
+}
+
+/** The request's work, refused when it is a mutation that wrote no audit entry. */
+function auditedWork<T>(
+  request: FastifyRequest,
+  work: (trx: Db, actor: Actor) => Promise<T>,
+): (trx: Db) => Promise<T> {
   const actor = actorOf(request)
-  return db.transaction().execute(async (trx) => {
+  return async (trx) => {
     const result = await work(trx, actor)
     if (MUTATING.has(request.method) && actor.auditedEntries === 0) {
       throw new Error(
@@ -22,5 +44,5 @@ export async function withTransaction<T>(
       )
     }
     return result
-  })
+  }
 }

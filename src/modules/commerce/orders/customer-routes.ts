@@ -3,18 +3,19 @@ import type { FastifyRequest } from 'fastify'
 import { buyerIdOf } from './buyer.js'
 import type { Db } from '../../../db/database.js'
 import { recordAudit } from '../../../platform/audit/index.js'
-import { IdParams, Page, withTransaction } from '../../../platform/http/index.js'
+import { IdParams, Page, withGroupCommit, withTransaction } from '../../../platform/http/index.js'
 import { AppError, notFound } from '../../../shared/errors.js'
 import type { PaymentAction, PaymentProvider } from '../payments/providers/index.js'
-import { checkout } from './checkout.js'
+import { placeCheckout } from './checkout.js'
+import { planCheckout } from './checkout-plan.js'
+import { placedOrders } from './placed-orders.js'
 import type { PromotionHookRegistry } from './promotion-hooks.js'
 import { getMyOrder, listMyOrders, myOrderRow, refundUncollected } from './customer-orders.js'
 import { closeAtProvider } from '../payments/index.js'
 import { settleClosing } from './order-expiry.js'
 import type { PaymentInfo } from './order-schema.js'
 import { CheckoutBody, CheckoutResult, Order, OrderListQuery, PayAction } from './order-schema.js'
-import { ordersOf } from './order-rows.js'
-import { toOrders, toPaymentInfo } from './order-views.js'
+import { toPaymentInfo } from './order-views.js'
 
 // The H5 shop's buyer: checkout, paying, and the buyer's own orders (sign-in is
 // customers/customer-auth-routes.ts, the cart and addresses cart-routes.ts).
@@ -58,21 +59,20 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
       config: { access: signedIn },
     },
     async (request, reply) => {
-      const userId = buyerIdOf(request)
-      const result = await withTransaction(db, request, (trx, actor) =>
-        checkout(trx, actor, userId, payments.name, request.body),
+      // Reads and checks before the transaction, which then only writes; on SQLite checkouts
+      // ready at the same moment share a commit (issue 14).
+      const plan = await planCheckout(db, buyerIdOf(request), request.body)
+      const placed = await withGroupCommit(db, request, (trx, actor) =>
+        placeCheckout(trx, actor, payments.name, plan),
       )
-      const payment = await paymentOf(db, userId, result.paymentId)
+      const payment = toPaymentInfo(placed.payment)
       // After commit: the provider is asked for a pay URL only once the stock is really ours.
       // If it cannot be reached, the order stands and the buyer pays from the order page.
       const action = await payAction(request, payment).catch((error: unknown) => {
         request.log.warn({ err: error }, 'payment provider unreachable at checkout')
         return null
       })
-      const orders = await toOrders(db, await ordersOf(db, result.paymentId), {
-        showPickupCode: true,
-      })
-      return reply.status(201).send({ payment, orders, action })
+      return reply.status(201).send({ payment, orders: placedOrders(plan, placed), action })
     },
   )
 

@@ -1,8 +1,8 @@
 import type { Db } from '../../../db/database.js'
-import { parcelProgressOf } from '../../logistics/index.js'
+import { parcelProgressOf, type ParcelProgress } from '../../logistics/index.js'
 import type { Order, PaymentInfo, PickupPoint } from './order-schema.js'
 import type { PaymentTable } from '../payments/index.js'
-import type { ShopOrderTable } from './order-tables.js'
+import type { OrderEventTable, OrderLineTable, ShopOrderTable } from './order-tables.js'
 import type { StockLocationTable } from '../stock/index.js'
 
 // Orders as the API shows them, read in a few queries for a whole page of orders.
@@ -25,6 +25,16 @@ export const toPaymentInfo = (row: PaymentTable): PaymentInfo => ({
   expiresAt: row.expires_at,
   paidAt: row.paid_at,
 })
+
+/** What an order view needs besides its row, read for a whole page of orders at once. */
+export interface OrderRelations {
+  shopNames: ReadonlyMap<string, string>
+  locations: ReadonlyMap<string, StockLocationTable>
+  /** Sorted by id. */
+  lines: readonly OrderLineTable[]
+  events: readonly Pick<OrderEventTable, 'order_id' | 'to_status' | 'at' | 'note'>[]
+  parcels: ReadonlyMap<string, ParcelProgress>
+}
 
 export async function toOrders(
   db: Db,
@@ -56,47 +66,60 @@ export async function toOrders(
       rows.flatMap((r) => (r.parcel_id ? [r.parcel_id] : [])),
     ),
   ])
-  const shopName = new Map(shops.map((s) => [s.id, s.name]))
-  const location = new Map(locations.map((l) => [l.id, l]))
-  return rows.map((row) => {
-    const pickup = row.pickup_location_id ? location.get(row.pickup_location_id) : undefined
-    return {
-      id: row.id,
-      orderNo: row.order_no,
-      shopId: row.shop_id,
-      shopName: shopName.get(row.shop_id) ?? '',
-      channel: row.channel,
-      delivery: row.delivery,
-      pickupPoint: pickup ? toPickupPoint(pickup) : null,
-      status: row.status,
-      itemsFen: row.items_fen,
-      deliveryFen: row.delivery_fen,
-      totalFen: row.total_fen,
-      refundedFen: row.refunded_fen,
-      pickupCode:
-        options.showPickupCode && row.status === 'ready_for_pickup' ? row.pickup_code : null,
-      shipment: (row.parcel_id ? parcels.get(row.parcel_id) : undefined) ?? null,
-      paymentId: row.payment_id,
-      paymentDeadline: row.status === 'created' ? row.payment_deadline : null,
-      createdAt: row.created_at,
-      paidAt: row.paid_at,
-      completedAt: row.completed_at,
-      cancelReason: row.cancel_reason,
-      lines: lines
-        .filter((l) => l.order_id === row.id)
-        .map((l) => ({
-          skuId: l.sku_id,
-          productId: l.product_id,
-          title: l.title,
-          spec: l.spec,
-          localKind: l.local_kind,
-          unitPriceFen: l.unit_price_fen,
-          quantity: l.quantity,
-          lineFen: l.line_fen,
-        })),
-      history: events
-        .filter((e) => e.order_id === row.id)
-        .map((e) => ({ status: e.to_status, at: e.at, note: e.note })),
-    }
-  })
+  const relations = {
+    shopNames: new Map(shops.map((s) => [s.id, s.name])),
+    locations: new Map(locations.map((l) => [l.id, l])),
+    lines,
+    events,
+    parcels,
+  }
+  return rows.map((row) => toOrder(row, relations, options))
+}
+
+/** One order as the API shows it; checkout builds it from the rows it has just written. */
+export function toOrder(
+  row: ShopOrderTable,
+  relations: OrderRelations,
+  options: { showPickupCode: boolean },
+): Order {
+  const { shopNames, locations, lines, events, parcels } = relations
+  const pickup = row.pickup_location_id ? locations.get(row.pickup_location_id) : undefined
+  return {
+    id: row.id,
+    orderNo: row.order_no,
+    shopId: row.shop_id,
+    shopName: shopNames.get(row.shop_id) ?? '',
+    channel: row.channel,
+    delivery: row.delivery,
+    pickupPoint: pickup ? toPickupPoint(pickup) : null,
+    status: row.status,
+    itemsFen: row.items_fen,
+    deliveryFen: row.delivery_fen,
+    totalFen: row.total_fen,
+    refundedFen: row.refunded_fen,
+    pickupCode:
+      options.showPickupCode && row.status === 'ready_for_pickup' ? row.pickup_code : null,
+    shipment: (row.parcel_id ? parcels.get(row.parcel_id) : undefined) ?? null,
+    paymentId: row.payment_id,
+    paymentDeadline: row.status === 'created' ? row.payment_deadline : null,
+    createdAt: row.created_at,
+    paidAt: row.paid_at,
+    completedAt: row.completed_at,
+    cancelReason: row.cancel_reason,
+    lines: lines
+      .filter((l) => l.order_id === row.id)
+      .map((l) => ({
+        skuId: l.sku_id,
+        productId: l.product_id,
+        title: l.title,
+        spec: l.spec,
+        localKind: l.local_kind,
+        unitPriceFen: l.unit_price_fen,
+        quantity: l.quantity,
+        lineFen: l.line_fen,
+      })),
+    history: events
+      .filter((e) => e.order_id === row.id)
+      .map((e) => ({ status: e.to_status, at: e.at, note: e.note })),
+  }
 }

@@ -2,6 +2,7 @@
 export {
   receiveStock,
   releaseStock,
+  reserveAllStock,
   reserveStock,
   restockSold,
   sellReservedStock,

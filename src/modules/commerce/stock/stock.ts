@@ -34,6 +34,36 @@ export async function reserveStock(db: Db, change: StockChange): Promise<boolean
   return true
 }
 
+/**
+ * Reserves every change, or answers the first one too few units are left for. Built for a
+ * checkout's transaction (issue 14): the ledger rows go in first, in one insert, and the stock
+ * rows are updated last, in SKU order, so their locks are held only until the commit that follows
+ * and concurrent checkouts take them in the same order (no deadlock on PostgreSQL). On a
+ * shortage the ledger rows are already written: the caller must roll its transaction back.
+ */
+export async function reserveAllStock(
+  db: Db,
+  changes: readonly StockChange[],
+): Promise<StockChange | undefined> {
+  await recordMovements(db, 'reserve', changes)
+  const now = nowIso()
+  for (const change of [...changes].sort((a, b) => a.skuId.localeCompare(b.skuId))) {
+    const result = await db
+      .updateTable('stock_level')
+      .set((eb) => ({
+        available: eb('available', '-', change.quantity),
+        reserved: eb('reserved', '+', change.quantity),
+        updated_at: now,
+      }))
+      .where('sku_id', '=', change.skuId)
+      .where('location_id', '=', change.locationId)
+      .where('available', '>=', change.quantity)
+      .executeTakeFirst()
+    if (result.numUpdatedRows !== 1n) return change
+  }
+  return undefined
+}
+
 /** Returns reserved units to available (an order cancelled or expired before payment). */
 export const releaseStock = (db: Db, change: StockChange) => moveReserved(db, change, 'release')
 
@@ -106,23 +136,29 @@ export async function receiveStock(db: Db, change: StockChange): Promise<void> {
   await recordMovement(db, 'receive', change)
 }
 
-async function recordMovement(
+const recordMovement = (db: Db, kind: StockMovementTable['kind'], change: StockChange) =>
+  recordMovements(db, kind, [change])
+
+async function recordMovements(
   db: Db,
   kind: StockMovementTable['kind'],
-  change: StockChange,
+  changes: readonly StockChange[],
 ): Promise<void> {
+  const at = nowIso()
   await db
     .insertInto('stock_movement')
-    .values({
-      id: newId(),
-      sku_id: change.skuId,
-      location_id: change.locationId,
-      kind,
-      quantity: change.quantity,
-      order_id: change.orderId ?? null,
-      note: change.note ?? null,
-      actor_user_id: change.actorUserId ?? null,
-      at: nowIso(),
-    })
+    .values(
+      changes.map((change) => ({
+        id: newId(),
+        sku_id: change.skuId,
+        location_id: change.locationId,
+        kind,
+        quantity: change.quantity,
+        order_id: change.orderId ?? null,
+        note: change.note ?? null,
+        actor_user_id: change.actorUserId ?? null,
+        at,
+      })),
+    )
     .execute()
 }

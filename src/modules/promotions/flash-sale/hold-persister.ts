@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database.js'
-import { recordAudits } from '../../../platform/audit/index.js'
+import { recordAuditBatch } from '../../../platform/audit/index.js'
 import type { Actor } from '../../../platform/http/index.js'
 import type { PendingHold, RedisFlashStock } from './redis-stock.js'
 import type { FlashHoldRow } from './schema.js'
@@ -28,7 +28,7 @@ export async function writePendingHolds(db: Db, holds: readonly PendingHold[]): 
   const isNew = new Set(inserted.map((row) => row.id))
   const fresh = holds.filter((hold) => isNew.has(hold.id))
   await countBuyers(db, fresh)
-  await recordAudits(
+  await recordAuditBatch(
     db,
     fresh.map((hold) => ({
       actor: buyerActor(hold),

@@ -1,4 +1,5 @@
 import type { Db } from '../../../../db/database.js'
+import { groupCommit, isSqlite } from '../../../../db/group-commit.js'
 import {
   newClaimToken,
   type LocalDelivery,
@@ -14,7 +15,8 @@ import type {
 
 // The local stand-in's state in the app's database, so a payment the payer confirmed and its
 // callback survive a crash, and several app nodes share one gateway. Each call is its own
-// statement (the gateway is another party: it never joins the app's transactions).
+// statement (the gateway is another party: it never joins the app's transactions; on SQLite a
+// saved trade may share their commit, in a savepoint of its own).
 
 const iso = (ms: number): string => new Date(ms).toISOString()
 
@@ -41,19 +43,23 @@ export class DatabaseLocalGatewayStore implements LocalGatewayStore {
 
   async saveTrade(trade: LocalTrade) {
     const row = toTradeRow(trade)
-    await this.db
-      .insertInto('local_gateway_trade')
-      .values(row)
-      // The number and the pay page's token never change; the trade's state does.
-      .onConflict((oc) =>
-        oc.column('out_trade_no').doUpdateSet({
-          status: row.status,
-          transaction_id: row.transaction_id,
-          paid_at: row.paid_at,
-          closed_at: row.closed_at,
-        }),
-      )
-      .execute()
+    // A new trade is saved at every checkout: on SQLite it shares the commit of the checkouts
+    // and trades saved at the same moment, in a savepoint of its own (issue 14).
+    const save = (db: Db) =>
+      db
+        .insertInto('local_gateway_trade')
+        .values(row)
+        // The number and the pay page's token never change; the trade's state does.
+        .onConflict((oc) =>
+          oc.column('out_trade_no').doUpdateSet({
+            status: row.status,
+            transaction_id: row.transaction_id,
+            paid_at: row.paid_at,
+            closed_at: row.closed_at,
+          }),
+        )
+        .execute()
+    await (isSqlite(this.db) ? groupCommit(this.db, save) : save(this.db))
   }
 
   async findRefund(outRefundNo: string) {
