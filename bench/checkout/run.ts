@@ -1,4 +1,5 @@
-// `npm run bench:checkout [-- --db sqlite|postgres --orders 2000 --concurrency 16 --buyers 40]`:
+// `npm run bench:checkout [-- --db sqlite|postgres --orders 2000 --concurrency 16 --buyers 40
+// --redis --statements]`:
 // checkouts per second through the real HTTP API (a listening server, fetch with keep-alive),
 // against a baseline measured in the same run on the same server: GET /healthz, the most
 // trivial route, at the same concurrency — so machine noise cancels out of the ratio.
@@ -7,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { Redis } from 'ioredis'
 import { createDb } from '../../src/db/create-db.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { seedDemoData } from '../../src/demo/seed.js'
@@ -31,6 +33,8 @@ const { values } = parseArgs({
     buyers: { type: 'string', default: '40' },
     /** Also list the statements by shape (verb and table), per checkout. */
     statements: { type: 'boolean', default: false },
+    /** Run the app with Redis (REDIS_URL or the local one), as a county does: sessions cached. */
+    redis: { type: 'boolean', default: false },
   },
 })
 const ORDERS = Number(values.orders)
@@ -48,10 +52,14 @@ async function main(): Promise<void> {
   })
   await migrateToLatest(db)
   await seedDemoData(db)
+  const redis = values.redis
+    ? new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')
+    : undefined
   const app = await buildApp({
     db,
     sessionSecret: 'bench-secret-that-is-long-enough-0123456789',
     loginCodeLimits: BENCH_LOGIN_CODE_LIMITS,
+    ...(redis ? { redis, redisKeyPrefix: `bench:${Date.now()}:` } : {}),
   })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
 
@@ -113,7 +121,7 @@ async function main(): Promise<void> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   console.log(
-    `checkout benchmark: ${values.db}, ${ORDERS} requests each, concurrency ${CONCURRENCY}, ${BUYERS} buyers`,
+    `checkout benchmark: ${values.db}${redis ? ' with Redis (sessions cached)' : ''}, ${ORDERS} requests each, concurrency ${CONCURRENCY}, ${BUYERS} buyers`,
   )
   console.log(resultRow('baseline GET /healthz', baseline))
   console.log(resultRow('POST /shop/checkout', checkouts))
@@ -138,6 +146,7 @@ async function main(): Promise<void> {
   if (checkouts.ok !== orders.n || reservedNow !== checkouts.ok) process.exitCode = 1
 
   await app.close()
+  await redis?.quit()
   await db.destroy()
   await database?.drop()
   rmSync(dataDir, { recursive: true, force: true })

@@ -34,9 +34,15 @@ export function registerAuthentication(
     }
     const cookie = request.cookies[SESSION.cookieName]
     if (cookie === undefined) return
-    const unsigned = request.unsignCookie(cookie)
-    if (!unsigned.valid) return
-    request.principal = await principalFromSession(db, unsigned.value, undefined, principals)
+    // Keyed by the signed cookie itself: a cookie the node has verified lately is not verified
+    // and hashed again (Redis mode).
+    request.principal = principals?.get(cookie) ?? null
+    if (!request.principal) {
+      const unsigned = request.unsignCookie(cookie)
+      if (!unsigned.valid) return
+      request.principal = await principalFromSession(db, unsigned.value)
+      if (request.principal) principals?.set(cookie, request.principal)
+    }
     // Public routes (login) need no token: they act on no session.
     const isPublic =
       request.routeOptions.config.access !== undefined &&

@@ -11,9 +11,9 @@ import type { Principal } from '../access/index.js'
 export const PRINCIPAL_CACHE_MS = 10_000
 
 export interface PrincipalCache {
-  /** The principal behind a session token's hash, if read within the last few seconds. */
-  get(tokenHash: string, nowMs?: number): Principal | undefined
-  set(tokenHash: string, principal: Principal, nowMs?: number): void
+  /** The principal behind a signed session cookie, if read within the last few seconds. */
+  get(cookie: string, nowMs?: number): Principal | undefined
+  set(cookie: string, principal: Principal, nowMs?: number): void
   /** Forgets every session of the user, here and on every node listening. */
   forgetUser(userId: string): Promise<void>
   /** Stops listening to the other nodes. */
@@ -48,17 +48,17 @@ export async function createPrincipalCache(
     subscriber.on('message', (_channel: string, userId: string) => forgetHere(userId))
   }
   return {
-    get(tokenHash, nowMs = Date.now()) {
-      const entry = entries.get(tokenHash)
+    get(cookie, nowMs = Date.now()) {
+      const entry = entries.get(cookie)
       if (!entry) return undefined
       if (entry.until > nowMs) return entry.principal
-      entries.delete(tokenHash)
+      entries.delete(cookie)
       return undefined
     },
-    set(tokenHash, principal, nowMs = Date.now()) {
+    set(cookie, principal, nowMs = Date.now()) {
       // Oldest first out: a Map iterates in insertion order.
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value ?? '')
-      entries.set(tokenHash, { principal, until: nowMs + ttlMs })
+      entries.set(cookie, { principal, until: nowMs + ttlMs })
     },
     async forgetUser(userId) {
       forgetHere(userId)

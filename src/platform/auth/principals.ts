@@ -9,7 +9,6 @@ import {
   findUserById,
 } from '../accounts/index.js'
 import type { Principal, PrincipalMembership } from '../access/index.js'
-import type { PrincipalCache } from './principal-cache.js'
 
 export const SESSION = {
   cookieName: 'ct_session',
@@ -69,19 +68,13 @@ export async function revokeSessionsOf(
   await sessions.execute()
 }
 
-/**
- * The signed-in user behind a session cookie, or null when the session is unknown, expired or
- * idle. With a cache (Redis mode), a session read in the last few seconds is not read again.
- */
+/** The signed-in user behind a session cookie, or null when the session is unknown, expired or idle. */
 export async function principalFromSession(
   db: Db,
   secret: string,
   now = nowIso(),
-  cache?: PrincipalCache,
 ): Promise<Principal | null> {
   const tokenHash = hashToken(secret)
-  const cached = cache?.get(tokenHash)
-  if (cached) return cached
   const session = await db
     .selectFrom('session')
     .selectAll()
@@ -114,7 +107,6 @@ export async function principalFromSession(
     sessionId: session.id,
     csrfToken: session.csrf_token,
   }
-  cache?.set(tokenHash, principal)
   return principal
 }
 

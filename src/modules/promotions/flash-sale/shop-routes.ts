@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
-import { actorOf, IdParams, withTransaction } from '../../../platform/http/index.js'
+import { actorOf, IdParams, sendProblem, withTransaction } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { AppError } from '../../../shared/errors.js'
 import {
@@ -76,7 +76,9 @@ export const flashSaleShopRoutes: FastifyPluginAsyncTypebox<FlashSaleShopRoutesO
     async (request, reply) => {
       const userId = buyerIdOf(request)
       const key = `${request.params.sessionId}:${request.body.skuId}`
-      if ((soldOutUntil.get(key) ?? 0) > Date.now()) throw refusal('sold_out')
+      // Answered here rather than thrown: the crowd's refusals skip the error handler's path.
+      if ((soldOutUntil.get(key) ?? 0) > Date.now())
+        return sendProblem(reply, refusal('sold_out'), request.id)
       try {
         const hold = await admitBuyer(
           db,
