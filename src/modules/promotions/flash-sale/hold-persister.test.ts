@@ -4,7 +4,15 @@ import { auditEntries } from '../../../test/inspect.js'
 import type { Client, TestApp } from '../../../test/test-app.js'
 import { signInCustomer } from '../../commerce/orders/test-support.js'
 import { persistAdmissions } from './hold-persister.js'
-import { flashContext, flashTestApp, openSession, type OpenSession } from './test-support.js'
+import { Redis } from 'ioredis'
+import {
+  flashContext,
+  flashTestApp,
+  minutesFromNow,
+  openSession,
+  type OpenSession,
+} from './test-support.js'
+import { runFlashSaleRound } from './worker.js'
 
 // Issue 14: with Redis the stream is the record of an admission until its hold is in the
 // database. A persister that dies before its commit leaves the admissions for the next round; one
@@ -66,5 +74,27 @@ describe('the hold persister (Redis)', () => {
     expect(buyers.map((b) => b.units)).toEqual([1, 1, 1])
     expect((await auditEntries(t.db, { action: 'flash_hold.held' })).length).toBe(3)
     expect(await stock.admissions(sale.sessionId, 10)).toEqual([])
+  })
+
+  it('drops an ended session from its list, never one listed and not loaded yet', async () => {
+    const t = await flashTestApp('redis')
+    const sale = await openSession(t, { stock: 5 })
+    const context = flashContext('redis', t)
+    const stock = context.redisStock
+    if (!stock) throw new Error('no Redis stock')
+    // Listed but not loaded: what a session is between its listing and its load (or after Redis
+    // lost it). Dropping it then would leave its coming admissions unwritten.
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')
+    try {
+      for (const key of await redis.keys(`*flash:{${sale.sessionId}}:meta`)) await redis.del(key)
+    } finally {
+      await redis.quit()
+    }
+    expect(await stock.hasAdmissions()).toBe(false)
+    expect(await stock.sessionsWithAdmissions()).toContain(sale.sessionId)
+
+    expect(await runFlashSaleRound(t.db, context, minutesFromNow(61))).toMatchObject({ ended: 1 })
+    await stock.hasAdmissions()
+    expect(await stock.sessionsWithAdmissions()).not.toContain(sale.sessionId)
   })
 })

@@ -100,11 +100,23 @@ if fresh then return 'loaded' end
 return 'kept'
 `
 
-// KEYS: meta, stock, users. Answers the stock hash and deletes all three.
+// KEYS: meta, stock, users, ended. Answers the stock hash and deletes the first three; marks the
+// session ended (a session never loads again once ended), so its stream may be retired.
 const UNLOAD = `
 local stock = redis.call('HGETALL', KEYS[2])
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+redis.call('SET', KEYS[4], '1', 'PX', ARGV[1])
 return stock
+`
+
+// KEYS: ended, admissions, holds, meta. Deletes an ended (and not reloaded) session's last keys
+// once nothing waits on its stream; 1 when it did. One script, so no admission can slip in
+// between the check and the delete.
+const RETIRE = `
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
+if redis.call('XLEN', KEYS[2]) > 0 then return 0 end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+return 1
 `
 
 type Reply = 'ok' | 'not_loaded' | AdmissionRefusal
@@ -138,7 +150,8 @@ interface FlashCommands {
   flashAdmit(...args: (string | number)[]): Promise<string[]>
   flashGive(...args: (string | number)[]): Promise<'ok' | 'not_loaded'>
   flashLoad(...args: (string | number)[]): Promise<'loaded' | 'kept'>
-  flashUnload(...args: string[]): Promise<string[]>
+  flashUnload(...args: (string | number)[]): Promise<string[]>
+  flashRetire(...args: string[]): Promise<number>
 }
 
 interface SessionKeys {
@@ -147,6 +160,7 @@ interface SessionKeys {
   users: string
   holds: string
   admissions: string
+  ended: string
 }
 
 /** Keys stay a week after the session's end at most, in case nothing reconciles them. */
@@ -174,7 +188,8 @@ export class RedisFlashStock implements FlashStock {
     redis.defineCommand('flashAdmit', { lua: ADMIT, numberOfKeys: 5 })
     redis.defineCommand('flashGive', { lua: GIVE, numberOfKeys: 3 })
     redis.defineCommand('flashLoad', { lua: LOAD, numberOfKeys: 5 })
-    redis.defineCommand('flashUnload', { lua: UNLOAD, numberOfKeys: 3 })
+    redis.defineCommand('flashUnload', { lua: UNLOAD, numberOfKeys: 4 })
+    redis.defineCommand('flashRetire', { lua: RETIRE, numberOfKeys: 4 })
     this.commands = redis as unknown as FlashCommands
   }
 
@@ -187,6 +202,7 @@ export class RedisFlashStock implements FlashStock {
       users: `${base}:users`,
       holds: `${base}:holds`,
       admissions: `${base}:admissions`,
+      ended: `${base}:ended`,
     }
   }
 
@@ -327,16 +343,15 @@ export class RedisFlashStock implements FlashStock {
     return this.redis.smembers(this.sessionsKey)
   }
 
-  /** Drops a session from the persister's list once it is unloaded and its stream is empty. */
+  /**
+   * Drops a session from the persister's list once it has ended and its stream is empty. Only an
+   * ended session: one not loaded yet (between its listing and its load) must stay listed.
+   */
   async retireIfDone(sessionId: string): Promise<boolean> {
     const keys = this.keys(sessionId)
-    const [loaded, waiting] = await Promise.all([
-      this.redis.exists(keys.meta),
-      this.redis.xlen(keys.admissions),
-    ])
-    if (loaded === 1 || waiting > 0) return false
+    if ((await this.commands.flashRetire(keys.ended, keys.admissions, keys.holds, keys.meta)) !== 1)
+      return false
     await this.redis.srem(this.sessionsKey, sessionId)
-    await this.redis.del(keys.holds, keys.admissions)
     return true
   }
 
@@ -421,7 +436,11 @@ export class RedisFlashStock implements FlashStock {
 
   /** Takes the session's counts out of Redis; answers what Redis had left per SKU. */
   async unload(sessionId: string): Promise<Map<string, number>> {
-    const flat = await this.commands.flashUnload(...this.stockKeys(sessionId))
+    const flat = await this.commands.flashUnload(
+      ...this.stockKeys(sessionId),
+      this.keys(sessionId).ended,
+      KEEP_AFTER_END_MS,
+    )
     const left = new Map<string, number>()
     for (let i = 0; i + 1 < flat.length; i += 2) left.set(flat[i] ?? '', Number(flat[i + 1]))
     return left
