@@ -57,7 +57,7 @@ export const startHoldPersister = (
   db: Db,
   stock: RedisFlashStock,
   log: FastifyBaseLogger,
-  intervalMs = 100,
+  intervalMs = 250,
 ): PeriodicJob =>
   startPeriodicJob('flash-sale-holds', intervalMs, () => persistAdmissions(db, stock), log, {
     db,
