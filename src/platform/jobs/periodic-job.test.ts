@@ -10,7 +10,7 @@ import { startPeriodicJob, type PeriodicJob } from './periodic-job.js'
 // Two "nodes" here are two periodic jobs in one process with their own node ids, on one database.
 
 const log: FastifyBaseLogger = pino({ level: 'silent' })
-const INTERVAL_MS = 20
+const INTERVAL_MS = 50
 const at = (ms: number) => new Date(ms).toISOString()
 
 let handle: Awaited<ReturnType<typeof createTestDb>>

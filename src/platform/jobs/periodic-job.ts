@@ -35,7 +35,7 @@ const iso = (ms: number) => new Date(ms).toISOString()
  *
  * Across the nodes on one database the round runs on one node at a time (issue 14): the node that
  * holds the lease `name` or takes it when it is free. After a round the holder keeps first claim
- * for one interval, so the round runs once per interval however many nodes there are, and the
+ * for two intervals, so the round runs once per interval however many nodes there are, and the
  * same node keeps running it while it lives; another takes over when it stops (the lease is
  * released) or dies (the lease expires). The rounds' per-row compare-and-set stays as the second
  * line of defence for a holder that stalls past its lease.
@@ -68,8 +68,9 @@ export function startPeriodicJob(
       return await round()
     } finally {
       clearInterval(renewal)
-      // Keep first claim until just after this node's next tick, unless it is stopping.
-      await releaseLease(db, name, node, iso(stopped ? Date.now() : Date.now() + intervalMs))
+      // Keep first claim over this node's next tick, unless it is stopping: two intervals, so a
+      // tick that comes late (a busy event loop, a slow database) still finds its claim.
+      await releaseLease(db, name, node, iso(stopped ? Date.now() : Date.now() + 2 * intervalMs))
     }
   }
   const runRound = () => {
