@@ -99,6 +99,8 @@ async function main(): Promise<void> {
       await response.arrayBuffer()
       return response.status === 200
     })
+  // Warm up (JIT, connections) so the first measured phase is not the cold one.
+  await healthz()
   const baselineBefore = await healthz()
   counted.start()
   const checkouts = await load(ORDERS, CONCURRENCY, async (i) => {
