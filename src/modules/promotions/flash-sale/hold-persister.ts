@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/database.js'
 import { recordAuditBatch } from '../../../platform/audit/index.js'
 import type { Actor } from '../../../platform/http/index.js'
+import { addBuyerUnits } from './buyer-units.js'
 import type { PendingHold, RedisFlashStock } from './redis-stock.js'
 import type { FlashHoldRow } from './schema.js'
 
@@ -81,23 +82,7 @@ async function countBuyers(db: Db, holds: readonly PendingHold[]): Promise<void>
         unit_limit: hold.limit,
       })
   }
-  if (perBuyer.size === 0) return
-  await db
-    .insertInto('flash_buyer')
-    .values([...perBuyer.values()])
-    .onConflict((oc) =>
-      oc
-        .columns(['session_id', 'user_id'])
-        .doUpdateSet((eb) => ({ units: eb('flash_buyer.units', '+', eb.ref('excluded.units')) }))
-        .where((eb) =>
-          eb(
-            eb('flash_buyer.units', '+', eb.ref('excluded.units')),
-            '<=',
-            eb.ref('flash_buyer.unit_limit'),
-          ),
-        ),
-    )
-    .execute()
+  await addBuyerUnits(db, [...perBuyer.values()])
 }
 
 /** The buyer's request, as the audit log names it: who, which request, from where. */

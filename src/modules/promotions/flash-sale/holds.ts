@@ -5,6 +5,7 @@ import { nowIso } from '../../../shared/clock.js'
 import { AppError, conflict, invalidField, notFound } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import { databaseStock, type AdmissionRefusal, type FlashUnits } from './flash-stock.js'
+import { addBuyerUnits } from './buyer-units.js'
 import { pendingHoldRow } from './hold-persister.js'
 import type { RedisFlashStock } from './redis-stock.js'
 import type { FlashHold, FlashHoldRow, FlashSessionRow } from './schema.js'
@@ -34,29 +35,13 @@ export const isOpen = (session: FlashSessionRow, nowMs: number) =>
 
 /** Counts units against the buyer's limit in the database (flash_buyer: unique key, check). */
 async function countBuyerUnits(db: Db, units: FlashUnits): Promise<boolean> {
-  const counted = await db
-    .insertInto('flash_buyer')
-    .values({
-      session_id: units.session.id,
-      user_id: units.userId,
-      units: units.quantity,
-      unit_limit: units.session.per_user_limit,
-    })
-    .onConflict((oc) =>
-      oc
-        .columns(['session_id', 'user_id'])
-        .doUpdateSet((eb) => ({ units: eb('flash_buyer.units', '+', eb.ref('excluded.units')) }))
-        .where((eb) =>
-          eb(
-            eb('flash_buyer.units', '+', eb.ref('excluded.units')),
-            '<=',
-            eb.ref('flash_buyer.unit_limit'),
-          ),
-        ),
-    )
-    .returning('units')
-    .executeTakeFirst()
-  return counted !== undefined
+  const row = {
+    session_id: units.session.id,
+    user_id: units.userId,
+    units: units.quantity,
+    unit_limit: units.session.per_user_limit,
+  }
+  return (await addBuyerUnits(db, [row])) === 1
 }
 
 /**
