@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely'
 import pg from 'pg'
 import type { Database, Db, Dialect } from './database.js'
+import { withStatementCache } from './statement-cache.js'
 
 // COUNT(*) and other int8 values come back from pg as strings; our counts fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, Number)
@@ -27,7 +28,9 @@ export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db
   if (databaseUrl.startsWith('sqlite:')) {
     return {
       db: new Kysely<Database>({
-        dialect: new SqliteDialect({ database: openSqlite(databaseUrl.slice('sqlite:'.length)) }),
+        dialect: new SqliteDialect({
+          database: withStatementCache(openSqlite(databaseUrl.slice('sqlite:'.length))),
+        }),
         ...(options.log ? { log: options.log } : {}),
       }),
       dialect: 'sqlite',

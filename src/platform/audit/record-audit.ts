@@ -27,12 +27,18 @@ export async function recordAudits(
   events: readonly AuditEvent[],
 ): Promise<void> {
   if (events.length === 0) return
+  await auditInsert(db, actor, events).execute()
+}
+
+/**
+ * The insert of several audit entries, for a write batch (src/db/write-batch.ts) that runs in
+ * the caller's transaction: the entries count toward the request's audit check as they are
+ * built, so the batch must run (or the transaction fail).
+ */
+export function auditInsert(db: Db, actor: Actor, events: readonly AuditEvent[]) {
   const at = nowIso()
-  await db
-    .insertInto('audit_log')
-    .values(events.map((event) => auditRow(actor, event, at)))
-    .execute()
   actor.auditedEntries += events.length
+  return db.insertInto('audit_log').values(events.map((event) => auditRow(actor, event, at)))
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { Db } from '../../../db/database.js'
-import { recordAudits } from '../../../platform/audit/index.js'
+import { executeWrites } from '../../../db/write-batch.js'
+import { auditInsert } from '../../../platform/audit/index.js'
 import type { Actor } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { AppError } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import type { OrderEventTable, OrderLineTable, ShopOrderTable } from './order-tables.js'
-import { reserveAllStock, type StockLocationTable } from '../stock/index.js'
+import { reservationWrites, type StockLocationTable } from '../stock/index.js'
 import { applyPaymentEvent, type PaymentTable } from '../payments/index.js'
 import { orderPaymentListener } from './order-payments.js'
 import type { PromotionHookRegistry } from './promotion-hooks.js'
@@ -53,9 +54,10 @@ export async function checkout(
 }
 
 /**
- * Writes a planned checkout (issue 14): one insert per table, then the stock reservations last,
- * so the stock rows stay locked only from their update to the commit. A shortage throws and the
- * caller's transaction rolls everything back.
+ * Writes a planned checkout (issue 14): one insert per table and the stock reservations, as one
+ * write batch — a single statement on PostgreSQL (src/db/write-batch.ts), so the stock rows are
+ * locked from that statement to the commit. A shortage throws and the caller's transaction rolls
+ * everything back.
  */
 export async function placeCheckout(
   db: Db,
@@ -136,11 +138,7 @@ export async function placeCheckout(
     at: now,
   }))
 
-  await db.insertInto('payment').values(payment).execute()
-  await db.insertInto('shop_order').values(orders).execute()
-  await db.insertInto('order_line').values(lines).execute()
-  await db.insertInto('order_event').values(events).execute()
-  await recordAudits(
+  const audit = auditInsert(
     db,
     actor,
     orders.map((order) => ({
@@ -151,18 +149,19 @@ export async function placeCheckout(
       after: { orderNo: order.order_no, totalFen: order.total_fen },
     })),
   )
-  if (input.fromCart) {
-    await db
-      .deleteFrom('cart_item')
-      .where('user_id', '=', userId)
-      .where(
-        'sku_id',
-        'in',
-        plan.lines.map((line) => line.skuId),
-      )
-      .execute()
-  }
-  const short = await reserveAllStock(
+  const cartCleared = input.fromCart
+    ? [
+        db
+          .deleteFrom('cart_item')
+          .where('user_id', '=', userId)
+          .where(
+            'sku_id',
+            'in',
+            plan.lines.map((line) => line.skuId),
+          ),
+      ]
+    : []
+  const reservation = reservationWrites(
     db,
     lines.map((line) => ({
       skuId: line.sku_id,
@@ -172,8 +171,21 @@ export async function placeCheckout(
       actorUserId: userId,
     })),
   )
+  const writes = [
+    db.insertInto('payment').values(payment),
+    db.insertInto('shop_order').values(orders),
+    db.insertInto('order_line').values(lines),
+    db.insertInto('order_event').values(events),
+    audit,
+    ...cartCleared,
+    reservation.ledger,
+    ...reservation.updates.map(({ write }) => write),
+  ]
+  const counts = await executeWrites(db, writes)
+  const reserved = counts.slice(writes.length - reservation.updates.length)
+  const short = reservation.updates.find((_, index) => reserved[index] !== 1)
   if (short) {
-    const line = plan.lines.find((l) => l.skuId === short.skuId) as PricedLine
+    const line = plan.lines.find((l) => l.skuId === short.change.skuId) as PricedLine
     throw await soldOut(db, line, location)
   }
   return {

@@ -2,10 +2,11 @@
 export {
   receiveStock,
   releaseStock,
-  reserveAllStock,
+  reservationWrites,
   reserveStock,
   restockSold,
   sellReservedStock,
+  type ReservationWrite,
   type StockChange,
 } from './stock.js'
 export { stockRoutes } from './stock-routes.js'

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database.js'
+import type { Write } from '../../../db/write-batch.js'
 import { nowIso } from '../../../shared/clock.js'
 import { newId } from '../../../shared/ids.js'
 import type { StockMovementTable } from './stock-schema.js'
@@ -34,34 +35,41 @@ export async function reserveStock(db: Db, change: StockChange): Promise<boolean
   return true
 }
 
+/** A reservation's conditional update, as one of a batch's writes. */
+export interface ReservationWrite {
+  change: StockChange
+  write: Write
+}
+
 /**
- * Reserves every change, or answers the first one too few units are left for. Built for a
- * checkout's transaction (issue 14): the ledger rows go in first, in one insert, and the stock
- * rows are updated last, in SKU order, so their locks are held only until the commit that follows
- * and concurrent checkouts take them in the same order (no deadlock on PostgreSQL). On a
- * shortage the ledger rows are already written: the caller must roll its transaction back.
+ * The writes that reserve every change, for a checkout's write batch (src/db/write-batch.ts,
+ * issue 14): the ledger rows in one insert, then one update per stock row in SKU order (so
+ * concurrent checkouts lock the rows in the same order: no deadlock on PostgreSQL), each
+ * returning the row it changed. An update that returns no row found too few units left: the
+ * caller must then roll its transaction back, ledger rows and all.
  */
-export async function reserveAllStock(
+export function reservationWrites(
   db: Db,
   changes: readonly StockChange[],
-): Promise<StockChange | undefined> {
-  await recordMovements(db, 'reserve', changes)
+): { ledger: Write; updates: ReservationWrite[] } {
   const now = nowIso()
-  for (const change of [...changes].sort((a, b) => a.skuId.localeCompare(b.skuId))) {
-    const result = await db
-      .updateTable('stock_level')
-      .set((eb) => ({
-        available: eb('available', '-', change.quantity),
-        reserved: eb('reserved', '+', change.quantity),
-        updated_at: now,
-      }))
-      .where('sku_id', '=', change.skuId)
-      .where('location_id', '=', change.locationId)
-      .where('available', '>=', change.quantity)
-      .executeTakeFirst()
-    if (result.numUpdatedRows !== 1n) return change
-  }
-  return undefined
+  const updates = [...changes]
+    .sort((a, b) => a.skuId.localeCompare(b.skuId))
+    .map((change) => ({
+      change,
+      write: db
+        .updateTable('stock_level')
+        .set((eb) => ({
+          available: eb('available', '-', change.quantity),
+          reserved: eb('reserved', '+', change.quantity),
+          updated_at: now,
+        }))
+        .where('sku_id', '=', change.skuId)
+        .where('location_id', '=', change.locationId)
+        .where('available', '>=', change.quantity)
+        .returning('sku_id'),
+    }))
+  return { ledger: movementsInsert(db, 'reserve', changes), updates }
 }
 
 /** Returns reserved units to available (an order cancelled or expired before payment). */
@@ -144,21 +152,26 @@ async function recordMovements(
   kind: StockMovementTable['kind'],
   changes: readonly StockChange[],
 ): Promise<void> {
+  await movementsInsert(db, kind, changes).execute()
+}
+
+function movementsInsert(
+  db: Db,
+  kind: StockMovementTable['kind'],
+  changes: readonly StockChange[],
+) {
   const at = nowIso()
-  await db
-    .insertInto('stock_movement')
-    .values(
-      changes.map((change) => ({
-        id: newId(),
-        sku_id: change.skuId,
-        location_id: change.locationId,
-        kind,
-        quantity: change.quantity,
-        order_id: change.orderId ?? null,
-        note: change.note ?? null,
-        actor_user_id: change.actorUserId ?? null,
-        at,
-      })),
-    )
-    .execute()
+  return db.insertInto('stock_movement').values(
+    changes.map((change) => ({
+      id: newId(),
+      sku_id: change.skuId,
+      location_id: change.locationId,
+      kind,
+      quantity: change.quantity,
+      order_id: change.orderId ?? null,
+      note: change.note ?? null,
+      actor_user_id: change.actorUserId ?? null,
+      at,
+    })),
+  )
 }
