@@ -19,7 +19,9 @@ import { dialectOf } from './dialect.js'
 // an earlier write of the list. SQLite has no data-modifying WITH; there the writes run one after
 // another (in-process calls, no round trips to save).
 //
-// Either way they run in the caller's transaction, and a write that needs to know what it
+// They run in the caller's transaction; on PostgreSQL, outside one, the single statement is
+// atomic by itself and commits at once, so the rows it locks are held only inside the database,
+// not across a turn of the app's event loop to the COMMIT. A write that needs to know what it
 // changed (an update of stock only while enough is left) says so with a RETURNING clause: its
 // count of returned rows comes back, in the order of the list. The writes of one batch must not
 // depend on each other's effects beyond foreign keys: the WITH queries all see the same snapshot.
@@ -33,7 +35,8 @@ const returnsRows = (write: Write): boolean =>
   (write.toOperationNode() as WriteNode).returning !== undefined
 
 /**
- * Executes the writes in the caller's transaction, in one statement on PostgreSQL. Answers, for
+ * Executes the writes in the caller's transaction (on PostgreSQL, or as one statement of its
+ * own outside a transaction), in one statement on PostgreSQL. Answers, for
  * each write with a RETURNING clause, how many rows it returned (undefined for the others).
  */
 export async function executeWrites(
@@ -41,6 +44,8 @@ export async function executeWrites(
   writes: readonly Write[],
 ): Promise<(number | undefined)[]> {
   if (dialectOf(db) === 'sqlite') {
+    if (!db.isTransaction && writes.length > 1)
+      throw new Error('programming error: on SQLite a batch of writes needs a transaction')
     const counts: (number | undefined)[] = []
     for (const write of writes) {
       const { rows } = await db.executeQuery(write.compile())

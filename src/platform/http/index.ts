@@ -17,4 +17,4 @@ export {
   pageWindow,
 } from './schemas.js'
 export { compileItemValidator, validatorCompiler } from './validators.js'
-export { withGroupCommit, withTransaction } from './with-transaction.js'
+export { withGroupCommit, withTransaction, withWriteBatch } from './with-transaction.js'

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import type { Db } from '../../db/database.js'
-import { groupCommit } from '../../db/group-commit.js'
+import { groupCommit, isSqlite } from '../../db/group-commit.js'
 import { actorOf, type Actor } from './actor.js'
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -28,6 +28,21 @@ export async function withGroupCommit<T>(
   work: (trx: Db, actor: Actor) => Promise<T>,
 ): Promise<T> {
   return groupCommit(db, auditedWork(request, work))
+}
+
+/**
+ * For work whose writes are one write batch (src/db/write-batch.ts, issue 14). On SQLite they
+ * share a group commit (withGroupCommit). On PostgreSQL the batch is a single statement, atomic
+ * by itself, so no transaction is opened around it: no BEGIN and COMMIT round trips, and what it
+ * locks is held only inside the database. The work gets no transaction there, so it must write
+ * nothing but its one batch (it may still read, e.g. to word a refusal).
+ */
+export async function withWriteBatch<T>(
+  db: Db,
+  request: FastifyRequest,
+  work: (db: Db, actor: Actor) => Promise<T>,
+): Promise<T> {
+  return isSqlite(db) ? groupCommit(db, auditedWork(request, work)) : auditedWork(request, work)(db)
 }
 
 /** The request's work, refused when it is a mutation that wrote no audit entry. */

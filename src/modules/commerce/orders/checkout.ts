@@ -6,7 +6,7 @@ import { nowIso } from '../../../shared/clock.js'
 import { AppError } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
 import type { OrderEventTable, OrderLineTable, ShopOrderTable } from './order-tables.js'
-import { reservationWrites, type StockLocationTable } from '../stock/index.js'
+import { isStockShortage, reservationWrites, type StockLocationTable } from '../stock/index.js'
 import { applyPaymentEvent, type PaymentTable } from '../payments/index.js'
 import { orderPaymentListener } from './order-payments.js'
 import type { PromotionHookRegistry } from './promotion-hooks.js'
@@ -55,9 +55,11 @@ export async function checkout(
 
 /**
  * Writes a planned checkout (issue 14): one insert per table and the stock reservations, as one
- * write batch — a single statement on PostgreSQL (src/db/write-batch.ts), so the stock rows are
- * locked from that statement to the commit. A shortage throws and the caller's transaction rolls
- * everything back.
+ * write batch — a single statement on PostgreSQL (src/db/write-batch.ts). In the caller's
+ * transaction (SQLite's group commit, a promotion's checkout) a shortage throws and the
+ * transaction rolls everything back; given no transaction (PostgreSQL's checkout route) the
+ * statement commits by itself, or fails whole on a shortage, and the stock rows are locked only
+ * inside the database.
  */
 export async function placeCheckout(
   db: Db,
@@ -181,7 +183,10 @@ export async function placeCheckout(
     reservation.ledger,
     ...reservation.updates.map(({ write }) => write),
   ]
-  const counts = await executeWrites(db, writes)
+  const counts = await executeWrites(db, writes).catch(async (error: unknown) => {
+    if (!isStockShortage(error)) throw error
+    throw await soldOut(db, await shortLine(db, plan), location)
+  })
   const reserved = counts.slice(writes.length - reservation.updates.length)
   const short = reservation.updates.find((_, index) => reserved[index] !== 1)
   if (short) {
@@ -232,6 +237,28 @@ export async function payFreeOrder(
     },
     // A free order's only event is this one: what it means for the order is the orders' own.
     orderPaymentListener(hooks),
+  )
+}
+
+/**
+ * The line a refused batch had too few units for (the constraint's error does not say which):
+ * the first one still short when asked, else the first line.
+ */
+async function shortLine(db: Db, plan: CheckoutPlan): Promise<PricedLine> {
+  const levels = await db
+    .selectFrom('stock_level')
+    .select(['sku_id', 'available'])
+    .where(
+      'sku_id',
+      'in',
+      plan.lines.map((line) => line.skuId),
+    )
+    .where('location_id', '=', plan.location.id)
+    .execute()
+  const available = new Map(levels.map((level) => [level.sku_id, level.available]))
+  return (
+    plan.lines.find((line) => (available.get(line.skuId) ?? 0) < line.quantity) ??
+    (plan.lines[0] as PricedLine)
   )
 }
 

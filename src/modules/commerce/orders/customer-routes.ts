@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify'
 import { buyerIdOf } from './buyer.js'
 import type { Db } from '../../../db/database.js'
 import { recordAudit } from '../../../platform/audit/index.js'
-import { IdParams, Page, withGroupCommit, withTransaction } from '../../../platform/http/index.js'
+import { IdParams, Page, withTransaction, withWriteBatch } from '../../../platform/http/index.js'
 import { AppError, notFound } from '../../../shared/errors.js'
 import type { PaymentAction, PaymentProvider } from '../payments/providers/index.js'
 import { placeCheckout } from './checkout.js'
@@ -59,11 +59,11 @@ export const customerRoutes: FastifyPluginAsyncTypebox<CustomerRoutesOptions> = 
       config: { access: signedIn },
     },
     async (request, reply) => {
-      // Reads and checks before the transaction, which then only writes; on SQLite checkouts
-      // ready at the same moment share a commit (issue 14).
+      // Reads and checks first, then only writes, as one batch (issue 14): on SQLite checkouts
+      // ready at the same moment share a commit; on PostgreSQL it is one statement.
       const plan = await planCheckout(db, buyerIdOf(request), request.body)
-      const placed = await withGroupCommit(db, request, (trx, actor) =>
-        placeCheckout(trx, actor, payments.name, plan),
+      const placed = await withWriteBatch(db, request, (writer, actor) =>
+        placeCheckout(writer, actor, payments.name, plan),
       )
       const payment = toPaymentInfo(placed.payment)
       // After commit: the provider is asked for a pay URL only once the stock is really ours.

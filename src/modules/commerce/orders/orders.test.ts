@@ -58,6 +58,46 @@ describe('checkout and stock (issue 4)', () => {
     expect(orders).toHaveLength(50)
   })
 
+  it('names the scarce line of a two-line basket when concurrent checkouts run out of it (issue 14)', async () => {
+    const t = await ordersApp()
+    const { places } = t
+    const plenty = await sellableSku(t, { priceFen: 1000, stock: 100, locationId: places.storeId })
+    const scarce = await sellableSku(t, { priceFen: 2000, stock: 5, locationId: places.storeId })
+    const buyers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        signInCustomer(t, `1390000${String(i).padStart(4, '0')}`),
+      ),
+    )
+    const attempts = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        (buyers[i % buyers.length] as Client).request({
+          method: 'POST',
+          url: '/api/commerce/shop/checkout',
+          payload: {
+            items: [
+              { skuId: plenty.skuId, quantity: 1 },
+              { skuId: scarce.skuId, quantity: 1 },
+            ],
+            delivery: 'store_pickup',
+            pickupLocationId: places.storeId,
+          },
+        }),
+      ),
+    )
+    const codes = attempts.map((r) => r.statusCode)
+    expect(codes.filter((c) => c === 201)).toHaveLength(5)
+    for (const refused of attempts.filter((r) => r.statusCode === 409))
+      expect(refused.json()).toMatchObject({ errors: [{ field: 'items/1/quantity' }] })
+    expect(await stockOf(t.db, scarce.skuId, places.storeId)).toMatchObject({
+      available: 0,
+      reserved: 5,
+    })
+    expect(await stockOf(t.db, plenty.skuId, places.storeId)).toMatchObject({
+      available: 95,
+      reserved: 5,
+    })
+  })
+
   it('refuses bad baskets with the field named, and writes nothing', async () => {
     const t = await ordersApp()
     const { places } = t

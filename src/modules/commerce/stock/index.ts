@@ -1,5 +1,6 @@
 // Stock per location: levels, reservations, movements, goods booked in (issue 4).
 export {
+  isStockShortage,
   receiveStock,
   releaseStock,
   reservationWrites,

@@ -45,19 +45,25 @@ export interface ReservationWrite {
  * The writes that reserve every change, for a checkout's write batch (src/db/write-batch.ts,
  * issue 14): the ledger rows in one insert, then one update per stock row in SKU order (so
  * concurrent checkouts lock the rows in the same order: no deadlock on PostgreSQL), each
- * returning the row it changed. An update that returns no row found too few units left: the
- * caller must then roll its transaction back, ledger rows and all.
+ * returning the row it changed.
+ *
+ * What refuses a sale of more than is left depends on where the batch runs. In a transaction,
+ * each update applies only while enough units are available: one that returns no row found too
+ * few, and the caller must roll back, ledger rows and all. Outside a transaction (one statement
+ * on PostgreSQL, committed by itself) the updates take the units unconditionally and the
+ * table's `stock_level_available_ck` constraint (available ≥ 0) fails the whole statement
+ * instead: `isStockShortage` tells that error.
  */
 export function reservationWrites(
   db: Db,
   changes: readonly StockChange[],
 ): { ledger: Write; updates: ReservationWrite[] } {
   const now = nowIso()
+  const conditional = db.isTransaction
   const updates = [...changes]
     .sort((a, b) => a.skuId.localeCompare(b.skuId))
-    .map((change) => ({
-      change,
-      write: db
+    .map((change) => {
+      const update = db
         .updateTable('stock_level')
         .set((eb) => ({
           available: eb('available', '-', change.quantity),
@@ -66,11 +72,18 @@ export function reservationWrites(
         }))
         .where('sku_id', '=', change.skuId)
         .where('location_id', '=', change.locationId)
-        .where('available', '>=', change.quantity)
-        .returning('sku_id'),
-    }))
+      const write = (
+        conditional ? update.where('available', '>=', change.quantity) : update
+      ).returning('sku_id')
+      return { change, write }
+    })
   return { ledger: movementsInsert(db, 'reserve', changes), updates }
 }
+
+/** The error of a batch whose unconditional stock update would have left fewer than none. */
+export const isStockShortage = (error: unknown): boolean =>
+  error instanceof Error &&
+  (error as { constraint?: string }).constraint === 'stock_level_available_ck'
 
 /** Returns reserved units to available (an order cancelled or expired before payment). */
 export const releaseStock = (db: Db, change: StockChange) => moveReserved(db, change, 'release')
