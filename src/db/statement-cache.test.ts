@@ -17,7 +17,7 @@ describe('withStatementCache', () => {
     for (const row of (cached.prepare(query) as SqliteDatabase.Statement).iterate() as Iterable<{
       v: number
     }>) {
-      const all = cached.prepare(query).all([]) as unknown[]
+      const all = cached.prepare(query).all([])
       seen.push([row.v, all.length])
     }
     expect(seen).toEqual([
