@@ -17,7 +17,7 @@ import { loadConfig } from './config.js'
 // `npm run setup`: the /setup page on the terminal, for a county that runs headless (issue 15).
 // Asks for what the flags leave out; with every flag (and the password in SETUP_ADMIN_PASSWORD
 // or --admin-password) it asks nothing, for scripts:
-//   npm run setup -- --county-code 140922 --county-name 五台县 --bureau-name … --company-name … \
+//   npm run setup -- --county-code 141023 --county-name 襄汾县 --bureau-name … --company-name … \
 //     --admin-username admin --admin-display-name 管理员 --admin-phone 13800000000
 
 const FIELDS: { key: keyof SetupInput; flag: string; prompt: string; secret?: boolean }[] = [

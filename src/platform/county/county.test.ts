@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { aCounty } from '../../test/factories.js'
-import { buildTestApp } from '../../test/test-app.js'
+import { buildTestApp, type Client } from '../../test/test-app.js'
 import { drainSmsOutbox, enqueueSms, LocalSmsProvider } from '../notifications/index.js'
 
 // Issue 15 (PLAT): the county's name, SMS signature, brand and KPI targets are data.
 
-const smsBodies = async (db: Awaited<ReturnType<typeof buildTestApp>>['db']) =>
-  (await db.selectFrom('sms_outbox').select('body').orderBy('created_at').execute()).map(
-    (row) => row.body,
-  )
+/** The SMS log as the operator reads it in the console, oldest first. */
+const smsLog = async (operator: Client) =>
+  (await operator.request({ method: 'GET', url: '/api/notifications/sms' }))
+    .json<{ items: { body: string | null }[] }>()
+    .items.map((item) => item.body)
+    .reverse()
 
 describe('county settings (issue 15, PLAT)', () => {
   it('tells anyone, signed in or not, which county this is and its brand', async () => {
@@ -68,7 +70,7 @@ describe('county settings (issue 15, PLAT)', () => {
       params: { waybillNo: 'YZ1', stationName: '佛光村服务站' },
     })
     await drainSmsOutbox(db, new LocalSmsProvider())
-    expect(await smsBodies(db)).toEqual([
+    expect(await smsLog(operator)).toEqual([
       '【台山优品】您的包裹（运单号YZ1）已到达佛光村服务站，请凭取件码或手机号到站领取。',
     ])
 
@@ -130,13 +132,13 @@ describe('county settings (issue 15, PLAT)', () => {
   })
 
   it('signs texts neutrally before any county is set up', async () => {
-    const { db } = await buildTestApp({ demo: false })
+    const { db, logIn } = await buildTestApp({ demo: false, accounts: ['operator'] })
     await enqueueSms(db, {
       phone: '13700001111',
       template: 'login_code',
       params: { code: '123456' },
     })
     await drainSmsOutbox(db, new LocalSmsProvider())
-    expect((await smsBodies(db))[0]).toMatch(/^【村通】/)
+    expect((await smsLog(await logIn('operator')))[0]).toMatch(/^【村通】/)
   })
 })

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 
-// The county's own settings (issue 15, PLAT): what used to be Wutai constants is data here.
+// The county's own settings (issue 15, PLAT): what used to be constants of the first county is data here.
 
 export interface CountySettingTable {
   /** GB/T 2260 county code, six digits. */

@@ -61,7 +61,7 @@ export function CountySettingsPage() {
 
   const required = { required: true, whitespace: true, message: t('common.required') }
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 760 }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 760 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('county.title')}
       </Typography.Title>

@@ -1,8 +1,8 @@
 import { createDb } from '../db/create-db.js'
 import { migrateToLatest } from '../db/migrate.js'
-import { loadConfig } from '../server/config.js'
-import { DEMO_PASSWORD } from './demo-accounts.js'
-import { seedDemoData } from './seed.js'
+import { DEMO_PASSWORD } from '../demo/demo-accounts.js'
+import { seedDemoData } from '../demo/seed.js'
+import { loadConfig } from './config.js'
 
 // `npm run seed`: the Wutai demo data (divisions, organizations, accounts, network, catalog, two
 // weeks of parcels, promotions) into an empty database at DATABASE_URL (or DATA_DIR's SQLite file).
