@@ -3,6 +3,8 @@ import type { AbuseTables } from '../platform/abuse/index.js'
 import type { AccountsTables } from '../platform/accounts/index.js'
 import type { AuthTables } from '../platform/auth/index.js'
 import type { AuditTables } from '../platform/audit/index.js'
+import type { CountyTables } from '../platform/county/index.js'
+import type { SetupTables } from '../platform/setup/index.js'
 import type { GeographyTables } from '../platform/geography/index.js'
 import type { JobTables } from '../platform/jobs/index.js'
 import type { NotificationTables } from '../platform/notifications/index.js'
@@ -32,6 +34,8 @@ export interface Database
     AccountsTables,
     AuthTables,
     AuditTables,
+    CountyTables,
+    SetupTables,
     GeographyTables,
     JobTables,
     NotificationTables,

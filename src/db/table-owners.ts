@@ -18,6 +18,8 @@ export const tableOwners = {
   login_throttle: 'platform/auth',
 
   audit_log: 'platform/audit',
+  county_setting: 'platform/county',
+  setup_state: 'platform/setup',
   division: 'platform/geography',
   job_lease: 'platform/jobs',
   sms_outbox: 'platform/notifications',

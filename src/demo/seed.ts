@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs'
 import type { Db } from '../db/database.js'
 import { recordAudit } from '../platform/audit/index.js'
 import { hashPassword } from '../platform/accounts/index.js'
+import { hasCountySettings, insertCountySettings } from '../platform/county/index.js'
 import { type DivisionInput, loadDivisions } from '../platform/geography/index.js'
 import { nowIso } from '../shared/clock.js'
 import { newId } from '../shared/ids.js'
+import { WUTAI_COUNTY_SETTINGS } from './county-settings.js'
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-accounts.js'
 import { seedCatalog } from './seed-catalog.js'
 import { seedStock } from './seed-stock.js'
@@ -22,6 +24,11 @@ export function readWutaiDivisions(): DivisionInput[] {
 /** Wutai's county, townships and villages into the division table; returns how many. */
 export function seedWutaiDivisions(db: Db): Promise<number> {
   return loadDivisions(db, readWutaiDivisions())
+}
+
+/** Wutai's county settings (name, SMS signature, brand, KPI targets), unless a county is set. */
+export async function seedWutaiCountySettings(db: Db): Promise<void> {
+  if (!(await hasCountySettings(db))) await insertCountySettings(db, WUTAI_COUNTY_SETTINGS)
 }
 
 // scrypt is slow on purpose; the demo accounts share one hash, made once per process.
@@ -45,11 +52,21 @@ export async function seedDemoData(
   { parcelHistory = false, promotions = false }: SeedOptions = {},
 ): Promise<{ seeded: boolean }> {
   const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst()
-  if (anyUser) return { seeded: false }
+  if (anyUser) {
+    // A demo database from before county settings existed (issue 15) gets Wutai's.
+    const wutai = await db
+      .selectFrom('division')
+      .select('code')
+      .where('code', '=', WUTAI_COUNTY_SETTINGS.code)
+      .executeTakeFirst()
+    if (wutai) await seedWutaiCountySettings(db)
+    return { seeded: false }
+  }
   // One hash for every demo account: they share the published demo password anyway.
   const passwordHash = await demoPasswordHash()
   await db.transaction().execute(async (trx) => {
     const divisions = await seedWutaiDivisions(trx)
+    await seedWutaiCountySettings(trx)
     const now = nowIso()
     const ids = new Map<string, string>()
     for (const org of DEMO_ORGANIZATIONS) {

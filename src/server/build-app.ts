@@ -54,6 +54,7 @@ import {
   registerAuthentication,
   revokeSessionsOf,
 } from '../platform/auth/index.js'
+import { countyRoutes } from '../platform/county/index.js'
 import { geographyRoutes } from '../platform/geography/index.js'
 import {
   boundRouteSchemas,
@@ -63,6 +64,7 @@ import {
   validatorCompiler,
 } from '../platform/http/index.js'
 import { smsRoutes } from '../platform/notifications/index.js'
+import { registerSetupGate, setupRoutes } from '../platform/setup/index.js'
 import { AppError } from '../shared/errors.js'
 import { newId } from '../shared/ids.js'
 import { createErrorHandler } from './error-handler.js'
@@ -103,6 +105,11 @@ export interface AppOptions {
    * call commerce's payment and refund functions directly).
    */
   promotionHooks?: PromotionHookRegistry
+  /**
+   * Answer 503 "setup required" on every API but /api/setup while there is no county (main.ts
+   * turns it on; tests that are not about setup make their own county or need none).
+   */
+  setupGate?: boolean
 }
 
 export async function buildApp({
@@ -122,6 +129,7 @@ export async function buildApp({
   trustProxy = false,
   loginCodeLimits,
   promotionHooks = createPromotionHookRegistry(),
+  setupGate = false,
 }: AppOptions) {
   // Commerce tells each kind of promotion about its orders: wired here, visibly, and checked
   // before anything else, so a kind without hooks stops the start, not a payment.
@@ -182,10 +190,14 @@ export async function buildApp({
     await revokeSessionsOf(trx, userId, exceptSessionId)
     await principals?.forgetUser(userId)
   }
+  // Before authentication and the access guard: nothing but setup answers before setup.
+  if (setupGate) registerSetupGate(app, db)
   registerAuthentication(app, db, principals)
   registerAccessGuard(app, db)
 
   await app.register(healthRoutes, { db })
+  await app.register(setupRoutes, { prefix: '/api/setup', db })
+  await app.register(countyRoutes, { prefix: '/api/county', db })
   await app.register(authRoutes, { prefix: '/api/auth', db, secureCookies, principals })
   await app.register(accountRoutes, { prefix: '/api', db, revokeSessions })
   await app.register(apiTokenRoutes, { prefix: '/api/api-tokens', db })

@@ -69,7 +69,6 @@ describe('configuration', () => {
     expect(problems({ SMS_PROVIDER: 'aliyun' })).toEqual([
       'ALIYUN_SMS_ACCESS_KEY_ID must be set when SMS_PROVIDER=aliyun',
       'ALIYUN_SMS_ACCESS_KEY_SECRET must be set when SMS_PROVIDER=aliyun',
-      'ALIYUN_SMS_SIGN_NAME must be set when SMS_PROVIDER=aliyun',
       'ALIYUN_SMS_TEMPLATE_CODES must be set when SMS_PROVIDER=aliyun',
     ])
     const aliyun = {

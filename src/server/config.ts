@@ -162,7 +162,6 @@ function readSmsConfig(env: Env, problems: string[]): SmsConfig {
   const required = {
     accessKeyId: 'ALIYUN_SMS_ACCESS_KEY_ID',
     accessKeySecret: 'ALIYUN_SMS_ACCESS_KEY_SECRET',
-    signName: 'ALIYUN_SMS_SIGN_NAME',
     templates: 'ALIYUN_SMS_TEMPLATE_CODES',
   } as const
   for (const name of Object.values(required)) {
@@ -183,7 +182,8 @@ function readSmsConfig(env: Env, problems: string[]): SmsConfig {
     provider,
     accessKeyId: env[required.accessKeyId] ?? '',
     accessKeySecret: env[required.accessKeySecret] ?? '',
-    signName: env[required.signName] ?? '',
+    // Optional: the county's signature (县域设置) unless the gateway's approved one differs.
+    signName: env.ALIYUN_SMS_SIGN_NAME ?? '',
     templateCodes,
     endpoint: env.ALIYUN_SMS_ENDPOINT === '' ? undefined : env.ALIYUN_SMS_ENDPOINT,
   }

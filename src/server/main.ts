@@ -8,6 +8,7 @@ import { createMediaStorage } from '../modules/commerce/index.js'
 import { failAbandonedPlans, plansInFlight } from '../modules/logistics/index.js'
 import { NODE_ID, startPeriodicJob } from '../platform/jobs/index.js'
 import { startSmsDispatcher } from '../platform/notifications/index.js'
+import { issueSetupToken } from '../platform/setup/index.js'
 import { createOsrmProvider } from '../routing/index.js'
 import { buildApp } from './build-app.js'
 import { ConfigError, loadConfig } from './config.js'
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   const { seeded } = config.demoData
     ? await seedDemoData(db, { parcelHistory: true, promotions: true })
     : { seeded: false }
+  // No county yet (DEMO_DATA=off on an empty database): a one-time link for this start (issue 15).
+  const setupToken = await issueSetupToken(db)
   const app = await buildApp({
     db,
     sessionSecret: config.sessionSecret,
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     loginCodeLimits: config.loginCodeLimits,
     ...(redis ? { redis, redisKeyPrefix: config.redisKeyPrefix } : {}),
+    setupGate: true,
   })
   const smsDispatcher = startSmsDispatcher(db, smsProviderFor(config.sms), app.log)
   // A plan whose node died mid-solve is failed once its lease lapses, by one node (issue 14).
@@ -81,6 +85,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutDown('SIGINT'))
 
   await app.listen({ port: config.port, host: config.host })
+  if (setupToken) {
+    const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host
+    const link = `http://${host}:${String(config.port)}/setup?token=${setupToken}`
+    // Printed once per start, on stdout as well as in the log, until setup is done.
+    app.log.warn({ setupLink: link }, 'setup required: open the setup link (or run npm run setup)')
+    console.log(`\n  村通 Cuntong — set this installation up / 完成初始设置:\n  ${link}\n`)
+  }
 }
 
 main().catch((error: unknown) => {

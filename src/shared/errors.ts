@@ -11,6 +11,10 @@ export type ErrorCode =
   | 'locked'
   | 'too_many_requests'
   | 'challenge_required'
+  /** A one-time thing (a setup link) that was used up. */
+  | 'gone'
+  /** The installation has no county yet: only the setup page answers (issue 15). */
+  | 'setup_required'
 
 /** A message in both languages the console speaks. */
 export interface Bilingual {

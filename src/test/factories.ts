@@ -1,6 +1,6 @@
 import type { Database, Db } from '../db/database.js'
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from '../demo/demo-accounts.js'
-import { demoPasswordHash, seedWutaiDivisions } from '../demo/seed.js'
+import { demoPasswordHash, seedWutaiCountySettings, seedWutaiDivisions } from '../demo/seed.js'
 import { seedCatalog } from '../demo/seed-catalog.js'
 import { seedFleet, seedLogisticsNetwork } from '../demo/seed-logistics.js'
 import { nowIso } from '../shared/clock.js'
@@ -35,10 +35,11 @@ export const TEST_PASSWORD = DEMO_PASSWORD
 type OrganizationType = Database['organization']['type']
 type Role = Database['membership']['role']
 
-/** Wutai's county, townships and villages (the real division codes; a few milliseconds). Once. */
+/** Wutai's county, townships and villages (the real division codes; a few milliseconds) and its settings. Once. */
 export async function aCounty(db: Db): Promise<{ countyCode: string }> {
   const loaded = await db.selectFrom('division').select('code').limit(1).executeTakeFirst()
   if (!loaded) await seedWutaiDivisions(db)
+  await seedWutaiCountySettings(db)
   return { countyCode: '140922' }
 }
 

@@ -56,6 +56,7 @@ export async function buildTestApp({
   media,
   trustProxy,
   loginCodeLimits,
+  setupGate = false,
 }: {
   demo?: boolean
   accounts?: readonly string[]
@@ -63,6 +64,8 @@ export async function buildTestApp({
   media?: MediaStorage
   trustProxy?: TrustProxy
   loginCodeLimits?: Partial<LoginCodeLimits>
+  /** The first-run gate main.ts turns on (issue 15): 503 until a county is set up. */
+  setupGate?: boolean
 } = {}): Promise<TestApp> {
   const handle = await createTestDb()
   if (demo && accounts.length > 0) throw new Error('accounts are for `demo: false`')
@@ -81,6 +84,7 @@ export async function buildTestApp({
     ...(media ? { media } : {}),
     ...(trustProxy === undefined ? {} : { trustProxy }),
     ...(loginCodeLimits ? { loginCodeLimits } : {}),
+    setupGate,
   })
   cleanups.push(async () => {
     await app.close()

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'audit:read',
   'geography:read',
   'api-tokens:manage',
+  // the county's own settings: name, SMS signature, brand, KPI targets (issue 15)
+  'county:manage',
   // logistics (LOG-1 … LOG-6)
   'network:read',
   'network:write',

@@ -17,6 +17,7 @@ export {
   type OrganizationSummary,
   type UserContact,
 } from './lookups.js'
+export { createFirstAccounts, type FirstAccounts } from './first-accounts.js'
 export { toMembership } from './mappers.js'
 export { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js'
 export {
@@ -27,5 +28,5 @@ export {
   type MembershipWithOrganization,
 } from './repository.js'
 export { accountRoutes, type AccountRoutesOptions } from './routes.js'
-export { Membership, type AccountsTables, type UserRow } from './schema.js'
+export { Membership, Password, Username, type AccountsTables, type UserRow } from './schema.js'
 export { CUSTOMER_USERNAME_PREFIX, type RevokeSessions } from './user-service.js'

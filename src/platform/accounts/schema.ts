@@ -140,7 +140,7 @@ export const User = Type.Object({
 export type User = Static<typeof User>
 
 export const Password = Type.String({ minLength: 8, maxLength: 128 })
-const Username = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_.-]{2,31}$' })
+export const Username = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_.-]{2,31}$' })
 
 export const MembershipInput = Type.Object(
   { organizationId: Type.String({ minLength: 1 }), role: Role },

@@ -5,6 +5,7 @@ export {
   findVillagePlaces,
   type VillagePlace,
 } from './division-lookups.js'
+export { countyCodeProblem } from './county-code.js'
 export { findDivisionPaths } from './division-paths.js'
 export { loadDivisions, type DivisionInput } from './load-divisions.js'
 export { geographyRoutes } from './routes.js'

@@ -15,6 +15,8 @@ const STATUS: Record<ErrorCode, number> = {
   locked: 429,
   too_many_requests: 429,
   challenge_required: 403,
+  gone: 410,
+  setup_required: 503,
 }
 
 const TITLES: Record<ErrorCode, Bilingual> = {
@@ -28,6 +30,8 @@ const TITLES: Record<ErrorCode, Bilingual> = {
   locked: { en: 'Account temporarily locked', zh: '账号已暂时锁定' },
   too_many_requests: { en: 'Too many requests', zh: '请求过于频繁' },
   challenge_required: { en: 'Security check required', zh: '需要安全验证' },
+  gone: { en: 'No longer available', zh: '已失效' },
+  setup_required: { en: 'Setup required', zh: '系统尚未完成初始设置' },
 }
 
 export interface Problem {

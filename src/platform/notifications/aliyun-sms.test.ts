@@ -50,6 +50,7 @@ const message = {
   phone: '13912345678',
   template: 'parcel_arrived',
   params: { waybillNo: 'YZ1', stationName: '佛光村服务站' },
+  signature: '五台村通',
   reference: 'outbox-1',
 }
 

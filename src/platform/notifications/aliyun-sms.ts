@@ -8,8 +8,11 @@ import { SmsSendError, type SmsMessage, type SmsProvider, type SmsReceipt } from
 export interface AliyunSmsOptions {
   accessKeyId: string
   accessKeySecret: string
-  /** The approved signature (签名), e.g. 五台村通. */
-  signName: string
+  /**
+   * The approved signature (签名) when it must differ from the county's (ALIYUN_SMS_SIGN_NAME);
+   * empty or absent: each message's own, from the county settings.
+   */
+  signName?: string
   /** Our template key → the approved template code (SMS_123456789). */
   templateCodes: Record<string, string>
   /** Default https://dysmsapi.aliyuncs.com; tests point it at a local server. */
@@ -83,7 +86,7 @@ export class AliyunSmsProvider implements SmsProvider {
       OutId: message.reference,
       PhoneNumbers: message.phone,
       RegionId: 'cn-hangzhou',
-      SignName: this.options.signName,
+      SignName: this.options.signName || message.signature,
       SignatureMethod: 'HMAC-SHA1',
       SignatureNonce: (this.options.nonce ?? randomUUID)(),
       SignatureVersion: '1.0',

@@ -5,6 +5,7 @@ const arrival = (phone: string) => ({
   phone,
   template: 'parcel_arrived',
   params: { waybillNo: 'YZ1', stationName: '佛光村服务站' },
+  signature: '五台村通',
   reference: 'r1',
 })
 

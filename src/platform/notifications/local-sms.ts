@@ -31,7 +31,7 @@ export class LocalSmsProvider implements SmsProvider {
     if (!isSmsTemplateKey(message.template)) {
       return Promise.reject(new SmsSendError('isv.SMS_TEMPLATE_ILLEGAL', message.template, false))
     }
-    const body = renderSmsTemplate(message.template, message.params)
+    const body = renderSmsTemplate(message.template, message.params, message.signature)
     if (body === undefined) {
       return Promise.reject(
         new SmsSendError('isv.TEMPLATE_MISSING_PARAMETERS', message.template, false),

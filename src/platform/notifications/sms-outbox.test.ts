@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../db/database.js'
+import { aCounty } from '../../test/factories.js'
 import { buildTestApp } from '../../test/test-app.js'
 import { createTestDb } from '../../test/test-db.js'
 import { LocalSmsProvider } from './local-sms.js'
@@ -52,6 +53,7 @@ const later = (seconds: number) => new Date(Date.parse(T0) + seconds * 1000).toI
 describe('SMS outbox and dispatcher (LOG-5 notifications)', () => {
   it('sends each queued message once through the local provider, with the text a villager reads', async () => {
     const db = await testDb()
+    await aCounty(db) // Wutai's settings: texts go out as 【五台村通】
     await enqueueSms(db, arrival('13912345678'))
     await enqueueSms(db, arrival('13800001111', 'YZ2'))
     const provider = new LocalSmsProvider()
@@ -186,6 +188,7 @@ describe('SMS outbox and dispatcher (LOG-5 notifications)', () => {
 
   it('keeps consumers’ login codes out of the SMS log, while the local stand-in still shows the code to the consumer (issue 12)', async () => {
     const { app, db, logIn } = await buildTestApp({ demo: false, accounts: ['operator'] })
+    await aCounty(db)
     const phone = '13700004321'
     const asked = await app.inject({
       method: 'POST',

@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely'
 import type { Db } from '../../db/database.js'
+import { smsSignatureOf } from '../county/index.js'
 import { addSeconds, nowIso } from '../../shared/clock.js'
 import { newId } from '../../shared/ids.js'
 import type { SmsOutboxTable } from './schema.js'
@@ -69,6 +70,8 @@ export async function drainSmsOutbox(
   const due = await dueRows(db, now)
     .limit(options.batchSize ?? 50)
     .execute()
+  if (due.length === 0) return result
+  const signature = await smsSignatureOf(db)
   for (const row of due) {
     const taken = await db
       .updateTable('sms_outbox')
@@ -90,6 +93,7 @@ export async function drainSmsOutbox(
         phone: row.phone,
         template: row.template,
         params,
+        signature,
         reference: row.id,
       })
       await finish(db, row.id, attempts, {

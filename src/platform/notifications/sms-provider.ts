@@ -7,6 +7,8 @@ export interface SmsMessage {
   /** One of SMS_TEMPLATES' keys; providers map it to their own approved template. */
   template: string
   params: Record<string, string>
+  /** The county's SMS signature (签名) from its settings; a gateway may be configured with its own. */
+  signature: string
   /** Our outbox id, echoed back by gateways that support it (Aliyun OutId). */
   reference: string
 }

@@ -1,8 +1,7 @@
 // The texts we register with SMS gateways. Gateways in China only send pre-approved templates
 // under an approved signature, so the wording lives here once and each provider maps the key to
-// its own template code; the local provider renders it itself.
-
-export const SMS_SIGNATURE = '五台村通'
+// its own template code; the local provider renders it itself. The signature (签名) is the
+// county's, from its settings (issue 15); each message carries it.
 
 export const SMS_TEMPLATES = {
   parcel_arrived: {
@@ -30,15 +29,16 @@ export type SmsTemplateKey = keyof typeof SMS_TEMPLATES
 
 export const isSmsTemplateKey = (key: string): key is SmsTemplateKey => key in SMS_TEMPLATES
 
-/** Fills a template; undefined when a parameter is missing, as a gateway would refuse it. */
+/** Fills a template under 【signature】; undefined when a parameter is missing, as a gateway would refuse it. */
 export function renderSmsTemplate(
   key: SmsTemplateKey,
   params: Record<string, string>,
+  signature: string,
 ): string | undefined {
   const template = SMS_TEMPLATES[key]
   if (template.params.some((name) => params[name] === undefined)) return undefined
   const text = template.text.replace(/\$\{(\w+)\}/g, (_, name: string) => params[name] ?? '')
-  return `【${SMS_SIGNATURE}】${text}`
+  return `【${signature}】${text}`
 }
 
 const MASK = '****'
@@ -56,5 +56,7 @@ export function smsLogText(
   const template = SMS_TEMPLATES[key]
   if (!('secret' in template)) return sent
   const masked = { ...params, ...Object.fromEntries(template.secret.map((name) => [name, MASK])) }
-  return renderSmsTemplate(key, masked) ?? null
+  // Masked under the signature it was sent with, whatever the county's is now.
+  const signature = /^【([^】]*)】/.exec(sent)?.[1] ?? ''
+  return renderSmsTemplate(key, masked, signature) ?? null
 }

@@ -11,7 +11,10 @@ interface NavigationGroup {
 }
 
 const GROUPS: readonly NavigationGroup[] = [
-  { label: 'navGroup.system', members: ['users', 'organizations', 'apiTokens', 'auditLog'] },
+  {
+    label: 'navGroup.system',
+    members: ['users', 'organizations', 'apiTokens', 'countySettings', 'auditLog'],
+  },
   {
     label: 'navGroup.logistics',
     members: ['parcels', 'manifests', 'dispatch', 'promise', 'uplink', 'network', 'statements'],

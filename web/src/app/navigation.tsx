@@ -29,6 +29,7 @@ import {
   RiseOutlined,
   ReconciliationOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   ShopOutlined,
   ShoppingOutlined,
   TeamOutlined,
@@ -47,6 +48,7 @@ export type NavigationKey =
   | 'organizations'
   | 'apiTokens'
   | 'auditLog'
+  | 'countySettings'
   | 'parcels'
   | 'manifests'
   | 'dispatch'
@@ -132,6 +134,13 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     label: 'nav.apiTokens',
     icon: <KeyOutlined aria-hidden />,
     permission: 'api-tokens:manage',
+  },
+  {
+    key: 'countySettings',
+    path: '/county-settings',
+    label: 'nav.countySettings',
+    icon: <SettingOutlined aria-hidden />,
+    permission: 'county:manage',
   },
   {
     key: 'auditLog',

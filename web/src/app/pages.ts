@@ -147,3 +147,11 @@ export const PromotionEventsPage = lazy(() =>
     default: m.EventsPage,
   })),
 )
+export const CountySettingsPage = lazy(() =>
+  import('../features/county/components/county-settings-page').then((m) => ({
+    default: m.CountySettingsPage,
+  })),
+)
+export const SetupPage = lazy(() =>
+  import('../features/setup/components/setup-page').then((m) => ({ default: m.SetupPage })),
+)

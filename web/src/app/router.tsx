@@ -21,6 +21,7 @@ const PAGE_BY_KEY: Record<NavigationKey, ComponentType> = {
   organizations: pages.OrganizationsPage,
   apiTokens: pages.ApiTokensPage,
   auditLog: pages.AuditLogPage,
+  countySettings: pages.CountySettingsPage,
   parcels: pages.ParcelsPage,
   manifests: pages.ManifestsPage,
   dispatch: pages.DispatchPage,
@@ -67,6 +68,16 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<Spin fullscreen />}>
         <pages.TrackPage />
+      </Suspense>
+    ),
+  },
+  // The first run's setup page (issue 15): public, the one-time link is its credential.
+  {
+    path: '/setup',
+    errorElement: <RouteError />,
+    element: (
+      <Suspense fallback={<Spin fullscreen />}>
+        <pages.SetupPage />
       </Suspense>
     ),
   },

@@ -94,6 +94,10 @@ async function toApiError(response: Response): Promise<ApiError> {
   if (response.status === 401 && code === 'unauthenticated') {
     unauthenticatedListeners.forEach((listener) => listener())
   }
+  // A first run without a county (issue 15): everything but the setup page waits for setup.
+  if (code === 'setup_required' && window.location.pathname !== '/setup') {
+    window.location.assign('/setup')
+  }
   return error
 }
 

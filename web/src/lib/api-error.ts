@@ -9,6 +9,8 @@ export type ApiErrorCode =
   | 'locked'
   | 'too_many_requests'
   | 'challenge_required' // solve the proof-of-work challenge, then ask again
+  | 'gone' // a one-time link that was used up
+  | 'setup_required' // no county yet: the /setup page is the only way on
   | 'network' // no answer at all: the client made this one up
   | 'unexpected' // an answer that is not problem+json
 

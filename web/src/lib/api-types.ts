@@ -12,6 +12,13 @@ import type {
 } from '../../../src/modules/commerce/catalog/catalog-schema'
 import type { SHOP_STATUSES } from '../../../src/modules/commerce/shops/shop-schema'
 import type { SmsMessage, SmsStatus } from '../../../src/platform/notifications/schema'
+export type {
+  CountySettings,
+  KpiTarget,
+  PublicCounty,
+  UpdateCountySettingsBody,
+} from '../../../src/platform/county/schema'
+export type { SetupBody, SetupDone } from '../../../src/platform/setup/schema'
 import type {
   CartLine as CartLineSchema,
   CheckoutResult as CheckoutResultSchema,

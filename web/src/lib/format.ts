@@ -1,6 +1,6 @@
 import type { Language } from './i18n'
 
-// Times are stored in UTC and shown as Wutai sees them, whatever the browser's time zone.
+// Times are stored in UTC and shown as the county sees them (Asia/Shanghai), whatever the browser's time zone.
 export const DISPLAY_TIME_ZONE = 'Asia/Shanghai'
 
 const formatters = new Map<Language, Intl.DateTimeFormat>()
@@ -47,7 +47,7 @@ export function shanghaiDay(offsetDays = 0, now = Date.now()): string {
   return new Date(now + SHANGHAI_OFFSET_MS + offsetDays * DAY_MS).toISOString().slice(0, 10)
 }
 
-/** HH:MM as Wutai sees it, for times within a day (ETAs, departures). */
+/** HH:MM as the county sees it (Asia/Shanghai), for times within a day (ETAs, departures). */
 export function formatClock(iso: string | null | undefined): string {
   if (!iso) return '—'
   const date = new Date(iso)

@@ -1,5 +1,6 @@
 import { Suspense } from 'react'
 import { createBrowserRouter, RouterProvider } from 'react-router-dom'
+import { getCounty } from '../lib/county'
 import { Loading } from './components/page-state'
 import * as pages from './pages'
 import { ShopCartProvider } from './shop-cart'
@@ -10,7 +11,14 @@ import './shop.css'
 // The H5 shop for buyers on a phone. Chinese only by design: its users are the county's
 // villagers and visitors, so it has no language switch and does not load the console's dictionary.
 
-document.title = '五台村通商城'
+// The shop is named after the county's public brand (县域设置, issue 15).
+document.title = '商城'
+void getCounty().then(
+  (county) => {
+    document.title = `${county.brandName}商城`
+  },
+  () => undefined,
+)
 
 const page = (Page: React.ComponentType) => (
   <Suspense fallback={<Loading />}>

@@ -2,11 +2,13 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons'
 import { Button, Flex, Grid, Layout, Space, Typography } from 'antd'
 import { LanguageToggle } from '../../components/language-toggle'
 import { useI18n } from '../../lib/i18n'
+import { useCountySubtitle } from '../../lib/use-county-subtitle'
 import { useSession } from '../../lib/session'
 
 export function AppHeader() {
   const { t } = useI18n()
   const { me, signOut } = useSession()
+  const subtitle = useCountySubtitle()
   const screens = Grid.useBreakpoint()
   const wide = screens.md ?? true
   const large = screens.lg ?? true
@@ -24,7 +26,7 @@ export function AppHeader() {
       }}
     >
       <Flex justify="space-between" align="center" style={{ height: '100%' }}>
-        {wide && <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>}
+        {wide && <Typography.Text type="secondary">{subtitle}</Typography.Text>}
         <Space size={wide ? 'middle' : 'small'}>
           <Space size={4} aria-label={me.user.displayName}>
             <UserOutlined aria-hidden />

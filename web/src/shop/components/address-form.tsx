@@ -1,13 +1,12 @@
 import { useState, type SubmitEvent } from 'react'
 import type { Address } from '../../lib/api-types'
+import { useCounty } from '../../lib/county'
 import { useRequest } from '../../lib/use-request'
 import { getDivisions } from '../../lib/divisions'
 import { addAddress } from '../api/addresses'
 import { ErrorNote } from './page-state'
 
-const WUTAI_COUNTY = '140922'
-
-/** A new delivery address in Wutai: township, then village (optional), recipient, phone, detail. */
+/** A new delivery address in the county (GET /api/county): township, then village (optional), recipient, phone, detail. */
 export function AddressForm({ onAdded }: { onAdded: (address: Address) => void }) {
   const [township, setTownship] = useState('')
   const [village, setVillage] = useState('')
@@ -15,7 +14,11 @@ export function AddressForm({ onAdded }: { onAdded: (address: Address) => void }
   const [phone, setPhone] = useState('')
   const [detail, setDetail] = useState('')
   const [error, setError] = useState<unknown>(null)
-  const townships = useRequest(() => getDivisions(WUTAI_COUNTY), WUTAI_COUNTY)
+  const countyCode = useCounty()?.code ?? ''
+  const townships = useRequest(
+    () => (countyCode ? getDivisions(countyCode) : Promise.resolve([])),
+    countyCode,
+  )
   const villages = useRequest(
     () => (township ? getDivisions(township) : Promise.resolve([])),
     township,

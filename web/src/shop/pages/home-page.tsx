@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { Link } from 'react-router-dom'
+import { useCounty } from '../../lib/county'
 import { useRequest } from '../../lib/use-request'
 import { listBrands, searchProducts } from '../api/catalog'
 import { ErrorNote, Loading } from '../components/page-state'
@@ -11,6 +12,7 @@ const FlashSaleBlock = lazy(() => import('../components/flash-sale-block'))
 const EventLinks = lazy(() => import('../components/event-links'))
 
 export default function HomePage() {
+  const county = useCounty()
   const brands = useRequest((signal) => listBrands(signal), 'brands')
   const featured = useRequest(
     (signal) => searchProducts({ sort: 'sales', page: 1, pageSize: 10 }, signal),
@@ -19,7 +21,7 @@ export default function HomePage() {
   return (
     <>
       <header className="h5-hero">
-        <p className="h5-hero-name">五台村通商城</p>
+        <p className="h5-hero-name">{county?.brandName ?? ''}商城</p>
         <SearchBox />
       </header>
       <Suspense fallback={null}>

@@ -6,12 +6,14 @@ import { ApiError, isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
 import { formatDateTime } from '../../../lib/format'
 import { useI18n } from '../../../lib/i18n'
+import { useCountySubtitle } from '../../../lib/use-county-subtitle'
 import type { LoginBody } from '../../../lib/api-types'
 import { login } from '../api/login'
 import { LanguageToggle } from '../../../components/language-toggle'
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const { t } = useI18n()
+  const subtitle = useCountySubtitle()
   const [error, setError] = useState<unknown>(null)
   const [submitting, setSubmitting] = useState(false)
 
@@ -34,7 +36,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       style={{ minHeight: '100vh', background: '#f0f2f5' }}
     >
       <Card style={{ width: 380 }} extra={<LanguageToggle />} title={t('app.name')}>
-        <Typography.Paragraph type="secondary">{t('app.subtitle')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{subtitle}</Typography.Paragraph>
         {error !== null && <LoginError error={error} />}
         <Form<LoginBody>
           layout="vertical"

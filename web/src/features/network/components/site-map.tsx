@@ -6,6 +6,7 @@ import outline from '../../../../../src/demo/wutai/outline.json'
 import { EChart, registerGeoMap, type EChartOption } from '../../../components/echart'
 import { LoadErrorResult } from '../../../components/status-result'
 import type { Site, SiteKind } from '../../../lib/api-types'
+import { useCounty } from '../../../lib/county'
 import { useI18n } from '../../../lib/i18n'
 import type { RequestState } from '../../../lib/use-request'
 
@@ -38,6 +39,7 @@ export function SiteMap({
   onSelect: (id: string) => void
 }) {
   const { t } = useI18n()
+  const title = t('network.map', { county: useCounty()?.name ?? '' })
   const data = sites.data
   const option = useMemo<EChartOption | null>(() => {
     if (!data) return null
@@ -97,7 +99,7 @@ export function SiteMap({
   }, [data, t])
 
   return (
-    <Card size="small" title={t('network.map')}>
+    <Card size="small" title={title}>
       {sites.error ? (
         <LoadErrorResult error={sites.error} onRetry={sites.reload} />
       ) : !option || !data ? (
@@ -107,7 +109,7 @@ export function SiteMap({
       ) : data.length === 0 ? (
         <Empty description={t('network.mapEmpty')} />
       ) : (
-        <EChart option={option} height={520} ariaLabel={t('network.map')} onItemClick={onSelect} />
+        <EChart option={option} height={520} ariaLabel={title} onItemClick={onSelect} />
       )}
     </Card>
   )

@@ -19,6 +19,7 @@ import { isApiError } from '../../../lib/api-error'
 import type { Tracking } from '../../../lib/api-types'
 import { errorMessage } from '../../../lib/error-message'
 import { formatDateTime } from '../../../lib/format'
+import { useCounty } from '../../../lib/county'
 import { useI18n } from '../../../lib/i18n'
 import { trackParcel } from '../api/track-parcel'
 
@@ -40,6 +41,7 @@ export function TrackPage() {
   const [params, setParams] = useSearchParams()
   const [state, setState] = useState<State>({ status: 'idle' })
   const [form] = Form.useForm<TrackForm>()
+  const county = useCounty()
 
   async function search(values: TrackForm) {
     const waybill = values.waybill.trim()
@@ -65,7 +67,9 @@ export function TrackPage() {
         </Typography.Title>
         <LanguageToggle />
       </Flex>
-      <Typography.Paragraph type="secondary">{t('track.subtitle')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('track.subtitle', { county: county?.name ?? '' })}
+      </Typography.Paragraph>
       <Card size="small">
         <Form<TrackForm>
           form={form}

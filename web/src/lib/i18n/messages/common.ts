@@ -2,7 +2,6 @@ import type { MessageTable } from './message-table'
 
 export const commonMessages = {
   'app.name': ['村通', 'Cuntong'],
-  'app.subtitle': ['五台县农村电商管理平台', 'Wutai County Rural E-commerce Console'],
 
   'navGroup.system': ['系统管理', 'System'],
   'navGroup.logistics': ['物流配送', 'Logistics'],

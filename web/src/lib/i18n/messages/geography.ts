@@ -25,6 +25,6 @@ export const geographyMessages = {
   'geography.coordinateNote': ['坐标说明', 'Coordinate note'],
   'geography.childCount': ['下级区划数', 'Subdivisions'],
   'geography.scenicArea': ['景区', 'Scenic area'],
-  'geography.scenicAreaNote': ['由五台山风景名胜区管理', 'Run by the Mount Wutai scenic area'],
+  'geography.scenicAreaNote': ['由风景名胜区管理', 'Run by a scenic area’s administration'],
   'geography.empty': ['暂无区划数据', 'No divisions'],
 } as const satisfies MessageTable

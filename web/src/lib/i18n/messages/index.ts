@@ -4,6 +4,7 @@ import { apiTokenMessages } from './api-tokens'
 import { auditMessages } from './audit-log'
 import { commerceMessages } from './commerce'
 import { commonMessages } from './common'
+import { countyMessages } from './county'
 import { geographyMessages } from './geography'
 import { logisticsMessages } from './logistics'
 import { networkMessages } from './network'
@@ -17,6 +18,7 @@ import { userMessages } from './users'
 // Each message is [中文, English]; the tuple type makes a missing translation a type error.
 export const messages = {
   ...commonMessages,
+  ...countyMessages,
   ...accountMessages,
   ...userMessages,
   ...organizationMessages,

@@ -27,8 +27,8 @@ export const logisticsMessages = {
 
   'track.title': ['包裹查询', 'Track a parcel'],
   'track.subtitle': [
-    '五台县农村物流 · 输入运单号查询包裹状态',
-    'Wutai rural logistics · enter a waybill number',
+    '{county}农村物流 · 输入运单号查询包裹状态',
+    '{county} rural logistics · enter a waybill number',
   ],
   'track.waybill': ['运单号', 'Waybill number'],
   'track.waybillRequired': ['请输入运单号', 'Enter the waybill number'],

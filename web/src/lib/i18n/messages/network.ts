@@ -6,7 +6,7 @@ export const networkMessages = {
   'nav.uplink': ['农产品上行', 'Farm uplink'],
 
   'network.title': ['物流网点', 'Logistics network'],
-  'network.map': ['五台县物流网点分布图', 'Map of the Wutai logistics network'],
+  'network.map': ['{county}物流网点分布图', 'Map of the {county} logistics network'],
   'network.mapLoading': ['正在加载网点…', 'Loading sites…'],
   'network.mapEmpty': ['暂无网点', 'No sites yet'],
   'network.approximate': ['位置待核实', 'Position to verify'],
