@@ -1,21 +1,24 @@
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, Col, Input, Row, Select, Space, Table, Tag } from 'antd'
 import { useEffect, useState } from 'react'
 import { PageHeader } from '../../../components/page-header'
 import { LoadErrorResult } from '../../../components/status-result'
 import { TableEmpty } from '../../../components/table-empty'
-import type { Site, SiteKind } from '../../../lib/api-types'
+import type { Site, SiteKind, SiteStatus } from '../../../lib/api-types'
 import { useI18n } from '../../../lib/i18n'
 import { useTownships } from '../../../lib/reference-data'
 import { useSession } from '../../../lib/session'
 import { useListParams } from '../../../lib/use-list-params'
-import { useAllSites, useSites } from '../api/sites'
+import { sitesXlsxUrl, useAllSites, useSites } from '../api/sites'
 import { CoordinatesUpload } from './coordinates-upload'
-import { EditSiteModal } from './edit-site-modal'
-import { SiteDetails } from './site-details'
+import { SiteDetails, SiteStatusTag } from './site-details'
+import { SiteFormModal } from './site-form-modal'
+import { SiteImport } from './site-import'
 import { KIND_COLOR, SiteMap } from './site-map'
 
-const FILTERS = ['q', 'kind', 'townshipCode'] as const
+const FILTERS = ['q', 'kind', 'townshipCode', 'status'] as const
 const KINDS: SiteKind[] = ['hub', 'township', 'village']
+const STATUSES: SiteStatus[] = ['open', 'closed']
 
 /** 物流网点: the county's hub and stations on a map, a searchable list and each site's details. */
 export function NetworkPage() {
@@ -24,17 +27,17 @@ export function NetworkPage() {
   const canEdit = can('network:write')
   const townships = useTownships()
   const list = useListParams(FILTERS)
-  const { kind, ...filters } = list.filters
-  const sites = useSites({
-    page: list.page,
-    pageSize: list.pageSize,
+  const { kind, status, ...filters } = list.filters
+  const filter = {
     ...filters,
     kind: KINDS.find((candidate) => candidate === kind),
-  })
+    status: STATUSES.find((candidate) => candidate === status),
+  }
+  const sites = useSites({ page: list.page, pageSize: list.pageSize, ...filter })
   const [mapVersion, setMapVersion] = useState(0)
   const allSites = useAllSites(mapVersion)
   const [selected, setSelected] = useState<Site | null>(null)
-  const [editing, setEditing] = useState(false)
+  const [editing, setEditing] = useState<'new' | 'selected' | null>(null)
   // The details show the site as last read: after an import (or an edit) reloads the sites, the
   // selected one is taken from the fresh answer, or a corrected position would still read as a guess.
   useEffect(() => {
@@ -48,7 +51,25 @@ export function NetworkPage() {
 
   return (
     <>
-      <PageHeader title={t('network.title')} />
+      <PageHeader
+        title={t('network.title')}
+        extra={
+          <Space wrap>
+            <Button icon={<DownloadOutlined aria-hidden />} href={sitesXlsxUrl(filter)}>
+              {t('network.export')}
+            </Button>
+            {canEdit && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => setEditing('new')}
+              >
+                {t('network.create')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={13}>
           <SiteMap
@@ -89,6 +110,15 @@ export function NetworkPage() {
               }))}
               style={{ width: 140 }}
             />
+            <Select<string>
+              value={status}
+              allowClear
+              placeholder={t('network.filterStatus')}
+              aria-label={t('network.filterStatus')}
+              onChange={(value) => list.setFilter('status', value)}
+              options={STATUSES.map((value) => ({ value, label: t(`network.status.${value}`) }))}
+              style={{ width: 120 }}
+            />
           </Space>
           {sites.error ? (
             <LoadErrorResult error={sites.error} onRetry={sites.reload} />
@@ -111,6 +141,7 @@ export function NetworkPage() {
                 onChange: list.setPage,
               }}
               columns={[
+                { title: t('network.siteCode'), dataIndex: 'code', width: 130, ellipsis: true },
                 { title: t('network.name'), dataIndex: 'name', ellipsis: true },
                 {
                   title: t('network.kind'),
@@ -119,6 +150,12 @@ export function NetworkPage() {
                   render: (_, site) => (
                     <Tag color={KIND_COLOR[site.kind]}>{t(`network.kind.${site.kind}`)}</Tag>
                   ),
+                },
+                {
+                  title: t('common.status'),
+                  key: 'status',
+                  width: 90,
+                  render: (_, site) => <SiteStatusTag site={site} />,
                 },
                 {
                   title: t('network.coordinates'),
@@ -144,17 +181,26 @@ export function NetworkPage() {
               ]}
             />
           )}
-          <SiteDetails site={selected} canEdit={canEdit} onEdit={() => setEditing(true)} />
+          <SiteDetails
+            site={selected}
+            canEdit={canEdit}
+            onEdit={() => setEditing('selected')}
+            onChanged={(site) => {
+              setSelected(site)
+              changed()
+            }}
+          />
         </Col>
       </Row>
+      {canEdit && <SiteImport onImported={changed} />}
       {canEdit && <CoordinatesUpload onImported={changed} />}
-      {editing && selected && (
-        <EditSiteModal
-          site={selected}
-          onClose={() => setEditing(false)}
+      {editing && (editing === 'new' || selected) && (
+        <SiteFormModal
+          site={editing === 'new' ? null : selected}
+          onClose={() => setEditing(null)}
           onSaved={(site) => {
             setSelected(site)
-            setEditing(false)
+            setEditing(null)
             changed()
           }}
         />

@@ -9,7 +9,7 @@ import type { Site, SiteKind } from '../../../lib/api-types'
 import { useI18n } from '../../../lib/i18n'
 import type { RequestState } from '../../../lib/use-request'
 
-const MAP = 'wutai'
+export const MAP = 'wutai'
 registerGeoMap(MAP, {
   type: 'FeatureCollection',
   features: [
