@@ -5,6 +5,7 @@ import { openPage, saveScreenshot, useBrowser } from './support/browser.js'
 
 // LOG-1 (issue 15): the operator builds the network in the console — a hub, a station with typed
 // coordinates, one placed on the map — closes and reopens a station, and exports the list.
+// Both are township stations: every demo village already has its (one open) station.
 
 describe('managing the network in the console', () => {
   const { browser, baseURL } = useBrowser()
@@ -15,7 +16,7 @@ describe('managing the network in the console', () => {
     async (test) => {
       const { expect } = test
       const suffix = Date.now().toString(36).toUpperCase()
-      const typed = { code: `E2E-T-${suffix}`, name: `东冶镇测试村站${suffix}` }
+      const typed = { code: `E2E-T-${suffix}`, name: `东冶镇测试物流站${suffix}` }
       const placed = { code: `E2E-M-${suffix}`, name: `豆村镇测试乡镇站${suffix}` }
       const { page } = await openPage(browser(), baseURL, test)
       await logIn(page, 'operator')
@@ -35,21 +36,17 @@ describe('managing the network in the console', () => {
       await dialog.getByRole('button', { name: '取消' }).click()
       await dialog.waitFor({ state: 'hidden' })
 
-      // A village station with typed coordinates, its village picked in the cascader.
+      // A township station with typed coordinates, its township picked in the cascader.
       await page.getByRole('button', { name: '新建网点' }).click()
       await dialog.getByLabel('站点编码').fill(typed.code)
+      await pickOption(page, '类型', '乡镇服务站')
       await dialog.getByLabel('网点名称').fill(typed.name)
       await dialog.getByLabel('所在区划').click()
       await page
         .locator('.ant-cascader-menu-item')
         .filter({ hasText: /^东冶镇$/ })
         .click()
-      await page
-        .locator('.ant-cascader-menu')
-        .nth(1)
-        .locator('.ant-cascader-menu-item')
-        .first()
-        .click()
+      await page.keyboard.press('Escape')
       await dialog.getByLabel('纬度').fill('38.61234')
       await dialog.getByLabel('经度').fill('113.35678')
       await dialog.getByLabel('站长姓名').fill('吴站长')

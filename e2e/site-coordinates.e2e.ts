@@ -39,7 +39,7 @@ describe('surveyed station positions', () => {
     const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: STATION.name })
     await row.getByRole('button', { name: '查看' }).click()
     const details = page.getByTestId('site-details')
-    await details.getByText(STATION.code).waitFor()
+    await details.getByTestId('site-code').getByText(STATION.code).waitFor()
     expect(await details.getByText('位置待核实').count()).toBe(1)
 
     await page.locator('input[type=file]').setInputFiles({

@@ -61,6 +61,16 @@ describe('managing the network (LOG-1, issue 15)', () => {
   it('creates, edits, closes and reopens a station, audited, and refuses bad input naming the field', async () => {
     const { logIn } = await logisticsApp()
     const operator = await logIn('operator')
+    // One open station per village: the demo's 佛光村 station is closed first.
+    const secondInVillage = await operator.request({
+      method: 'POST',
+      url: '/api/logistics/sites',
+      payload: newStation,
+    })
+    expect(secondInVillage.statusCode).toBe(409)
+    expect(secondInVillage.json<Problem>().errors?.[0]?.field).toBe('divisionCode')
+    const demoStation = await siteByQuery(operator, FOGUANG)
+    await operator.request({ method: 'POST', url: `/api/logistics/sites/${demoStation.id}/close` })
     const created = await operator.request({
       method: 'POST',
       url: '/api/logistics/sites',
@@ -124,7 +134,7 @@ describe('managing the network (LOG-1, issue 15)', () => {
     const closedList = (
       await operator.request({ method: 'GET', url: '/api/logistics/sites?status=closed' })
     ).json<{ items: SiteBody[] }>().items
-    expect(closedList.map((s) => s.code)).toEqual(['ZD-0009'])
+    expect(closedList.map((s) => s.code)).toEqual([FOGUANG, 'ZD-0009'])
     const reopened = await operator.request({
       method: 'POST',
       url: `/api/logistics/sites/${site.id}/reopen`,
@@ -267,7 +277,7 @@ describe('network import and export (LOG-1, issue 15)', () => {
     const operator = await logIn('operator')
     const header = '站点编码,类型,名称,区划代码,地址,纬度,经度,营业时间,站长,站长电话'
     const good =
-      'ZD-0100,村站,佛光村北服务站,140922103208,村北,38.88,113.4,08:00-18:00,周站长,13900001111'
+      'ZD-0100,乡镇站,豆村镇北物流站,140922103,镇北,38.88,113.4,08:00-18:00,周站长,13900001111'
     const bad = [
       header,
       good,
@@ -313,13 +323,13 @@ describe('network import and export (LOG-1, issue 15)', () => {
       ...multipart('sites.csv', Buffer.from(fixed)),
     })
     expect(landed.json()).toMatchObject({ created: 1, updated: 1, failed: 0, errors: [] })
-    expect((await siteByQuery(operator, 'ZD-0100')).name).toBe('佛光村北服务站')
+    expect((await siteByQuery(operator, 'ZD-0100')).name).toBe('豆村镇北物流站')
     expect((await siteByQuery(operator, FOGUANG)).name).toBe('佛光村服务站（新址）')
 
-    // The export of 豆村镇's village stations has the import's columns and reads back in unchanged.
+    // The export of 豆村镇's stations has the import's columns and reads back in unchanged.
     const exported = await operator.request({
       method: 'GET',
-      url: `/api/logistics/sites.xlsx?kind=village&townshipCode=${DOUCUN}`,
+      url: `/api/logistics/sites.xlsx?townshipCode=${DOUCUN}`,
     })
     expect(exported.statusCode).toBe(200)
     const workbook = new ExcelJS.Workbook()

@@ -145,7 +145,8 @@ export interface SiteProblem {
 /**
  * The rules a site obeys, for the API and the import alike: a unique code; a division of the
  * kind's level (county for the hub, township, village); a linked organization that is a village
- * station; one open hub per county.
+ * station; one open hub per county and one open station per village (parcels are matched to
+ * their station by village). Township stations are not limited.
  */
 export async function checkSite(db: Db, draft: SiteDraft): Promise<SiteProblem[]> {
   const problems: SiteProblem[] = []
@@ -180,6 +181,26 @@ export async function checkSite(db: Db, draft: SiteDraft): Promise<SiteProblem[]
         field: 'organizationId',
         message: { en: 'must be a village station organization', zh: '须为村级服务站组织' },
         conflict: false,
+      })
+  }
+  if (draft.kind === 'village' && draft.open) {
+    // Parcels find their station by village: two open stations in one village would be a guess.
+    const other = await db
+      .selectFrom('logistics_site')
+      .select(['name'])
+      .where('kind', '=', 'village')
+      .where('division_code', '=', draft.divisionCode)
+      .where('closed_at', 'is', null)
+      .where('id', '!=', draft.id ?? '')
+      .executeTakeFirst()
+    if (other)
+      problems.push({
+        field: 'divisionCode',
+        message: {
+          en: `the village already has an open station (${other.name}); close it first`,
+          zh: `该村已有运营中的服务站（${other.name}），请先关闭它`,
+        },
+        conflict: true,
       })
   }
   if (draft.kind === 'hub' && draft.open) {

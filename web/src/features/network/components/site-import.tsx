@@ -23,6 +23,38 @@ const FIELD_LABEL: Record<string, MessageKey> = {
 /** Sites in bulk from the template (CSV or XLSX): all rows land, or none and every error is listed. */
 export function SiteImport({ onImported }: { onImported: () => void }) {
   const { t } = useI18n()
+  return (
+    <SheetImport
+      title={t('network.siteImport')}
+      hint={t('network.siteImportHint')}
+      upload={importSites}
+      templateUrl={siteTemplateUrl}
+      fieldLabels={FIELD_LABEL}
+      testId="site-import-result"
+      onImported={onImported}
+    />
+  )
+}
+
+/** A list in bulk from its template: all rows land, or none and every error is listed. */
+export function SheetImport({
+  title,
+  hint,
+  upload: send,
+  templateUrl,
+  fieldLabels,
+  testId,
+  onImported,
+}: {
+  title: string
+  hint: string
+  upload: (file: File) => Promise<SiteImportResult>
+  templateUrl: (format: 'xlsx' | 'csv') => string
+  fieldLabels: Record<string, MessageKey>
+  testId: string
+  onImported: () => void
+}) {
+  const { t } = useI18n()
   const [uploading, setUploading] = useState(false)
   const [result, setResult] = useState<{ fileName: string; result: SiteImportResult }>()
   const [error, setError] = useState<unknown>(null)
@@ -32,7 +64,7 @@ export function SiteImport({ onImported }: { onImported: () => void }) {
     setError(null)
     setResult(undefined)
     try {
-      const answer = await importSites(file)
+      const answer = await send(file)
       setResult({ fileName: file.name, result: answer })
       if (answer.errors.length === 0) onImported()
     } catch (caught) {
@@ -43,8 +75,8 @@ export function SiteImport({ onImported }: { onImported: () => void }) {
   }
 
   return (
-    <Card size="small" title={t('network.siteImport')} style={{ marginTop: 16 }}>
-      <Typography.Paragraph type="secondary">{t('network.siteImportHint')}</Typography.Paragraph>
+    <Card size="small" title={title} style={{ marginTop: 16 }}>
+      <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>
       <Space wrap>
         <Upload
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -56,10 +88,10 @@ export function SiteImport({ onImported }: { onImported: () => void }) {
             {uploading ? t('network.uploading') : t('network.chooseSheet')}
           </Button>
         </Upload>
-        <Button type="link" href={siteTemplateUrl('xlsx')}>
+        <Button type="link" href={templateUrl('xlsx')}>
           {t('network.templateXlsx')}
         </Button>
-        <Button type="link" href={siteTemplateUrl('csv')}>
+        <Button type="link" href={templateUrl('csv')}>
           {t('network.templateCsv')}
         </Button>
       </Space>
@@ -67,7 +99,7 @@ export function SiteImport({ onImported }: { onImported: () => void }) {
         <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorMessage(error, t)} />
       )}
       {result && (
-        <div style={{ marginTop: 12 }} data-testid="site-import-result">
+        <div style={{ marginTop: 12 }} data-testid={testId}>
           <Typography.Text strong>
             {t('network.importResult', { file: result.fileName })}
           </Typography.Text>
@@ -96,7 +128,7 @@ export function SiteImport({ onImported }: { onImported: () => void }) {
           </Row>
           <RowErrorTable
             errors={result.result.errors}
-            fieldLabel={(field) => (FIELD_LABEL[field] ? t(FIELD_LABEL[field]) : field)}
+            fieldLabel={(field) => (fieldLabels[field] ? t(fieldLabels[field]) : field)}
           />
         </div>
       )}
