@@ -42,11 +42,15 @@ describe('surveyed station positions', () => {
     await details.getByTestId('site-code').getByText(STATION.code).waitFor()
     expect(await details.getByText('位置待核实').count()).toBe(1)
 
-    await page.locator('input[type=file]').setInputFiles({
-      name: 'stations.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(csv, 'utf8'),
-    })
+    await page
+      .locator('.ant-card')
+      .filter({ hasText: '导入网点坐标' })
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'stations.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv, 'utf8'),
+      })
     const result = page.getByTestId('coordinates-result')
     await result.waitFor()
     const count = async (label: string) =>
