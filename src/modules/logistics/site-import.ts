@@ -164,6 +164,15 @@ export async function importSites(
     const before = await getSite(db, id)
     const changes: Omit<typeof body, 'kind'> & { kind?: unknown } = { ...body }
     delete changes.kind
+    // An exported position read back unchanged stays as it was (approximate ones stay a guess).
+    const samePlace =
+      changes.lat !== undefined &&
+      Math.abs(changes.lat - (before.lat ?? NaN)) < 1e-6 &&
+      Math.abs((changes.lon ?? NaN) - (before.lon ?? NaN)) < 1e-6
+    if (samePlace) {
+      delete changes.lat
+      delete changes.lon
+    }
     await db.updateTable('logistics_site').set(siteChanges(changes)).where('id', '=', id).execute()
     changed.push({ before, after: await getSite(db, id) })
   }

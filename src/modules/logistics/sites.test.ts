@@ -348,6 +348,12 @@ describe('network import and export (LOG-1, issue 15)', () => {
       ...multipart('export.xlsx', exported.rawPayload),
     })
     expect(again.json()).toMatchObject({ created: 0, updated: codes.length, failed: 0 })
+    // Positions read back unchanged are not taken for surveyed ones.
+    expect(
+      (await siteByQuery(operator, '140922103201')) as SiteBody & {
+        coordinatesApproximate: boolean
+      },
+    ).toMatchObject({ coordinatesApproximate: true })
 
     const template = await operator.request({
       method: 'GET',
