@@ -116,4 +116,41 @@ describe('managing the network in the console', () => {
       expect(codes).toEqual(expect.arrayContaining(['站点编码', typed.code, placed.code]))
     },
   )
+
+  it('opens a store on the second tab, closes it and reopens it (SVC-1, SVC-5)', async (test) => {
+    const { expect } = test
+    const name = `东冶测试体验店${Date.now().toString(36)}`
+    const { page } = await openPage(browser(), baseURL, test)
+    await logIn(page, 'operator')
+    await page.getByRole('menuitem', { name: '物流网点' }).click()
+    await page.getByRole('tab', { name: '门店与仓库' }).click()
+    await page.getByRole('button', { name: '新建门店或仓库' }).click()
+    const dialog = page.getByRole('dialog', { name: '新建门店或仓库' })
+    await dialog.getByLabel('网点名称').fill(name)
+    await dialog.getByLabel('所在区划').click()
+    await page
+      .locator('.ant-cascader-menu-item')
+      .filter({ hasText: /^东冶镇$/ })
+      .click()
+    await page.keyboard.press('Escape')
+    await dialog.getByLabel('地址').fill('东冶镇新华街 8 号')
+    await dialog.getByLabel('纬度').fill('38.6')
+    await dialog.getByLabel('经度').fill('113.35')
+    await dialog.getByLabel('联系电话').fill('13800009999')
+    await dialog.getByRole('button', { name: '保存' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+
+    await page.getByLabel('搜索门店与仓库').fill(name)
+    await page.getByLabel('搜索门店与仓库').press('Enter')
+    const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: name })
+    await row.getByText('运营中').waitFor()
+    expect(await row.innerText()).toContain('13800009999')
+    await row.getByRole('button', { name: '关闭' }).click()
+    await page.locator('.ant-popover').getByRole('button', { name: '确定' }).click()
+    await row.getByText('已关闭').waitFor()
+    await row.getByRole('button', { name: '重新开放' }).click()
+    await page.locator('.ant-popover').getByRole('button', { name: '确定' }).click()
+    await row.getByText('运营中').waitFor()
+    await saveScreenshot(page, 'network-admin-stores')
+  })
 })
