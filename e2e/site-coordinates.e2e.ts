@@ -39,14 +39,18 @@ describe('surveyed station positions', () => {
     const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: STATION.name })
     await row.getByRole('button', { name: '查看' }).click()
     const details = page.getByTestId('site-details')
-    await details.getByText(STATION.code).waitFor()
+    await details.getByTestId('site-code').getByText(STATION.code).waitFor()
     expect(await details.getByText('位置待核实').count()).toBe(1)
 
-    await page.locator('input[type=file]').setInputFiles({
-      name: 'stations.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(csv, 'utf8'),
-    })
+    await page
+      .locator('.ant-card')
+      .filter({ hasText: '导入网点坐标' })
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'stations.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv, 'utf8'),
+      })
     const result = page.getByTestId('coordinates-result')
     await result.waitFor()
     const count = async (label: string) =>

@@ -76,6 +76,7 @@ export async function seedLogisticsNetwork(db: Db): Promise<number> {
     openingHours: string,
   ): LogisticsSiteTable => ({
     id: newId(),
+    code: divisionCode,
     kind,
     name,
     division_code: divisionCode,
@@ -87,6 +88,7 @@ export async function seedLogisticsNetwork(db: Db): Promise<number> {
     master_name: null,
     master_phone: null,
     organization_id: organizationByDivision.get(divisionCode) ?? null,
+    closed_at: null,
     created_at: now,
     updated_at: now,
   })

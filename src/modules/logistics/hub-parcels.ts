@@ -61,6 +61,7 @@ export async function villageStationOf(db: Db, divisionCode: string): Promise<st
     .select('id')
     .where('kind', '=', 'village')
     .where('division_code', '=', divisionCode)
+    .where('closed_at', 'is', null)
     .executeTakeFirst()
   return station?.id ?? null
 }

@@ -209,6 +209,8 @@ async function loadVillageSites(db: Db) {
     .selectFrom('logistics_site as site')
     .select(['site.id as siteId', 'site.division_code as divisionCode'])
     .where('site.kind', '=', 'village')
+    // A closed station takes no new parcels: neither matched nor named by its village code.
+    .where('site.closed_at', 'is', null)
     .execute()
   const places = await findVillagePlaces(
     db,

@@ -51,7 +51,7 @@ export async function registerPickup(
 ): Promise<FarmPickup> {
   const station = await db
     .selectFrom('logistics_site')
-    .select(['id', 'kind', 'organization_id'])
+    .select(['id', 'kind', 'organization_id', 'closed_at'])
     .where('id', '=', body.stationSiteId)
     .executeTakeFirst()
   if (!station || station.kind !== 'village')
@@ -59,6 +59,8 @@ export async function registerPickup(
       en: 'no village station has this id',
       zh: '村级服务站不存在',
     })
+  if (station.closed_at !== null)
+    throw invalidField('stationSiteId', { en: 'this station is closed', zh: '该服务站已关闭' })
   if (!isInScope(actor.scope, station.organization_id))
     throw invalidField('stationSiteId', {
       en: 'you may register pickups only at your own station',

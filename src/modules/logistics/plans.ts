@@ -87,6 +87,8 @@ async function loadStops(db: Db): Promise<StopLoad[]> {
         .selectFrom('logistics_site')
         .selectAll()
         .where('id', 'in', [...siteIds, ''])
+        // A closed site is not visited (closing is refused while anything waits for it).
+        .where('closed_at', 'is', null)
         .execute()
     ).map((s) => [s.id, s]),
   )

@@ -146,7 +146,11 @@ export async function findParcelByWaybill(
 }
 
 async function hubSiteId(db: Db, requested: string | undefined): Promise<string | null> {
-  let query = db.selectFrom('logistics_site').select('id').where('kind', '=', 'hub')
+  let query = db
+    .selectFrom('logistics_site')
+    .select('id')
+    .where('kind', '=', 'hub')
+    .where('closed_at', 'is', null)
   if (requested !== undefined) query = query.where('id', '=', requested)
   const hub = await query.orderBy('created_at').executeTakeFirst()
   if (requested !== undefined && !hub)

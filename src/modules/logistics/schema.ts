@@ -9,6 +9,8 @@ export type SiteKind = (typeof SITE_KINDS)[number]
 
 export interface LogisticsSiteTable {
   id: string
+  /** 站点编码, unique; the division code for the sites the demo seeds. */
+  code: string
   kind: SiteKind
   name: string
   division_code: string
@@ -23,6 +25,8 @@ export interface LogisticsSiteTable {
   master_phone: string | null
   /** The village-station organization that runs it; scopes its station master. */
   organization_id: string | null
+  /** Set while the site is closed: it takes no new parcels (issue 15). */
+  closed_at: string | null
   created_at: string
   updated_at: string
 }
@@ -100,8 +104,13 @@ export const SiteKind = Type.Enum(SITE_KINDS)
 export const ParcelStatus = Type.Enum(PARCEL_STATUSES)
 export const ScanType = Type.Enum(SCAN_TYPES)
 
+export const SITE_STATUSES = ['open', 'closed'] as const
+export const SiteStatus = Type.Enum(SITE_STATUSES)
+export type SiteStatus = (typeof SITE_STATUSES)[number]
+
 export const Site = Type.Object({
   id: Type.String(),
+  code: Type.String(),
   kind: SiteKind,
   name: Type.String(),
   divisionCode: Type.String(),
@@ -114,6 +123,8 @@ export const Site = Type.Object({
   masterName: Nullable(Type.String()),
   masterPhone: Nullable(Type.String()),
   organizationId: Nullable(Type.String()),
+  status: SiteStatus,
+  closedAt: Nullable(Type.String()),
 })
 export type Site = Static<typeof Site>
 
@@ -122,6 +133,7 @@ export const SiteListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 50 })),
   kind: Type.Optional(SiteKind),
   townshipCode: Type.Optional(Type.String({ pattern: '^\\d{9}$' })),
+  status: Type.Optional(SiteStatus),
 })
 export type SiteListQuery = Static<typeof SiteListQuery>
 
@@ -129,12 +141,40 @@ const OpeningHours = Type.String({
   pattern: '^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$',
 })
 
+/** 站点编码: letters, digits and dashes, as a clerk types it on a label. */
+export const SiteCode = Type.String({ pattern: '^[A-Za-z0-9-]{2,32}$' })
+const Latitude = Type.Number({ minimum: 3, maximum: 54 })
+const Longitude = Type.Number({ minimum: 73, maximum: 136 })
+
+export const CreateSiteBody = Type.Object(
+  {
+    code: SiteCode,
+    kind: SiteKind,
+    name: Type.String({ minLength: 2, maxLength: 100 }),
+    /** The county for the hub, the township for a township station, the village for a village station. */
+    divisionCode: Type.String({ pattern: '^\\d{6,12}$' }),
+    address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    lat: Type.Optional(Latitude),
+    lon: Type.Optional(Longitude),
+    openingHours: OpeningHours,
+    masterName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+    masterPhone: Type.Optional(Nullable(PhoneNumber)),
+    /** The village-station organization whose station master runs it. */
+    organizationId: Type.Optional(Nullable(Type.String())),
+  },
+  { additionalProperties: false },
+)
+export type CreateSiteBody = Static<typeof CreateSiteBody>
+
 export const UpdateSiteBody = Type.Object(
   {
+    code: Type.Optional(SiteCode),
+    divisionCode: Type.Optional(Type.String({ pattern: '^\\d{6,12}$' })),
+    organizationId: Type.Optional(Nullable(Type.String())),
     name: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
     address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    lat: Type.Optional(Type.Number({ minimum: 3, maximum: 54 })),
-    lon: Type.Optional(Type.Number({ minimum: 73, maximum: 136 })),
+    lat: Type.Optional(Latitude),
+    lon: Type.Optional(Longitude),
     openingHours: Type.Optional(OpeningHours),
     masterName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
     masterPhone: Type.Optional(Nullable(PhoneNumber)),
@@ -188,6 +228,16 @@ export const IntakeResult = Type.Object({
   errors: Type.Array(RowError),
 })
 export type IntakeResult = Static<typeof IntakeResult>
+
+/** What `POST /sites/import` answers: all rows land or none (then `errors` says why). */
+export const SiteImportResult = Type.Object({
+  rowsTotal: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  failed: Type.Integer(),
+  errors: Type.Array(RowError),
+})
+export type SiteImportResult = Static<typeof SiteImportResult>
 
 /** What `POST /sites/coordinates` answers. */
 export const CoordinateImportResult = Type.Object({

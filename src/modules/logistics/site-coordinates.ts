@@ -1,9 +1,9 @@
 import type { Db } from '../../db/database.js'
 import { recordAudit } from '../../platform/audit/index.js'
+import { readCsvRows } from '../../platform/export/index.js'
 import type { Actor } from '../../platform/http/index.js'
 import { nowIso } from '../../shared/clock.js'
 import { invalidField } from '../../shared/errors.js'
-import { readCsvRows } from './manifest-file.js'
 import type { CoordinateImportResult, RowError } from './schema.js'
 
 // LOG-1: clerks bring surveyed station positions in bulk: a CSV of division code, latitude,

@@ -48,3 +48,25 @@ export async function findVillagePlaces(
     .execute()
   return new Map(rows.map((r) => [r.code, r]))
 }
+
+export interface DivisionLevelInfo {
+  code: string
+  name: string
+  level: 'county' | 'township' | 'village'
+  parentCode: string | null
+}
+
+/** Level and parent of the given division codes, by code; unknown codes are left out. */
+export async function findDivisionLevels(
+  db: Db,
+  codes: readonly string[],
+): Promise<Map<string, DivisionLevelInfo>> {
+  const wanted = [...new Set(codes)]
+  if (wanted.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('division')
+    .select(['code', 'name', 'level', 'parent_code as parentCode'])
+    .where('code', 'in', wanted)
+    .execute()
+  return new Map(rows.map((r) => [r.code, r]))
+}

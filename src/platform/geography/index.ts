@@ -1,8 +1,10 @@
 // What other folders may use of geography: division lookups by code, the loader, /api/geography.
 export {
   divisionExists,
+  findDivisionLevels,
   findDivisionNames,
   findVillagePlaces,
+  type DivisionLevelInfo,
   type VillagePlace,
 } from './division-lookups.js'
 export { countyCodeProblem } from './county-code.js'

@@ -44,12 +44,15 @@ export function EChart({
   height = 320,
   ariaLabel,
   onItemClick,
+  onMapClick,
 }: {
   option: EChartOption
   height?: number
   ariaLabel: string
   /** Called with the clicked data item's `id`, when the item has one. */
   onItemClick?: (id: string) => void
+  /** Called with [lon, lat] of a click anywhere on the first `geo` component (placing a point). */
+  onMapClick?: (lonLat: [number, number]) => void
 }) {
   const element = useRef<HTMLDivElement>(null)
   const chart = useRef<EChartsType | null>(null)
@@ -83,6 +86,22 @@ export function EChart({
       instance.off('click', handler)
     }
   }, [onItemClick])
+
+  useEffect(() => {
+    const instance = chart.current
+    if (!instance || !onMapClick) return
+    const zr = instance.getZr()
+    const handler = (event: { offsetX: number; offsetY: number }) => {
+      const point = [event.offsetX, event.offsetY]
+      if (!instance.containPixel({ geoIndex: 0 }, point)) return
+      const [lon, lat] = instance.convertFromPixel({ geoIndex: 0 }, point)
+      if (typeof lon === 'number' && typeof lat === 'number') onMapClick([lon, lat])
+    }
+    zr.on('click', handler)
+    return () => {
+      zr.off('click', handler)
+    }
+  }, [onMapClick])
 
   return <div ref={element} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />
 }

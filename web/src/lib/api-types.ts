@@ -57,13 +57,16 @@ export type { Page } from '../../../src/platform/http/schemas'
 export type { ParcelStatus, Parcel, PickupStatus, ScanEvent }
 export type {
   CoordinateImportResult,
+  CreateSiteBody,
   FlowRow,
   IntakeResult,
   PromisePeriod,
   FeeRule,
   RowError,
   Site,
+  SiteImportResult,
   SiteKind,
+  SiteStatus,
   Statement,
   Tracking,
   UpdateSiteBody,
@@ -78,6 +81,12 @@ export type {
   Trip,
 } from '../../../src/modules/logistics/dispatch-schema'
 export type { ScanType } from '../../../src/modules/logistics/parcel-status'
+export type {
+  CreateStockLocationBody,
+  ManagedLocationKind,
+  StockLocation,
+  UpdateStockLocationBody,
+} from '../../../src/modules/commerce/stock/stock-schema'
 
 /** The value list lives here because web may not import server code; the check below keeps them equal. */
 export const ORGANIZATION_TYPES = [

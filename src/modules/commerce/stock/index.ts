@@ -11,6 +11,7 @@ export {
   type StockChange,
 } from './stock.js'
 export { stockRoutes } from './stock-routes.js'
+export { locationRoutes } from './location-routes.js'
 export { StockLevel, StockReceiveBody } from './stock-schema.js'
 export type { StockLocationKind, StockLocationTable, StockTables } from './stock-schema.js'
 // What the promotions ask of stock and stores (issue 13).

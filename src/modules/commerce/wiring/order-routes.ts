@@ -16,7 +16,7 @@ import {
 } from '../payments/index.js'
 import { payoutRoutes } from '../payouts/index.js'
 import { posRoutes } from '../pos/index.js'
-import { stockRoutes } from '../stock/index.js'
+import { locationRoutes, stockRoutes } from '../stock/index.js'
 import { commercePaymentListener } from './payment-listener.js'
 import { startPaymentWorker } from './payment-worker.js'
 
@@ -73,6 +73,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox<OrderRoutesOptions> = async 
   })
   await app.register(staffOrderRoutes, { db: options.db })
   await app.register(stockRoutes, { db: options.db })
+  await app.register(locationRoutes, { db: options.db })
   await app.register(pickupRoutes, { db: options.db })
   await app.register(posRoutes, { db: options.db })
   await app.register(reconciliationRoutes, { db: options.db })

@@ -10,7 +10,7 @@ import { useCounty } from '../../../lib/county'
 import { useI18n } from '../../../lib/i18n'
 import type { RequestState } from '../../../lib/use-request'
 
-const MAP = 'wutai'
+export const MAP = 'wutai'
 registerGeoMap(MAP, {
   type: 'FeatureCollection',
   features: [
