@@ -69,7 +69,19 @@ export type {
   PlanSummary,
   RegisterPickupBody,
   Trip,
+  CreateVehicleBody,
+  UpdateVehicleBody,
+  Vehicle,
 } from '../../../src/modules/logistics/dispatch-schema'
+export type {
+  AssignTripBody,
+  Carrier,
+  CreateCarrierBody,
+  CreateDriverBody,
+  Driver,
+  UpdateCarrierBody,
+  UpdateDriverBody,
+} from '../../../src/modules/logistics/fleet-schema'
 export type { ScanType } from '../../../src/modules/logistics/parcel-status'
 
 /** The value list lives here because web may not import server code; the check below keeps them equal. */

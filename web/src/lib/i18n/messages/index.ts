@@ -4,6 +4,7 @@ import { apiTokenMessages } from './api-tokens'
 import { auditMessages } from './audit-log'
 import { commerceMessages } from './commerce'
 import { commonMessages } from './common'
+import { fleetMessages } from './fleet'
 import { geographyMessages } from './geography'
 import { logisticsMessages } from './logistics'
 import { networkMessages } from './network'
@@ -25,6 +26,7 @@ export const messages = {
   ...geographyMessages,
   ...logisticsMessages,
   ...networkMessages,
+  ...fleetMessages,
   ...pickupMessages,
   ...commerceMessages,
   ...payoutMessages,
