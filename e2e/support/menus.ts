@@ -15,6 +15,7 @@ export const MENU = {
   promise: '时效与报表',
   uplink: '农产品上行',
   network: '物流网点',
+  fleet: '运力管理',
   statements: '对账结算',
   pickups: '自提核销',
   pos: '门店收银',
@@ -47,6 +48,7 @@ const LOGISTICS: MenuKey[] = [
   'promise',
   'uplink',
   'network',
+  'fleet',
   'statements',
 ]
 const ALL: MenuKey[] = [
@@ -159,6 +161,7 @@ export const PATH: Record<MenuKey, string> = {
   promise: '/promise',
   uplink: '/uplink',
   network: '/network',
+  fleet: '/fleet',
   statements: '/statements',
   pickups: '/pickups',
   pos: '/pos',

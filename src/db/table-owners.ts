@@ -34,6 +34,8 @@ export const tableOwners = {
   trip: 'modules/logistics',
   trip_stop: 'modules/logistics',
   farm_pickup: 'modules/logistics',
+  carrier_waybill_prefix: 'modules/logistics',
+  driver_profile: 'modules/logistics',
 
   shop: 'modules/commerce',
   brand: 'modules/commerce',

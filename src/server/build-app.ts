@@ -212,6 +212,7 @@ export async function buildApp({
   await app.register(planRoutes, {
     prefix: '/api/logistics',
     db,
+    revokeSessions,
     ...(roadMatrix ? { roadMatrix } : {}),
   })
   await app.register(uplinkRoutes, { prefix: '/api/logistics', db })

@@ -24,6 +24,7 @@ import * as localPaymentGateway from './2026_12_07_023_local_payment_gateway.js'
 import * as jobLeases from './2026_12_07_024_job_leases.js'
 import * as countySetup from './2026_12_08_025_county_setup.js'
 import * as networkAdmin from './2026_12_08_027_network_admin.js'
+import * as fleetConsole from './2026_12_08_028_fleet_console.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_024_job_leases': jobLeases,
   '2026_12_08_025_county_setup': countySetup,
   '2026_12_08_027_network_admin': networkAdmin,
+  '2026_12_08_028_fleet_console': fleetConsole,
 }

@@ -92,7 +92,24 @@ export interface FarmPickupTable {
   updated_at: string
 }
 
+/** Issue 15: a carrier's waybill prefixes (YZ, ZT …), unique across carriers (LOG-2). */
+export interface CarrierWaybillPrefixTable {
+  prefix: string
+  carrier_id: string
+  created_at: string
+}
+
+/** Issue 15: what logistics keeps about a driver (a user with the driver role). */
+export interface DriverProfileTable {
+  user_id: string
+  /** 准驾车型, e.g. C1, B2. */
+  licence_class: string | null
+  updated_at: string
+}
+
 export interface DispatchTables {
+  carrier_waybill_prefix: CarrierWaybillPrefixTable
+  driver_profile: DriverProfileTable
   farm_pickup: FarmPickupTable
   vehicle: VehicleTable
   dispatch_plan: DispatchPlanTable
@@ -131,7 +148,9 @@ export const CreateVehicleBody = Type.Object(
     shiftStart: ClockTime,
     shiftEnd: ClockTime,
     homeSiteId: Type.Optional(Type.String()),
-    fixedCostFen: Type.Optional(Type.Integer({ minimum: 0 })),
+    fixedCostFen: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'cost of using the vehicle for a day, fen' }),
+    ),
     costPerKmFen: Type.Optional(Type.Integer({ minimum: 0 })),
     costPerHourFen: Type.Optional(Type.Integer({ minimum: 0 })),
     driverUserId: Type.Optional(Type.String()),
@@ -280,6 +299,10 @@ export const UpdateVehicleBody = Type.Object(
     capacityM3: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100 })),
     shiftStart: Type.Optional(ClockTime),
     shiftEnd: Type.Optional(ClockTime),
+    homeSiteId: Type.Optional(Type.String()),
+    fixedCostFen: Type.Optional(Type.Integer({ minimum: 0 })),
+    costPerKmFen: Type.Optional(Type.Integer({ minimum: 0 })),
+    costPerHourFen: Type.Optional(Type.Integer({ minimum: 0 })),
     driverUserId: Type.Optional(Nullable(Type.String())),
     active: Type.Optional(Type.Boolean()),
   },

@@ -30,8 +30,33 @@ export const toVehicle = (row: VehicleTable): Vehicle => ({
   active: row.active === 1,
 })
 
-export async function listVehicles(db: Db): Promise<Vehicle[]> {
-  return (await db.selectFrom('vehicle').selectAll().orderBy('plate').execute()).map(toVehicle)
+/** The fleet by plate; `q` matches the plate or the name (issue 15: the console's search). */
+export async function listVehicles(db: Db, q?: string): Promise<Vehicle[]> {
+  let query = db.selectFrom('vehicle').selectAll()
+  const text = q?.trim().toLowerCase()
+  if (text) {
+    const pattern = `%${text}%`
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['plate']), 'like', pattern),
+        eb(eb.fn('lower', ['name']), 'like', pattern),
+      ]),
+    )
+  }
+  return (await query.orderBy('plate').execute()).map(toVehicle)
+}
+
+async function assertHome(db: Db, siteId: string) {
+  const site = await db
+    .selectFrom('logistics_site')
+    .select(['id', 'kind'])
+    .where('id', '=', siteId)
+    .executeTakeFirst()
+  if (!site || site.kind === 'village')
+    throw invalidField('homeSiteId', {
+      en: 'must be a hub or township station',
+      zh: '车辆须驻在物流中心或乡镇站',
+    })
 }
 
 export async function createVehicle(
@@ -115,6 +140,7 @@ export async function updateVehicle(
       en: 'must be after the shift start',
       zh: '收车时间须晚于出车时间',
     })
+  if (body.homeSiteId !== undefined) await assertHome(db, body.homeSiteId)
   if (body.driverUserId) {
     if (!(await holdsRole(db, body.driverUserId, 'driver')))
       throw invalidField('driverUserId', { en: 'this user is not a driver', zh: '该用户不是司机' })
@@ -128,6 +154,10 @@ export async function updateVehicle(
       shift_start: shiftStart,
       shift_end: shiftEnd,
       ...(body.driverUserId !== undefined ? { driver_user_id: body.driverUserId } : {}),
+      ...(body.homeSiteId !== undefined ? { home_site_id: body.homeSiteId } : {}),
+      ...(body.fixedCostFen !== undefined ? { fixed_cost_fen: body.fixedCostFen } : {}),
+      ...(body.costPerKmFen !== undefined ? { cost_per_km_fen: body.costPerKmFen } : {}),
+      ...(body.costPerHourFen !== undefined ? { cost_per_hour_fen: body.costPerHourFen } : {}),
       ...(body.active !== undefined ? { active: body.active ? 1 : 0 } : {}),
       updated_at: nowIso(),
     })

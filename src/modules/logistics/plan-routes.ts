@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../db/database.js'
+import type { RevokeSessions } from '../../platform/accounts/index.js'
 import type { TravelMatrixProvider } from '../../routing/index.js'
 import { IdParams, withTransaction } from '../../platform/http/index.js'
 import { AppError } from '../../shared/errors.js'
@@ -12,7 +13,9 @@ import {
   StopParcel,
   Trip,
 } from './dispatch-schema.js'
+import { AssignTripBody } from './fleet-schema.js'
 import { moveStop } from './plan-adjustments.js'
+import { assignTrip } from './trip-assignment.js'
 import {
   getPlan,
   listPlans,
@@ -31,13 +34,15 @@ export interface PlanRoutesOptions {
   db: Db
   /** Road distances and times (OSRM); plans use straight-line estimates without it. */
   roadMatrix?: TravelMatrixProvider
+  /** Ends a disabled driver's sessions. */
+  revokeSessions: RevokeSessions
 }
 
 export const planRoutes: FastifyPluginAsyncTypebox<PlanRoutesOptions> = async (
   app,
-  { db, roadMatrix },
+  { db, roadMatrix, revokeSessions },
 ) => {
-  await app.register(fleetRoutes, { db })
+  await app.register(fleetRoutes, { db, revokeSessions })
 
   app.get(
     '/plans',
@@ -166,6 +171,27 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRoutesOptions> = async (
         setTripLocked(trx, actor, request.params.id, request.body.locked),
       )
       return reply.status(204).send(null)
+    },
+  )
+
+  app.put(
+    '/trips/:id/assignment',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary:
+          'Give a trip of a draft plan its driver and/or vehicle; refused (naming the field) for a vehicle out of service, too small, based elsewhere or off shift, or a driver or vehicle already on another trip of the plan',
+        params: IdParams,
+        body: AssignTripBody,
+        response: { 200: Plan },
+      },
+      config: { access: { permission: 'parcels:manage' } },
+    },
+    async (request) => {
+      const planId = await withTransaction(db, request, (trx, actor) =>
+        assignTrip(trx, actor, request.params.id, request.body),
+      )
+      return getPlan(db, planId)
     },
   )
 

@@ -13,7 +13,9 @@ export {
   organizationsOf,
   recordLogin,
   userContactsOf,
+  usersWithRole,
   type NewCustomerUser,
+  type RoleHolder,
   type OrganizationSummary,
   type UserContact,
 } from './lookups.js'
@@ -28,5 +30,23 @@ export {
   type MembershipWithOrganization,
 } from './repository.js'
 export { accountRoutes, type AccountRoutesOptions } from './routes.js'
-export { Membership, Password, Username, type AccountsTables, type UserRow } from './schema.js'
-export { CUSTOMER_USERNAME_PREFIX, type RevokeSessions } from './user-service.js'
+export { Membership, Username, type AccountsTables, type UserRow } from './schema.js'
+export {
+  createUser,
+  CUSTOMER_USERNAME_PREFIX,
+  updateUser,
+  type RevokeSessions,
+} from './user-service.js'
+export {
+  createOrganization,
+  getOrganization,
+  listOrganizations,
+  updateOrganization,
+} from './organization-service.js'
+export {
+  CreateOrganizationBody,
+  CreateUserBody,
+  Password,
+  type Organization,
+  type User,
+} from './schema.js'

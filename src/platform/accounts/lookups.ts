@@ -74,6 +74,45 @@ export const holdsRole = async (db: Db, userId: string, role: Role): Promise<boo
     .where('role', '=', role)
     .executeTakeFirst()) !== undefined
 
+export interface RoleHolder {
+  id: string
+  username: string
+  displayName: string
+  phone: string | null
+  status: 'active' | 'disabled'
+  organizationId: string
+}
+
+/** Every user holding this role (e.g. the drivers), with the organization they hold it in. */
+export async function usersWithRole(db: Db, role: Role): Promise<RoleHolder[]> {
+  const rows = await db
+    .selectFrom('membership')
+    .innerJoin('app_user', 'app_user.id', 'membership.user_id')
+    .select([
+      'app_user.id',
+      'app_user.username',
+      'app_user.display_name',
+      'app_user.phone',
+      'app_user.status',
+      'membership.organization_id',
+    ])
+    .where('membership.role', '=', role)
+    .orderBy('app_user.display_name')
+    .orderBy('app_user.id')
+    .execute()
+  const seen = new Set<string>()
+  return rows
+    .filter((r) => !seen.has(r.id) && seen.add(r.id))
+    .map((r) => ({
+      id: r.id,
+      username: r.username,
+      displayName: r.display_name,
+      phone: r.phone,
+      status: r.status,
+      organizationId: r.organization_id,
+    }))
+}
+
 export interface UserContact {
   displayName: string
   phone: string | null

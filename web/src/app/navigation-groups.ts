@@ -17,7 +17,16 @@ const GROUPS: readonly NavigationGroup[] = [
   },
   {
     label: 'navGroup.logistics',
-    members: ['parcels', 'manifests', 'dispatch', 'promise', 'uplink', 'network', 'statements'],
+    members: [
+      'parcels',
+      'manifests',
+      'dispatch',
+      'promise',
+      'uplink',
+      'network',
+      'fleet',
+      'statements',
+    ],
   },
   { label: 'navGroup.stores', members: ['pickups', 'pos'] },
   {

@@ -54,6 +54,7 @@ export type NavigationKey =
   | 'dispatch'
   | 'promise'
   | 'network'
+  | 'fleet'
   | 'statements'
   | 'uplink'
   | 'shopReview'
@@ -190,6 +191,14 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     label: 'nav.network',
     icon: <ApartmentOutlined aria-hidden />,
     permission: 'network:read',
+  },
+  {
+    key: 'fleet',
+    path: '/fleet',
+    label: 'nav.fleet',
+    icon: <CarOutlined aria-hidden />,
+    // Those who keep the fleet; drivers and station masters read the network but need no fleet page.
+    permission: 'network:write',
   },
   {
     key: 'statements',

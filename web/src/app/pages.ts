@@ -58,6 +58,9 @@ export const StationPage = lazy(() =>
 export const NetworkPage = lazy(() =>
   import('../features/network/components/network-page').then((m) => ({ default: m.NetworkPage })),
 )
+export const FleetPage = lazy(() =>
+  import('../features/fleet/components/fleet-page').then((m) => ({ default: m.FleetPage })),
+)
 export const StatementsPage = lazy(() =>
   import('../features/statements/components/statements-page').then((m) => ({
     default: m.StatementsPage,

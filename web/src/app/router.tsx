@@ -27,6 +27,7 @@ const PAGE_BY_KEY: Record<NavigationKey, ComponentType> = {
   dispatch: pages.DispatchPage,
   promise: pages.PromisePage,
   network: pages.NetworkPage,
+  fleet: pages.FleetPage,
   statements: pages.StatementsPage,
   uplink: pages.UplinkPage,
   geography: pages.GeographyPage,

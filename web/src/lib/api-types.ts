@@ -79,7 +79,19 @@ export type {
   PlanSummary,
   RegisterPickupBody,
   Trip,
+  CreateVehicleBody,
+  UpdateVehicleBody,
+  Vehicle,
 } from '../../../src/modules/logistics/dispatch-schema'
+export type {
+  AssignTripBody,
+  Carrier,
+  CreateCarrierBody,
+  CreateDriverBody,
+  Driver,
+  UpdateCarrierBody,
+  UpdateDriverBody,
+} from '../../../src/modules/logistics/fleet-schema'
 export type { ScanType } from '../../../src/modules/logistics/parcel-status'
 export type {
   CreateStockLocationBody,

@@ -1,12 +1,26 @@
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Col, Flex, Row, Statistic, Table, Tag, Typography } from 'antd'
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Row,
+  Select,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd'
 import { useState } from 'react'
 import { TableEmpty } from '../../../components/table-empty'
-import type { Plan, Trip } from '../../../lib/api-types'
+import type { Driver, Plan, Trip, Vehicle } from '../../../lib/api-types'
 import { errorMessage } from '../../../lib/error-message'
 import { formatClock, formatDateTime, formatYuan } from '../../../lib/format'
 import { useI18n } from '../../../lib/i18n'
 import { publishPlan, setTripLocked } from '../api/plans'
+import { assignTrip, useDrivers, useVehicles } from '../../fleet/api/fleet'
 import { MoveStopModal, type MovingStop } from './move-stop-modal'
 
 type TripStop = Trip['stops'][number]
@@ -27,6 +41,9 @@ export function PlanView({ plan, onChanged, onReload }: PlanViewProps) {
   const summary = plan.summary
   const draft = plan.status === 'draft'
   const [moving, setMoving] = useState<MovingStop | null>(null)
+  // Issue 15: the clerk gives each trip of a draft its driver and vehicle.
+  const drivers = useDrivers({ page: 1, pageSize: 100 })
+  const vehicles = useVehicles(undefined)
 
   function confirmPublish() {
     modal.confirm({
@@ -136,6 +153,9 @@ export function PlanView({ plan, onChanged, onReload }: PlanViewProps) {
             key={trip.id}
             trip={trip}
             editable={draft}
+            drivers={drivers.data?.items ?? []}
+            vehicles={vehicles.data ?? []}
+            onAssigned={onChanged}
             onLocked={onReload}
             onMove={(stop) =>
               setMoving({ tripId: trip.id, siteId: stop.siteId, siteName: stop.siteName })
@@ -161,17 +181,38 @@ export function PlanView({ plan, onChanged, onReload }: PlanViewProps) {
 function TripCard({
   trip,
   editable,
+  drivers,
+  vehicles,
+  onAssigned,
   onLocked,
   onMove,
 }: {
   trip: Trip
   editable: boolean
+  drivers: Driver[]
+  vehicles: Vehicle[]
+  onAssigned: (plan: Plan) => void
   onLocked: () => void
   onMove: (stop: TripStop) => void
 }) {
   const { t } = useI18n()
   const { message } = App.useApp()
   const [busy, setBusy] = useState(false)
+  const canAssign = editable && !trip.locked
+  const driverName = drivers.find((d) => d.id === trip.driverUserId)?.displayName
+
+  async function assign(body: { vehicleId?: string; driverUserId?: string | null }) {
+    setBusy(true)
+    try {
+      onAssigned(await assignTrip(trip.id, body))
+      void message.success(t('dispatch.assigned'))
+    } catch (error) {
+      // The server names the plate, the load or the other trip in the reader's language.
+      void message.error(errorMessage(error, t))
+    } finally {
+      setBusy(false)
+    }
+  }
 
   async function toggleLock() {
     setBusy(true)
@@ -201,6 +242,11 @@ function TripCard({
             {formatYuan(trip.costFen)} · {t('dispatch.parcels')} {parcels} · {t('dispatch.pickups')}{' '}
             {pickups}
           </Typography.Text>
+          {!canAssign && (
+            <Typography.Text data-testid="trip-driver">
+              {t('dispatch.driver')}: {driverName ?? t('dispatch.noDriver')}
+            </Typography.Text>
+          )}
           {trip.locked && (
             <Tag icon={<LockOutlined aria-hidden />} color="blue">
               {t('dispatch.locked')}
@@ -221,6 +267,39 @@ function TripCard({
         )
       }
     >
+      {canAssign && (
+        <Flex gap={8} wrap style={{ marginBottom: 8 }}>
+          <Select<string>
+            value={trip.vehicleId}
+            disabled={busy}
+            showSearch={{ optionFilterProp: 'label' }}
+            aria-label={t('dispatch.vehicle')}
+            data-testid="trip-vehicle"
+            style={{ minWidth: 220 }}
+            onChange={(vehicleId) => void assign({ vehicleId })}
+            options={vehicles
+              .filter((v) => v.active || v.id === trip.vehicleId)
+              .map((v) => ({
+                value: v.id,
+                label: `${v.plate} · ${v.name} · ${v.capacityKg} kg`,
+              }))}
+          />
+          <Select<string | undefined>
+            value={trip.driverUserId ?? undefined}
+            disabled={busy}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('dispatch.noDriver')}
+            aria-label={t('dispatch.driver')}
+            data-testid="trip-driver-select"
+            style={{ minWidth: 180 }}
+            onChange={(driverUserId) => void assign({ driverUserId: driverUserId ?? null })}
+            options={drivers
+              .filter((d) => d.status === 'active' || d.id === trip.driverUserId)
+              .map((d) => ({ value: d.id, label: d.displayName }))}
+          />
+        </Flex>
+      )}
       <Table<TripStop>
         size="small"
         rowKey="seq"

@@ -5,6 +5,7 @@ import { auditMessages } from './audit-log'
 import { commerceMessages } from './commerce'
 import { commonMessages } from './common'
 import { countyMessages } from './county'
+import { fleetMessages } from './fleet'
 import { geographyMessages } from './geography'
 import { logisticsMessages } from './logistics'
 import { networkMessages } from './network'
@@ -27,6 +28,7 @@ export const messages = {
   ...geographyMessages,
   ...logisticsMessages,
   ...networkMessages,
+  ...fleetMessages,
   ...pickupMessages,
   ...commerceMessages,
   ...payoutMessages,
