@@ -9,6 +9,7 @@ export const MENU = {
   apiTokens: 'API 令牌',
   auditLog: '审计日志',
   parcels: '包裹管理',
+  hubScanning: '枢纽扫描',
   manifests: '运单导入',
   dispatch: '配送调度',
   promise: '时效与报表',
@@ -128,6 +129,7 @@ const STORE: MenuKey[] = ['pickups', 'pos', 'stock', 'orders', 'localShare', ...
 // Drivers and station masters land on their phone page; the hub on the parcel list.
 const HUB: MenuKey[] = [
   'parcels',
+  'hubScanning',
   'dispatch',
   'promise',
   'uplink',
@@ -152,6 +154,7 @@ export const PATH: Record<MenuKey, string> = {
   driver: '/driver',
   station: '/station',
   parcels: '/parcels',
+  hubScanning: '/hub-scanning',
   manifests: '/manifests',
   dispatch: '/dispatch',
   promise: '/promise',

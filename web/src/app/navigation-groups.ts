@@ -14,7 +14,16 @@ const GROUPS: readonly NavigationGroup[] = [
   { label: 'navGroup.system', members: ['users', 'organizations', 'apiTokens', 'auditLog'] },
   {
     label: 'navGroup.logistics',
-    members: ['parcels', 'manifests', 'dispatch', 'promise', 'uplink', 'network', 'statements'],
+    members: [
+      'parcels',
+      'hubScanning',
+      'manifests',
+      'dispatch',
+      'promise',
+      'uplink',
+      'network',
+      'statements',
+    ],
   },
   { label: 'navGroup.stores', members: ['pickups', 'pos'] },
   {

@@ -27,6 +27,7 @@ import {
   MoneyCollectOutlined,
   QrcodeOutlined,
   RiseOutlined,
+  ScanOutlined,
   ReconciliationOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -48,6 +49,7 @@ export type NavigationKey =
   | 'apiTokens'
   | 'auditLog'
   | 'parcels'
+  | 'hubScanning'
   | 'manifests'
   | 'dispatch'
   | 'promise'
@@ -146,6 +148,14 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     label: 'nav.parcels',
     icon: <InboxOutlined aria-hidden />,
     permission: 'parcels:read',
+  },
+  {
+    key: 'hubScanning',
+    path: '/hub-scanning',
+    label: 'nav.hubScanning',
+    icon: <ScanOutlined aria-hidden />,
+    permission: 'parcels:scan',
+    role: 'hub_staff',
   },
   {
     key: 'manifests',

@@ -22,6 +22,7 @@ const PAGE_BY_KEY: Record<NavigationKey, ComponentType> = {
   apiTokens: pages.ApiTokensPage,
   auditLog: pages.AuditLogPage,
   parcels: pages.ParcelsPage,
+  hubScanning: pages.HubScanningPage,
   manifests: pages.ManifestsPage,
   dispatch: pages.DispatchPage,
   promise: pages.PromisePage,

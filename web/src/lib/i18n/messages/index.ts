@@ -11,6 +11,7 @@ import { organizationMessages } from './organizations'
 import { payoutMessages } from './payouts'
 import { pickupMessages } from './pickups'
 import { promotionMessages } from './promotions'
+import { scanningMessages } from './scanning'
 import { smsLogMessages } from './sms-log'
 import { userMessages } from './users'
 
@@ -31,6 +32,7 @@ export const messages = {
   ...afterSalesMessages,
   ...smsLogMessages,
   ...promotionMessages,
+  ...scanningMessages,
 }
 
 export type MessageKey = keyof typeof messages
