@@ -11,6 +11,8 @@ import { keepOutput } from '../../src/test/child-output.js'
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string
+    /** The server's DATA_DIR: its SQLite file, for what only the database knows (a texted code). */
+    dataDir: string
   }
 }
 
@@ -35,6 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error
   }
   project.provide('baseURL', baseURL)
+  project.provide('dataDir', dataDir)
   return async () => {
     await stopServer(server.child)
     await rm(dataDir, { recursive: true, force: true })

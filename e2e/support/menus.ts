@@ -10,6 +10,7 @@ export const MENU = {
   countySettings: '县域设置',
   auditLog: '审计日志',
   parcels: '包裹管理',
+  hubScanning: '枢纽扫描',
   manifests: '运单导入',
   dispatch: '配送调度',
   promise: '时效与报表',
@@ -132,6 +133,7 @@ const STORE: MenuKey[] = ['pickups', 'pos', 'stock', 'orders', 'localShare', ...
 // Drivers and station masters land on their phone page; the hub on the parcel list.
 const HUB: MenuKey[] = [
   'parcels',
+  'hubScanning',
   'dispatch',
   'promise',
   'uplink',
@@ -156,6 +158,7 @@ export const PATH: Record<MenuKey, string> = {
   driver: '/driver',
   station: '/station',
   parcels: '/parcels',
+  hubScanning: '/hub-scanning',
   manifests: '/manifests',
   dispatch: '/dispatch',
   promise: '/promise',

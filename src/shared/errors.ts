@@ -29,6 +29,12 @@ export interface FieldError {
 }
 
 export class AppError extends Error {
+  /**
+   * A finer, machine-readable reason within the code (e.g. `unknown_waybill` within
+   * `not_found`): the problem's `type` ends with it and `reason` carries it (see withReason).
+   */
+  reason?: string
+
   constructor(
     readonly code: ErrorCode,
     readonly detail: Bilingual,
@@ -44,6 +50,12 @@ export class AppError extends Error {
     Error.stackTraceLimit = stackTraceLimit
     this.name = 'AppError'
   }
+}
+
+/** Gives an error its machine-readable reason (a client tells refusals apart by it). */
+export function withReason<E extends AppError>(error: E, reason: string): E {
+  error.reason = reason
+  return error
 }
 
 export const notFound = (what: Bilingual, id: string) =>

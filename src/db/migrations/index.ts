@@ -23,6 +23,7 @@ import * as rateLimits from './2026_12_07_022_rate_limits.js'
 import * as localPaymentGateway from './2026_12_07_023_local_payment_gateway.js'
 import * as jobLeases from './2026_12_07_024_job_leases.js'
 import * as countySetup from './2026_12_08_025_county_setup.js'
+import * as parcelPickupCodes from './2026_12_08_026_parcel_pickup_codes.js'
 import * as networkAdmin from './2026_12_08_027_network_admin.js'
 import * as fleetConsole from './2026_12_08_028_fleet_console.js'
 
@@ -55,6 +56,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_023_local_payment_gateway': localPaymentGateway,
   '2026_12_07_024_job_leases': jobLeases,
   '2026_12_08_025_county_setup': countySetup,
+  '2026_12_08_026_parcel_pickup_codes': parcelPickupCodes,
   '2026_12_08_027_network_admin': networkAdmin,
   '2026_12_08_028_fleet_console': fleetConsole,
 }

@@ -384,15 +384,20 @@ describe('scans and tracking (LOG-5)', () => {
       parcel('YZ5000000001', '五台县豆村镇佛光村'),
       parcel('YZ5000000002', '五台县台城镇台城村'),
     ])
-    expect((await scan(station, 'YZ5000000001', 'received')).statusCode).toBe(404)
-    expect((await scan(station, 'YZ5000000002', 'received')).statusCode).toBe(403)
+    // Another station's parcel in the station master's hands: refused as the wrong station.
+    const elsewhere = await scan(station, 'YZ5000000001', 'arrived')
+    expect(elsewhere.statusCode).toBe(403)
+    expect(elsewhere.json()).toMatchObject({ reason: 'wrong_station' })
+    const hubStep = await scan(station, 'YZ5000000002', 'received')
+    expect(hubStep.statusCode).toBe(403)
+    expect(hubStep.json()).toMatchObject({ reason: 'wrong_step' })
     const seen = (await station.request({ method: 'GET', url: '/api/logistics/parcels' })).json<{
       items: { waybillNo: string }[]
     }>()
     expect(seen.items.map((p) => p.waybillNo)).toEqual(['YZ5000000002'])
   })
 
-  it('lets only one of two simultaneous identical scans through', async () => {
+  it('records one of two simultaneous identical scans and answers the other as a duplicate', async () => {
     const { logIn } = await logisticsApp()
     const carrier = await logIn('carrier')
     const hub = await logIn('hub')
@@ -401,7 +406,11 @@ describe('scans and tracking (LOG-5)', () => {
       scan(hub, 'YZ6000000001', 'received'),
       scan(hub, 'YZ6000000001', 'received'),
     ])
-    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409])
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200])
+    expect(results.map((r) => r.json<{ duplicate: boolean }>().duplicate).sort()).toEqual([
+      false,
+      true,
+    ])
     const detail = (
       await hub.request({ method: 'GET', url: `/api/logistics/parcels?q=YZ6000000001` })
     ).json<{ items: { id: string }[] }>()

@@ -115,6 +115,7 @@ export async function intakeParcels(
       received_at: null,
       due_at: null,
       arrived_at: null,
+      pickup_code: null,
       import_id: importId,
       created_at: now,
       updated_at: now,

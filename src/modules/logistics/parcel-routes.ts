@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../db/database.js'
-import { actorOf, IdParams, Page, withTransaction } from '../../platform/http/index.js'
+import type { FastifyRequest } from 'fastify'
+import { type Actor, actorOf, IdParams, Page, withTransaction } from '../../platform/http/index.js'
 import { nowIso } from '../../shared/clock.js'
 import * as parcels from './parcels.js'
 import { promiseSummary } from './promise.js'
-import { recordScan, type ScanListener } from './scans.js'
+import { noteWrongPickupCode, WrongPickupCodeError } from './pickup-codes.js'
+import { handOverByCode, recordScan, type ScanListener } from './scans.js'
 import {
+  HandOverByCodeBody,
   Parcel,
   ParcelListQuery,
   PromisePeriod,
@@ -14,7 +17,23 @@ import {
   ResolveDestinationBody,
   ScanBody,
   ScanEvent,
+  ScanResult,
 } from './schema.js'
+
+/** The request in its transaction; a wrong pickup code is counted and audited after the rollback. */
+async function countingWrongCodes<T>(
+  db: Db,
+  request: FastifyRequest,
+  work: (trx: Db, actor: Actor) => Promise<T>,
+): Promise<T> {
+  try {
+    return await withTransaction(db, request, work)
+  } catch (error) {
+    if (error instanceof WrongPickupCodeError)
+      await noteWrongPickupCode(db, actorOf(request), error)
+    throw error
+  }
+}
 
 // Parcels, scans (LOG-5) and the 72-hour promise (LOG-6).
 
@@ -75,13 +94,34 @@ export const parcelRoutes: FastifyPluginAsyncTypebox<{
         tags: ['logistics'],
         summary:
           'Record a scan: received, sorted, loaded, departed, arrived, picked_up or returned',
+        description:
+          'Idempotent: a parcel already scanned so answers 200 with duplicate: true. Refusals carry a `reason` (and a `type` ending with it): unknown_waybill (404), wrong_station (403), wrong_step (409, or 403 for a step the caller never takes), no_destination, wrong_phone_tail, wrong_pickup_code (400), too_many_wrong_codes (429).',
         body: ScanBody,
-        response: { 200: Parcel },
+        response: { 200: ScanResult },
       },
       config: { access: { permission: 'parcels:scan' } },
     },
     (request) =>
-      withTransaction(db, request, (trx, actor) => recordScan(trx, actor, request.body, onScan)),
+      countingWrongCodes(db, request, (trx, actor) => recordScan(trx, actor, request.body, onScan)),
+  )
+
+  app.post(
+    '/handovers',
+    {
+      schema: {
+        tags: ['logistics'],
+        summary: 'Hand over the parcel waiting at a village station by its pickup code (取件码)',
+        description:
+          'A wrong code answers 400 (reason wrong_pickup_code) and is audited; after 10 wrong codes in 10 minutes the station is refused for a while (429, reason too_many_wrong_codes).',
+        body: HandOverByCodeBody,
+        response: { 200: ScanResult },
+      },
+      config: { access: { permission: 'parcels:scan' } },
+    },
+    (request) =>
+      countingWrongCodes(db, request, (trx, actor) =>
+        handOverByCode(trx, actor, request.body, onScan),
+      ),
   )
 
   app.get(

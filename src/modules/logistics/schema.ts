@@ -50,6 +50,8 @@ export interface ParcelTable {
   due_at: string | null
   /** Arrival at the village station: the clock stops here. */
   arrived_at: string | null
+  /** 取件码 while the parcel waits at its station (issue 15); null before arrival and after. */
+  pickup_code: string | null
   import_id: string | null
   created_at: string
   updated_at: string
@@ -292,11 +294,32 @@ export const ScanBody = Type.Object(
     siteId: Type.Optional(Type.String()),
     /** For picked_up: the last four digits of the recipient's phone, checked by the station. */
     phoneTail: Type.Optional(Type.String({ pattern: '^\\d{4}$' })),
+    /** For picked_up: the pickup code (取件码) texted on arrival, instead of the phone tail. */
+    pickupCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
     note: Type.Optional(Type.String({ maxLength: 200 })),
   },
   { additionalProperties: false },
 )
 export type ScanBody = Static<typeof ScanBody>
+
+/** A scan's answer: the parcel after it, and whether it had been scanned so already. */
+export const ScanResult = Type.Object({
+  ...Parcel.properties,
+  /** True when the parcel had already been scanned so: nothing was recorded again (idempotent). */
+  duplicate: Type.Boolean(),
+})
+export type ScanResult = Static<typeof ScanResult>
+
+/** Hand-over at a village station by the pickup code alone (typed or scanned). */
+export const HandOverByCodeBody = Type.Object(
+  {
+    pickupCode: Type.String({ pattern: '^\\d{6}$' }),
+    /** The station; a station master's own station when left out. */
+    siteId: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+)
+export type HandOverByCodeBody = Static<typeof HandOverByCodeBody>
 
 export const ScanEvent = Type.Object({
   id: Type.String(),

@@ -42,6 +42,8 @@ export interface Problem {
   detail: string
   detailZh: string
   code: string
+  /** A finer reason within the code, when the service gave one (e.g. `unknown_waybill`). */
+  reason?: string
   instance?: string
   errors?: { field: string; message: string; messageZh: string }[]
 }
@@ -49,13 +51,14 @@ export interface Problem {
 export function toProblem(error: AppError, instance?: string): Problem {
   const title = TITLES[error.code]
   return {
-    type: `urn:cuntong:problem:${error.code}`,
+    type: `urn:cuntong:problem:${error.code}${error.reason ? `:${error.reason}` : ''}`,
     title: title.en,
     titleZh: title.zh,
     status: STATUS[error.code],
     detail: error.detail.en,
     detailZh: error.detail.zh,
     code: error.code,
+    ...(error.reason ? { reason: error.reason } : {}),
     ...(instance ? { instance } : {}),
     ...(error.fieldErrors.length > 0 ? { errors: error.fieldErrors.map(toProblemField) } : {}),
   }

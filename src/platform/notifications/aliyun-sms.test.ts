@@ -49,7 +49,7 @@ const provider = (endpoint: string, secret = SECRET) =>
 const message = {
   phone: '13912345678',
   template: 'parcel_arrived',
-  params: { waybillNo: 'YZ1', stationName: '佛光村服务站' },
+  params: { waybillNo: 'YZ1', stationName: '佛光村服务站', pickupCode: '123456' },
   signature: '五台村通',
   reference: 'outbox-1',
 }

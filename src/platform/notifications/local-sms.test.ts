@@ -4,7 +4,7 @@ import { LocalSmsProvider } from './local-sms.js'
 const arrival = (phone: string) => ({
   phone,
   template: 'parcel_arrived',
-  params: { waybillNo: 'YZ1', stationName: '佛光村服务站' },
+  params: { waybillNo: 'YZ1', stationName: '佛光村服务站', pickupCode: '123456' },
   signature: '五台村通',
   reference: 'r1',
 })

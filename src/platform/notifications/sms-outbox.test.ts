@@ -21,7 +21,7 @@ async function testDb(): Promise<Db> {
 const arrival = (phone: string, waybillNo = 'YZ1') => ({
   phone,
   template: 'parcel_arrived' as const,
-  params: { waybillNo, stationName: '佛光村服务站' },
+  params: { waybillNo, stationName: '佛光村服务站', pickupCode: '123456' },
 })
 
 /** A gateway that answers from a script: an error to throw, or a message id. */
@@ -74,7 +74,7 @@ describe('SMS outbox and dispatcher (LOG-5 notifications)', () => {
       ['sent', 1],
     ])
     expect(rows[0]?.body).toBe(
-      '【五台村通】您的包裹（运单号YZ1）已到达佛光村服务站，请凭取件码或手机号到站领取。',
+      '【五台村通】您的包裹（运单号YZ1）已到达佛光村服务站，取件码****，请凭取件码到站领取。',
     )
   })
 

@@ -5,8 +5,10 @@
 
 export const SMS_TEMPLATES = {
   parcel_arrived: {
-    text: '您的包裹（运单号${waybillNo}）已到达${stationName}，请凭取件码或手机号到站领取。',
-    params: ['waybillNo', 'stationName'],
+    text: '您的包裹（运单号${waybillNo}）已到达${stationName}，取件码${pickupCode}，请凭取件码到站领取。',
+    params: ['waybillNo', 'stationName', 'pickupCode'],
+    // Whoever reads the SMS log could collect the parcel with it (issue 15).
+    secret: ['pickupCode'],
   },
   pickup_reminder: {
     text: '您的订单${orderNo}已在${placeName}等您${days}天，取货码${pickupCode}。${refundDays}天内未取将自动退款。',

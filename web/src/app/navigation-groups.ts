@@ -19,6 +19,7 @@ const GROUPS: readonly NavigationGroup[] = [
     label: 'navGroup.logistics',
     members: [
       'parcels',
+      'hubScanning',
       'manifests',
       'dispatch',
       'promise',

@@ -27,6 +27,7 @@ import {
   MoneyCollectOutlined,
   QrcodeOutlined,
   RiseOutlined,
+  ScanOutlined,
   ReconciliationOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -50,6 +51,7 @@ export type NavigationKey =
   | 'auditLog'
   | 'countySettings'
   | 'parcels'
+  | 'hubScanning'
   | 'manifests'
   | 'dispatch'
   | 'promise'
@@ -156,6 +158,14 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     label: 'nav.parcels',
     icon: <InboxOutlined aria-hidden />,
     permission: 'parcels:read',
+  },
+  {
+    key: 'hubScanning',
+    path: '/hub-scanning',
+    label: 'nav.hubScanning',
+    icon: <ScanOutlined aria-hidden />,
+    permission: 'parcels:scan',
+    role: 'hub_staff',
   },
   {
     key: 'manifests',

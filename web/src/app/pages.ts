@@ -55,6 +55,11 @@ export const DriverPage = lazy(() =>
 export const StationPage = lazy(() =>
   import('../features/station/components/station-page').then((m) => ({ default: m.StationPage })),
 )
+export const HubScanningPage = lazy(() =>
+  import('../features/hub-scanning/components/hub-scanning-page').then((m) => ({
+    default: m.HubScanningPage,
+  })),
+)
 export const NetworkPage = lazy(() =>
   import('../features/network/components/network-page').then((m) => ({ default: m.NetworkPage })),
 )

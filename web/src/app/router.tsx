@@ -23,6 +23,7 @@ const PAGE_BY_KEY: Record<NavigationKey, ComponentType> = {
   auditLog: pages.AuditLogPage,
   countySettings: pages.CountySettingsPage,
   parcels: pages.ParcelsPage,
+  hubScanning: pages.HubScanningPage,
   manifests: pages.ManifestsPage,
   dispatch: pages.DispatchPage,
   promise: pages.PromisePage,

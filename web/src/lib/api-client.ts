@@ -66,6 +66,7 @@ interface ProblemBody {
   title?: string
   detail?: string
   code?: string
+  reason?: string
   titleZh?: string
   detailZh?: string
   errors?: { field?: string; message?: string; messageZh?: string }[]
@@ -90,6 +91,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     detail,
     fieldErrors,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    body.reason ?? null,
   )
   if (response.status === 401 && code === 'unauthenticated') {
     unauthenticatedListeners.forEach((listener) => listener())

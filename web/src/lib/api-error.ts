@@ -30,6 +30,8 @@ export class ApiError extends Error {
     readonly fieldErrors: FieldError[] = [],
     /** From the Retry-After header on 429 answers. */
     readonly retryAfterS: number | null = null,
+    /** The problem's finer machine-readable reason, when the server gave one (`unknown_waybill`). */
+    readonly reason: string | null = null,
   ) {
     super(message)
     this.name = 'ApiError'

@@ -3,7 +3,7 @@
 import type { OrganizationType } from '../../../src/platform/access/roles'
 import type { AuditEntry as ServerAuditEntry } from '../../../src/platform/audit/schema'
 import type { ParcelStatus } from '../../../src/modules/logistics/parcel-status'
-import type { Parcel, ScanEvent } from '../../../src/modules/logistics/schema'
+import type { Parcel, ScanEvent, ScanResult } from '../../../src/modules/logistics/schema'
 import type { PickupStatus } from '../../../src/modules/logistics/dispatch-schema'
 import type { Static } from 'typebox'
 import type {
@@ -54,7 +54,7 @@ export type {
 } from '../../../src/platform/auth/schema'
 export type { Division, DivisionLevel, DivisionMatch } from '../../../src/platform/geography/schema'
 export type { Page } from '../../../src/platform/http/schemas'
-export type { ParcelStatus, Parcel, PickupStatus, ScanEvent }
+export type { ParcelStatus, Parcel, PickupStatus, ScanEvent, ScanResult }
 export type {
   CoordinateImportResult,
   CreateSiteBody,

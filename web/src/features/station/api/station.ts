@@ -5,6 +5,7 @@ import type {
   Parcel,
   ParcelStatus,
   RegisterPickupBody,
+  ScanResult,
   Site,
 } from '../../../lib/api-types'
 import { useRequest } from '../../../lib/use-request'
@@ -39,8 +40,13 @@ export function scanAtStation(
   waybillNo: string,
   type: 'arrived' | 'picked_up',
   phoneTail?: string,
-): Promise<Parcel> {
-  return apiClient.post<Parcel>('/api/logistics/scans', { waybillNo, type, phoneTail })
+): Promise<ScanResult> {
+  return apiClient.post<ScanResult>('/api/logistics/scans', { waybillNo, type, phoneTail })
+}
+
+/** Hands over the parcel waiting here under this pickup code (取件码, issue 15). */
+export function handOverByCode(pickupCode: string): Promise<ScanResult> {
+  return apiClient.post<ScanResult>('/api/logistics/handovers', { pickupCode })
 }
 
 export function usePickups(version: number) {

@@ -1,6 +1,19 @@
-import { Alert, Button, Card, Empty, Flex, Input, List, Space, Spin, Tabs, Typography } from 'antd'
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Input,
+  List,
+  Segmented,
+  Space,
+  Spin,
+  Tabs,
+  Typography,
+} from 'antd'
 import { useState } from 'react'
-import { ScanBox } from '../../../components/scan-box'
+import { RapidScanner } from '../../../components/scanner/rapid-scanner'
 import { LoadErrorResult } from '../../../components/status-result'
 import type { Parcel } from '../../../lib/api-types'
 import { errorMessage } from '../../../lib/error-message'
@@ -8,8 +21,10 @@ import { formatDateTime } from '../../../lib/format'
 import { useI18n } from '../../../lib/i18n'
 import { useSession } from '../../../lib/session'
 import { useRequest } from '../../../lib/use-request'
-import { findMyStation, scanAtStation, useStationParcels } from '../api/station'
+import { findMyStation, handOverByCode, scanAtStation, useStationParcels } from '../api/station'
 import { PickupsPanel } from './pickups-panel'
+
+type StationScanMode = 'arrive' | 'code'
 
 /** The station master's phone page: parcels on the way and waiting, arrivals, hand-overs, pickups. */
 export function StationPage() {
@@ -24,6 +39,7 @@ export function StationPage() {
     membership?.organizationId ?? '',
   )
   const [version, setVersion] = useState(0)
+  const [mode, setMode] = useState<StationScanMode>('arrive')
   const refresh = () => setVersion((n) => n + 1)
 
   if (station.error) return <LoadErrorResult error={station.error} onRetry={station.reload} />
@@ -37,14 +53,55 @@ export function StationPage() {
         {site.name}
       </Typography.Title>
       <Card size="small">
-        <ScanBox
-          label={t('station.arrive')}
-          onScan={async (waybillNo) => {
-            await scanAtStation(waybillNo, 'arrived')
-            refresh()
-            return t('station.arrived', { waybill: waybillNo })
-          }}
-        />
+        <Flex vertical gap={8}>
+          <Segmented<StationScanMode>
+            block
+            size="large"
+            aria-label={t('station.scanMode')}
+            value={mode}
+            onChange={setMode}
+            options={[
+              { value: 'arrive', label: t('station.mode.arrive') },
+              { value: 'code', label: t('station.mode.code') },
+            ]}
+          />
+          {mode === 'arrive' ? (
+            <RapidScanner
+              key="arrive"
+              focusKey={mode}
+              label={t('station.arriveInput')}
+              placeholder={t('hubScan.placeholder')}
+              send={async (waybillNo) => {
+                const parcel = await scanAtStation(waybillNo, 'arrived')
+                refresh()
+                return {
+                  duplicate: parcel.duplicate,
+                  text: t('station.arrived', { waybill: parcel.waybillNo }),
+                }
+              }}
+            />
+          ) : (
+            <>
+              <RapidScanner
+                key="code"
+                focusKey={mode}
+                label={t('station.codeInput')}
+                placeholder={t('station.codePlaceholder')}
+                inputMode="numeric"
+                normalize={(raw) => raw.replace(/\D/g, '')}
+                send={async (code) => {
+                  const parcel = await handOverByCode(code)
+                  refresh()
+                  return {
+                    duplicate: parcel.duplicate,
+                    text: t('station.handedOver', { waybill: parcel.waybillNo }),
+                  }
+                }}
+              />
+              <Typography.Text type="secondary">{t('station.tailFallback')}</Typography.Text>
+            </>
+          )}
+        </Flex>
       </Card>
       <Tabs
         items={[

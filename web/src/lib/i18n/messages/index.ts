@@ -13,6 +13,7 @@ import { organizationMessages } from './organizations'
 import { payoutMessages } from './payouts'
 import { pickupMessages } from './pickups'
 import { promotionMessages } from './promotions'
+import { scanningMessages } from './scanning'
 import { smsLogMessages } from './sms-log'
 import { userMessages } from './users'
 
@@ -35,6 +36,7 @@ export const messages = {
   ...afterSalesMessages,
   ...smsLogMessages,
   ...promotionMessages,
+  ...scanningMessages,
 }
 
 export type MessageKey = keyof typeof messages
