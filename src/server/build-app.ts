@@ -54,7 +54,7 @@ import {
   registerAuthentication,
   revokeSessionsOf,
 } from '../platform/auth/index.js'
-import { geographyRoutes } from '../platform/geography/index.js'
+import { geographyRoutes, regionRoutes } from '../platform/geography/index.js'
 import {
   boundRouteSchemas,
   classifyError,
@@ -191,6 +191,7 @@ export async function buildApp({
   await app.register(apiTokenRoutes, { prefix: '/api/api-tokens', db })
   await app.register(auditRoutes, { prefix: '/api/audit-log', db })
   await app.register(geographyRoutes, { prefix: '/api/geography', db })
+  await app.register(regionRoutes, { prefix: '/api/regions' })
   await app.register(logisticsRoutes, {
     prefix: '/api/logistics',
     db,

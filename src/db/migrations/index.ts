@@ -22,6 +22,7 @@ import * as shareLinksEverywhere from './2026_12_03_021_share_links_everywhere.j
 import * as rateLimits from './2026_12_07_022_rate_limits.js'
 import * as localPaymentGateway from './2026_12_07_023_local_payment_gateway.js'
 import * as jobLeases from './2026_12_07_024_job_leases.js'
+import * as nationwide from './2026_12_08_029_nationwide.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_022_rate_limits': rateLimits,
   '2026_12_07_023_local_payment_gateway': localPaymentGateway,
   '2026_12_07_024_job_leases': jobLeases,
+  '2026_12_08_029_nationwide': nationwide,
 }
