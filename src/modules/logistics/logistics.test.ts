@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { buildTestApp, type Client } from '../../test/test-app.js'
 import { smsSent } from '../../test/inspect.js'
 import { logisticsApp } from '../../test/fixtures.js'
+import { multipart } from '../../test/multipart.js'
 
 // LOG-1, LOG-2, LOG-5: the network, parcel intake, scans and public tracking.
 
@@ -13,29 +14,6 @@ interface IntakeResult {
   unmatched: number
   rowsTotal: number
   errors: { row: number; field: string; message: string; messageZh: string }[]
-}
-
-function multipart(fileName: string, content: Buffer, fields: Record<string, string> = {}) {
-  const boundary = '----cuntong-test-boundary'
-  const parts: Buffer[] = []
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-      ),
-    )
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  )
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  }
 }
 
 const VILLAGES = ['豆村镇佛光村', '台城镇台城村', '东冶镇槐阴村', '茹村乡石岭村', '阳白乡李家庄村']

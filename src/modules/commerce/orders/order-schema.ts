@@ -196,6 +196,8 @@ export const Order = Type.Object({
   /** Shown to the buyer only, while the order waits at its pickup point. */
   pickupCode: Nullable(Type.String()),
   shipment: Nullable(Shipment),
+  /** Home delivery outside the county: handed to an alliance carrier with its waybill (issue 15). */
+  shipsByCarrier: Type.Boolean(),
   paymentId: Nullable(Type.String()),
   paymentDeadline: Nullable(Type.String()),
   createdAt: Type.String(),
