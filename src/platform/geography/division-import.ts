@@ -148,7 +148,7 @@ export async function readTable(fileName: string, content: Buffer): Promise<stri
     row.eachCell({ includeEmpty: true }, (cell, column) => {
       cells[column - 1] = cell.text.trim()
     })
-    table.push(Array.from(cells, (c) => c ?? ''))
+    table.push(Array.from(cells, (c: string | undefined) => c ?? ''))
   })
   return table
 }

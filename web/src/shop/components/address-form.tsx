@@ -26,7 +26,7 @@ export function AddressForm({ onAdded }: { onAdded: (address: Address) => void }
   const provinces = useRequest(() => getRegions(), 'provinces')
   const cities = useRequest(() => (province ? getRegions(province) : Promise.resolve([])), province)
   const counties = useRequest(() => (city ? getRegions(city) : Promise.resolve([])), city)
-  const streets = useRequest(
+  const streets = useRequest<{ code: string; name: string }[]>(
     () =>
       !county ? Promise.resolve([]) : insideCounty ? getDivisions(county) : getRegions(county),
     `${county}:${insideCounty}`,
