@@ -51,6 +51,7 @@ export const tableOwners = {
   stock_movement: 'modules/commerce',
   cart_item: 'modules/commerce',
   customer_address: 'modules/commerce',
+  outside_delivery_fee: 'modules/commerce',
   customer_login_code: 'modules/commerce',
   payment: 'modules/commerce',
   shop_order: 'modules/commerce',

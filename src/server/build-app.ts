@@ -55,7 +55,7 @@ import {
   revokeSessionsOf,
 } from '../platform/auth/index.js'
 import { countyRoutes } from '../platform/county/index.js'
-import { geographyRoutes } from '../platform/geography/index.js'
+import { geographyRoutes, regionRoutes } from '../platform/geography/index.js'
 import {
   boundRouteSchemas,
   classifyError,
@@ -203,6 +203,7 @@ export async function buildApp({
   await app.register(apiTokenRoutes, { prefix: '/api/api-tokens', db })
   await app.register(auditRoutes, { prefix: '/api/audit-log', db })
   await app.register(geographyRoutes, { prefix: '/api/geography', db })
+  await app.register(regionRoutes, { prefix: '/api/regions' })
   await app.register(logisticsRoutes, {
     prefix: '/api/logistics',
     db,

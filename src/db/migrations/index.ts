@@ -26,6 +26,7 @@ import * as countySetup from './2026_12_08_025_county_setup.js'
 import * as parcelPickupCodes from './2026_12_08_026_parcel_pickup_codes.js'
 import * as networkAdmin from './2026_12_08_027_network_admin.js'
 import * as fleetConsole from './2026_12_08_028_fleet_console.js'
+import * as nationwide from './2026_12_08_029_nationwide.js'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so they run the
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_026_parcel_pickup_codes': parcelPickupCodes,
   '2026_12_08_027_network_admin': networkAdmin,
   '2026_12_08_028_fleet_console': fleetConsole,
+  '2026_12_08_029_nationwide': nationwide,
 }

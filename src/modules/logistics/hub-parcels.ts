@@ -1,7 +1,11 @@
 import type { Db } from '../../db/database.js'
-import { oldestActiveOrganizationOf } from '../../platform/accounts/index.js'
+import {
+  findOrganizationSummary,
+  oldestActiveOrganizationOf,
+} from '../../platform/accounts/index.js'
 import type { Actor } from '../../platform/http/index.js'
 import { nowIso } from '../../shared/clock.js'
+import { conflict, invalidField } from '../../shared/errors.js'
 import { newId } from '../../shared/ids.js'
 import type { ParcelStatus } from './parcel-status.js'
 import { withCarrierNames } from './parcel-views.js'
@@ -49,6 +53,86 @@ export async function announceHubParcel(db: Db, input: HubParcelInput): Promise<
       import_id: null,
       created_at: now,
       updated_at: now,
+    })
+    .execute()
+  return id
+}
+
+export interface CarrierShipmentInput {
+  carrierId: string
+  /** The carrier's own waybill number: /track finds the parcel by it. */
+  waybillNo: string
+  recipientName: string
+  recipientPhone: string
+  addressText: string
+  weightG: number
+  volumeCm3: number
+}
+
+/**
+ * A parcel leaving the county through an alliance carrier (issue 15, SVC-1: the county's
+ * products sold anywhere in China). Our record of it: the carrier and its waybill, in transit
+ * from the moment it is handed over (a `departed` scan), never bound for a station; the
+ * carrier's own tracking follows it from there. Its id.
+ */
+export async function recordCarrierShipment(
+  db: Db,
+  actor: Actor,
+  input: CarrierShipmentInput,
+): Promise<string> {
+  const carrier = await findOrganizationSummary(db, input.carrierId)
+  if (!carrier || carrier.type !== 'carrier' || carrier.status !== 'active')
+    throw invalidField('carrierId', {
+      en: 'not a carrier of the alliance',
+      zh: '不是联盟的快递公司',
+    })
+  const waybillNo = input.waybillNo.trim().toUpperCase()
+  const taken = await db
+    .selectFrom('parcel')
+    .select('id')
+    .where('carrier_id', '=', carrier.id)
+    .where('waybill_no', '=', waybillNo)
+    .executeTakeFirst()
+  if (taken)
+    throw conflict(
+      { en: `waybill ${waybillNo} is already in use`, zh: `运单号 ${waybillNo} 已被使用` },
+      'carrierWaybillNo',
+    )
+  const now = nowIso()
+  const id = newId()
+  await db
+    .insertInto('parcel')
+    .values({
+      id,
+      carrier_id: carrier.id,
+      waybill_no: waybillNo,
+      recipient_name: input.recipientName,
+      recipient_phone: input.recipientPhone,
+      address_text: input.addressText,
+      destination_site_id: null,
+      weight_g: input.weightG,
+      volume_cm3: input.volumeCm3,
+      cod_fen: 0,
+      status: 'in_transit',
+      received_at: null,
+      due_at: null,
+      arrived_at: null,
+      import_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute()
+  await db
+    .insertInto('scan_event')
+    .values({
+      id: newId(),
+      parcel_id: id,
+      type: 'departed',
+      site_id: null,
+      at: now,
+      actor_user_id: actor.principal?.userId ?? null,
+      actor_name: actor.principal?.displayName ?? null,
+      note: `交${carrier.name}发往县外`,
     })
     .execute()
   return id

@@ -10,6 +10,7 @@ export {
 export { logisticsReportRoutes } from './report-routes.js'
 export { logisticsRoutes, trackingRoutes } from './routes.js'
 export { uplinkRoutes } from './uplink-routes.js'
+export { listAllianceCarriers, type CarrierOption } from './carriers.js'
 export type { LogisticsSiteTable } from './schema.js'
 export type { VehicleTable } from './dispatch-schema.js'
 export type { ScanListener } from './scans.js'
@@ -18,6 +19,7 @@ export {
   announceHubParcel,
   handOverAtStation,
   parcelProgressOf,
+  recordCarrierShipment,
   villageStationOf,
   type ParcelProgress,
 } from './hub-parcels.js'

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { buildTestApp, type Client } from '../../test/test-app.js'
 import { smsSent } from '../../test/inspect.js'
 import { logisticsApp } from '../../test/fixtures.js'
-import { multipart } from './test-support.js'
+import { multipart } from '../../test/multipart.js'
 
 // LOG-1, LOG-2, LOG-5: the network, parcel intake, scans and public tracking.
 

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { logisticsApp } from '../../test/fixtures.js'
 import type { Client } from '../../test/test-app.js'
-import { multipart, planDay, receiveAtHub } from './test-support.js'
+import { multipart } from '../../test/multipart.js'
+import { planDay, receiveAtHub } from './test-support.js'
 
 // LOG-1, LOG-3 (issue 15): the operator manages the network in the console — creates, edits,
 // closes and reopens sites, imports and exports them; a closed site takes no new parcels.

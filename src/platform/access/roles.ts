@@ -48,6 +48,8 @@ export const PERMISSIONS = [
   // commerce orders (issue 4): a shop's orders and stock, handing over at pickup points
   'orders:read',
   'orders:manage',
+  // handing an order for outside the county to an alliance carrier with its waybill (issue 15)
+  'orders:ship',
   // what a shop is owed (商家结算): its owner, the operator and the bureau, not the shop floor
   'payouts:read',
   'stock:write',
@@ -97,6 +99,7 @@ const FIELD_WORK: readonly Permission[] = ['geography:read']
 const SHOP_WORK: readonly Permission[] = [
   'catalog:write',
   'orders:read',
+  'orders:ship',
   'stock:write',
   'after-sales:respond',
 ]
@@ -156,6 +159,7 @@ export const ROLES = {
       'shops:review',
       'orders:read',
       'orders:manage',
+      'orders:ship',
       'payouts:read',
       'complaints:handle',
       'promotions:manage',

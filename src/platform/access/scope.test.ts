@@ -163,6 +163,7 @@ describe('merchant scope', () => {
         'catalog:write',
         'geography:read',
         'orders:read',
+        'orders:ship',
         'stock:write',
       ],
     })

@@ -17,6 +17,10 @@ export interface DivisionTable {
   /** 1 for townships run by a scenic area's administration (coded under it, but inside the county). */
   scenic_area: number
   sort_order: number
+  /** The statistics bureau's code year (代码年份) of the file it was imported from. */
+  code_year: number | null
+  /** Set when an import of a newer year no longer lists the code; kept for what references it. */
+  retired_in_year: number | null
 }
 
 export interface GeographyTables {

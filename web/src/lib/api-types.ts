@@ -179,6 +179,12 @@ export type {
   PickupPoint,
 } from '../../../src/modules/commerce/orders/order-schema'
 export type { OrderStatus, DeliveryKind } from '../../../src/modules/commerce/orders/order-tables'
+export type { Region } from '../../../src/platform/geography/regions'
+export type { DivisionImportResult } from '../../../src/platform/geography/division-import'
+export type {
+  OutsideDeliveryFees,
+  OutsideDeliveryFeesBody,
+} from '../../../src/modules/commerce/orders/outside-delivery'
 export type CartLine = Static<typeof CartLineSchema>
 export type Customer = Static<typeof CustomerSchema>
 export type LoginCodeSent = Static<typeof LoginCodeSentSchema>

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/database.js'
 import { lockUserRow } from '../../../platform/accounts/index.js'
 import { recordAudit } from '../../../platform/audit/index.js'
-import { divisionExists, findDivisionPaths } from '../../../platform/geography/index.js'
+import { deliverablePlace, findPlaces } from '../../../platform/geography/index.js'
 import type { Actor } from '../../../platform/http/index.js'
 import { nowIso } from '../../../shared/clock.js'
 import { invalidField, notFound } from '../../../shared/errors.js'
@@ -10,7 +10,9 @@ import type { Address, AddressBody } from './order-schema.js'
 import type { CustomerAddressTable } from './order-tables.js'
 
 // A consumer's delivery addresses in the Chinese form: the division (down to the village) from
-// the county's geography, plus the detail (组, 门牌号).
+// the county's geography, or anywhere else in China a county or street of the nationwide list
+// (issue 15, SVC-1: outside the county the order ships through an alliance carrier), plus the
+// detail (组, 门牌号 / street and number).
 
 export async function listAddresses(db: Db, userId: string): Promise<Address[]> {
   const rows = await db
@@ -29,10 +31,10 @@ export async function addAddress(
   userId: string,
   body: AddressBody,
 ): Promise<Address> {
-  if (!(await divisionExists(db, body.divisionCode)))
+  if (!(await deliverablePlace(db, body.divisionCode)))
     throw invalidField('divisionCode', {
-      en: 'not a township or village of the county',
-      zh: '请选择本县的乡镇或村',
+      en: 'not a township or village of the county, nor a county or street elsewhere in China',
+      zh: '请选择本县的乡镇或村，或外地的区县、街道',
     })
   await lockAddressBook(db, userId)
   const existing = await db
@@ -99,14 +101,15 @@ async function lockAddressBook(db: Db, userId: string): Promise<void> {
 }
 
 async function toAddress(db: Db, row: CustomerAddressTable): Promise<Address> {
-  const paths = await findDivisionPaths(db, [row.division_code])
+  const place = (await findPlaces(db, [row.division_code])).get(row.division_code)
   return {
     id: row.id,
     recipientName: row.recipient_name,
     phone: row.phone,
     divisionCode: row.division_code,
-    region: (paths.get(row.division_code) ?? []).join(' '),
+    region: (place?.path ?? []).join(' '),
     detail: row.detail,
     isDefault: row.is_default === 1,
+    insideCounty: place?.insideCounty ?? true,
   }
 }

@@ -2,6 +2,8 @@ import type { Db } from '../../../db/database.js'
 import { addSeconds, nowIso } from '../../../shared/clock.js'
 import { AppError, invalidField } from '../../../shared/errors.js'
 import { newId } from '../../../shared/ids.js'
+import { findPlaces } from '../../../platform/geography/index.js'
+import { outsideDeliveryFeeFen } from './outside-delivery.js'
 import { newOrderNumber } from './order-numbers.js'
 import type { DeliveryKind, PromotionKind } from './order-tables.js'
 import type { StockLocationTable } from '../stock/index.js'
@@ -13,7 +15,10 @@ import type { StockLocationTable } from '../stock/index.js'
 // there.
 
 export const PAYMENT_WINDOW_S = 15 * 60
-/** Home delivery costs ¥5.00 under ¥99.00 of goods per order; pickups are free. */
+/**
+ * Home delivery in the county costs ¥5.00 under ¥99.00 of goods per order; pickups are free;
+ * outside the county, the fee of the address's province (outside_delivery_fee) per order.
+ */
 const HOME_DELIVERY_FEN = 500
 const FREE_HOME_DELIVERY_FROM_FEN = 9900
 
@@ -97,7 +102,8 @@ export async function planCheckout(
     priceLines(db, input.items),
   ])
   const { location, pickupPoint } = valueOf(located)
-  const addressJson = valueOf(address)
+  const addressJson = valueOf(address)?.json ?? null
+  const outsideFeeFen = valueOf(address)?.outsideFeeFen ?? null
   const lines = promotionalPrice(valueOf(priced), input.promotion)
 
   const now = nowIso()
@@ -106,7 +112,11 @@ export async function planCheckout(
   const orders = [...byShop].map(([shopId, shopLines]) => {
     const itemsFen = shopLines.reduce((sum, line) => sum + line.lineFen, 0)
     const deliveryFen =
-      input.delivery === 'home' && itemsFen < FREE_HOME_DELIVERY_FROM_FEN ? HOME_DELIVERY_FEN : 0
+      outsideFeeFen !== null
+        ? outsideFeeFen
+        : input.delivery === 'home' && itemsFen < FREE_HOME_DELIVERY_FROM_FEN
+          ? HOME_DELIVERY_FEN
+          : 0
     return { id: newId(), orderNo: newOrderNumber(now), shopId, shopLines, itemsFen, deliveryFen }
   })
   return {
@@ -241,7 +251,7 @@ async function deliveryAddress(
   db: Db,
   userId: string,
   input: CheckoutInput,
-): Promise<string | null> {
+): Promise<{ json: string; outsideFeeFen: number | null } | null> {
   if (input.delivery !== 'home') return null
   if (input.addressId === undefined)
     throw invalidField('addressId', { en: 'choose a delivery address', zh: '请选择收货地址' })
@@ -252,10 +262,19 @@ async function deliveryAddress(
     .where('user_id', '=', userId)
     .executeTakeFirst()
   if (!address) throw invalidField('addressId', { en: 'no such address', zh: '收货地址不存在' })
-  return JSON.stringify({
-    recipientName: address.recipient_name,
-    phone: address.phone,
-    divisionCode: address.division_code,
-    detail: address.detail,
-  })
+  const place = (await findPlaces(db, [address.division_code])).get(address.division_code)
+  const insideCounty = place?.insideCounty ?? true
+  return {
+    json: JSON.stringify({
+      recipientName: address.recipient_name,
+      phone: address.phone,
+      divisionCode: address.division_code,
+      detail: address.detail,
+      insideCounty,
+      region: (place?.path ?? []).join(' '),
+    }),
+    outsideFeeFen: insideCounty
+      ? null
+      : await outsideDeliveryFeeFen(db, place?.provinceCode ?? '00'),
+  }
 }

@@ -74,7 +74,11 @@ export const AddressBody = Type.Object(
   {
     recipientName: Type.String({ minLength: 1, maxLength: 40 }),
     phone: MobilePhone,
-    divisionCode: Type.String({ pattern: '^\\d{9}(\\d{3})?$', description: 'township or village' }),
+    divisionCode: Type.String({
+      pattern: '^\\d{6}(\\d{3}(\\d{3})?)?$',
+      description:
+        "the county's township or village; outside the county, a county or street of GET /api/regions",
+    }),
     detail: Type.String({ minLength: 2, maxLength: 200 }),
     isDefault: Type.Optional(Type.Boolean()),
   },
@@ -90,6 +94,8 @@ export const Address = Type.Object({
   region: Type.String(),
   detail: Type.String(),
   isDefault: Type.Boolean(),
+  /** Outside the county the order ships through an alliance carrier (issue 15, SVC-1). */
+  insideCounty: Type.Boolean(),
 })
 export type Address = Static<typeof Address>
 
@@ -190,6 +196,8 @@ export const Order = Type.Object({
   /** Shown to the buyer only, while the order waits at its pickup point. */
   pickupCode: Nullable(Type.String()),
   shipment: Nullable(Shipment),
+  /** Home delivery outside the county: handed to an alliance carrier with its waybill (issue 15). */
+  shipsByCarrier: Type.Boolean(),
   paymentId: Nullable(Type.String()),
   paymentDeadline: Nullable(Type.String()),
   createdAt: Type.String(),
@@ -208,6 +216,15 @@ export const CheckoutResult = Type.Object({
   orders: Type.Array(Order),
   action: Nullable(PayAction),
 })
+
+export const ShipOrderBody = Type.Object(
+  {
+    carrierId: Type.String({ minLength: 1 }),
+    carrierWaybillNo: Type.String({ pattern: '^[A-Za-z0-9-]{6,32}$' }),
+  },
+  { additionalProperties: false },
+)
+export type ShipOrderBody = Static<typeof ShipOrderBody>
 
 export const OrderListQuery = Type.Object({
   ...PageQuery.properties,

@@ -1,11 +1,13 @@
 import type { Db } from '../../../db/database.js'
+import { isInScope, OutOfScopeError } from '../../../platform/access/index.js'
 import { userContactsOf } from '../../../platform/accounts/index.js'
 import { findDivisionPaths } from '../../../platform/geography/index.js'
 import type { Actor } from '../../../platform/http/index.js'
-import { AppError } from '../../../shared/errors.js'
+import { AppError, conflict } from '../../../shared/errors.js'
 import {
   announceHubParcel,
   handOverAtStation,
+  recordCarrierShipment,
   villageStationOf,
   type ScanListener,
 } from '../../logistics/index.js'
@@ -23,6 +25,11 @@ import { assignPickupCode } from './pickup-codes.js'
 //
 // The hub organization is the carrier of these parcels, so hub staff scan them like any other
 // and station masters see them among their station's parcels.
+//
+// An address outside the county (issue 15, SVC-1) is not announced to the hub: the merchant or
+// the operator hands the parcel to an alliance carrier and enters the carrier and its waybill
+// (shipThroughCarrier); our parcel record carries that waybill, so /track finds it, and the order
+// is shipped.
 
 type ShippableOrder = Pick<
   ShopOrderTable,
@@ -34,15 +41,101 @@ interface DeliveryAddress {
   phone: string
   divisionCode: string
   detail: string
+  /** Absent on orders placed before issue 15: they were all inside the county. */
+  insideCounty?: boolean
+  /** 省 市 县 (街道), outside the county. */
+  region?: string
 }
+
+const addressOf = (order: Pick<ShopOrderTable, 'address_json'>): DeliveryAddress =>
+  JSON.parse(order.address_json ?? '{}') as DeliveryAddress
+
+/** Ships to an address outside the county: through an alliance carrier, not the county network. */
+export const shipsOutsideCounty = (
+  order: Pick<ShopOrderTable, 'delivery' | 'address_json'>,
+): boolean => order.delivery === 'home' && addressOf(order).insideCounty === false
 
 /** Announces a paid home-delivery or station-pickup order to the hub; other orders need none. */
 export async function announceOrderParcel(db: Db, order: ShippableOrder): Promise<void> {
   if (order.delivery !== 'home' && order.delivery !== 'station_pickup') return
+  if (shipsOutsideCounty(order)) return
   const destination =
     order.delivery === 'home'
       ? await homeDestination(db, order)
       : await stationDestination(db, order)
+  const measure = await measureOf(db, order.id)
+  const parcelId = await announceHubParcel(db, {
+    waybillNo: order.order_no,
+    recipientName: destination.recipientName,
+    recipientPhone: destination.phone,
+    addressText: destination.addressText,
+    destinationSiteId: destination.siteId,
+    ...measure,
+  })
+  // A county without a hub yet ships by hand: the order stays paid for the warehouse to handle.
+  if (parcelId === null) return
+  await db
+    .updateTable('shop_order')
+    .set({ parcel_id: parcelId })
+    .where('id', '=', order.id)
+    .execute()
+}
+
+/**
+ * The merchant (or the operator) handed a paid order for an address outside the county to an
+ * alliance carrier: records the parcel under the carrier's waybill and ships the order.
+ */
+export async function shipThroughCarrier(
+  db: Db,
+  actor: Actor,
+  orderId: string,
+  body: { carrierId: string; carrierWaybillNo: string },
+): Promise<void> {
+  const order = await db
+    .selectFrom('shop_order')
+    .innerJoin('shop', 'shop.id', 'shop_order.shop_id')
+    .selectAll('shop_order')
+    .select('shop.organization_id as shop_org')
+    .where('shop_order.id', '=', orderId)
+    .executeTakeFirst()
+  if (!order || !isInScope(actor.scope, order.shop_org))
+    throw new OutOfScopeError(
+      { en: 'order', zh: '订单' },
+      'order',
+      orderId,
+      order?.shop_org ?? null,
+    )
+  if (!shipsOutsideCounty(order))
+    throw conflict({
+      en: 'this order is delivered by the county network: the hub scans it',
+      zh: '该订单由县域物流配送，无需填写快递单号',
+    })
+  if (order.status !== 'paid' || order.parcel_id !== null)
+    throw conflict({
+      en: `an order that is ${order.status} cannot be shipped`,
+      zh: '只有已付款、未发货的订单可以发货',
+    })
+  const address = addressOf(order)
+  const parcelId = await recordCarrierShipment(db, actor, {
+    carrierId: body.carrierId,
+    waybillNo: body.carrierWaybillNo,
+    recipientName: address.recipientName,
+    recipientPhone: address.phone,
+    addressText: `${(address.region ?? '').replaceAll(' ', '')}${address.detail}`,
+    ...(await measureOf(db, order.id)),
+  })
+  await db
+    .updateTable('shop_order')
+    .set({ parcel_id: parcelId })
+    .where('id', '=', order.id)
+    .execute()
+  await transitionOrder(db, actor, order, 'paid', 'shipped', {
+    note: `handed to carrier, waybill ${body.carrierWaybillNo.trim().toUpperCase()}`,
+    organizationId: order.shop_org,
+  })
+}
+
+async function measureOf(db: Db, orderId: string): Promise<{ weightG: number; volumeCm3: number }> {
   const measure = await db
     .selectFrom('order_line')
     .innerJoin('sku', 'sku.id', 'order_line.sku_id')
@@ -54,28 +147,13 @@ export async function announceOrderParcel(db: Db, order: ShippableOrder): Promis
         .sum<number | string | null>(eb('sku.volume_cm3', '*', eb.ref('order_line.quantity')))
         .as('volumeCm3'),
     ])
-    .where('order_line.order_id', '=', order.id)
+    .where('order_line.order_id', '=', orderId)
     .executeTakeFirstOrThrow()
-  const parcelId = await announceHubParcel(db, {
-    waybillNo: order.order_no,
-    recipientName: destination.recipientName,
-    recipientPhone: destination.phone,
-    addressText: destination.addressText,
-    destinationSiteId: destination.siteId,
-    weightG: Number(measure.weightG ?? 0),
-    volumeCm3: Number(measure.volumeCm3 ?? 0),
-  })
-  // A county without a hub yet ships by hand: the order stays paid for the warehouse to handle.
-  if (parcelId === null) return
-  await db
-    .updateTable('shop_order')
-    .set({ parcel_id: parcelId })
-    .where('id', '=', order.id)
-    .execute()
+  return { weightG: Number(measure.weightG ?? 0), volumeCm3: Number(measure.volumeCm3 ?? 0) }
 }
 
 async function homeDestination(db: Db, order: ShippableOrder) {
-  const address = JSON.parse(order.address_json ?? '{}') as DeliveryAddress
+  const address = addressOf(order)
   const region = (await findDivisionPaths(db, [address.divisionCode])).get(address.divisionCode)
   // A village's own station delivers to the door; a township-only address waits at the hub
   // for a clerk to choose the station (as any unmatched parcel does).

@@ -31,7 +31,10 @@ export interface CustomerAddressTable {
   user_id: string
   recipient_name: string
   phone: string
-  /** A village (12 digits) or township (9 digits) of the county: GB/T 2260 + NBS codes. */
+  /**
+   * A village (12 digits) or township (9 digits) of the county: GB/T 2260 + NBS codes; or,
+   * outside the county (issue 15), a county (6) or street (9) of the nationwide region list.
+   */
   division_code: string
   detail: string
   is_default: number
@@ -99,9 +102,17 @@ export interface OrderEventTable {
   at: string
 }
 
+/** The delivery fee for an address outside the county, by province ('00': all the others). */
+export interface OutsideDeliveryFeeTable {
+  province_code: string
+  fee_fen: number
+  updated_at: string
+}
+
 export interface OrderTables {
   cart_item: CartItemTable
   customer_address: CustomerAddressTable
+  outside_delivery_fee: OutsideDeliveryFeeTable
   shop_order: ShopOrderTable
   order_line: OrderLineTable
   order_event: OrderEventTable

@@ -1,3 +1,4 @@
+import { shipsOutsideCounty } from './order-shipping.js'
 import type { Db } from '../../../db/database.js'
 import { parcelProgressOf, type ParcelProgress } from '../../logistics/index.js'
 import type { Order, PaymentInfo, PickupPoint } from './order-schema.js'
@@ -100,6 +101,7 @@ export function toOrder(
     pickupCode:
       options.showPickupCode && row.status === 'ready_for_pickup' ? row.pickup_code : null,
     shipment: (row.parcel_id ? parcels.get(row.parcel_id) : undefined) ?? null,
+    shipsByCarrier: shipsOutsideCounty(row),
     paymentId: row.payment_id,
     paymentDeadline: row.status === 'created' ? row.payment_deadline : null,
     createdAt: row.created_at,

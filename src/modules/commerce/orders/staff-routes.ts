@@ -2,9 +2,17 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Db } from '../../../db/database.js'
 import { sendWorkbook } from '../../../platform/export/index.js'
-import { actorOf, IdParams, Page } from '../../../platform/http/index.js'
+import { actorOf, IdParams, Page, withTransaction } from '../../../platform/http/index.js'
 import { shanghaiDate } from '../../../shared/clock.js'
-import { Order, OrderListQuery, PickupPoint } from './order-schema.js'
+import { listAllianceCarriers } from '../../logistics/index.js'
+import { Order, OrderListQuery, PickupPoint, ShipOrderBody } from './order-schema.js'
+import { shipThroughCarrier } from './order-shipping.js'
+import {
+  getOutsideDeliveryFees,
+  OutsideDeliveryFees,
+  OutsideDeliveryFeesBody,
+  setOutsideDeliveryFees,
+} from './outside-delivery.js'
 import { toPickupPoint } from './order-views.js'
 import { ordersSheet } from './orders-sheet.js'
 import { exportShopOrders, getShopOrder, listShopOrders } from './shop-orders.js'
@@ -51,6 +59,71 @@ export const staffOrderRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
       config: { access: { permission: 'orders:read' } },
     },
     (request) => getShopOrder(db, actorOf(request), request.params.id),
+  )
+
+  app.post(
+    '/orders/:id/ship',
+    {
+      schema: {
+        tags,
+        summary:
+          'Ship an order for an address outside the county through an alliance carrier, with its waybill (issue 15, SVC-1)',
+        params: IdParams,
+        body: ShipOrderBody,
+        response: { 200: Order },
+      },
+      config: { access: { permission: 'orders:ship' } },
+    },
+    async (request) => {
+      await withTransaction(db, request, (trx, actor) =>
+        shipThroughCarrier(trx, actor, request.params.id, request.body),
+      )
+      return getShopOrder(db, actorOf(request), request.params.id)
+    },
+  )
+
+  app.get(
+    '/shipping-carriers',
+    {
+      schema: {
+        tags,
+        summary: "The alliance's carriers an order outside the county can be handed to",
+        response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) },
+      },
+      config: { access: { permission: 'orders:ship' } },
+    },
+    (request) => listAllianceCarriers(db, { ...actorOf(request).scope, county: true }),
+  )
+
+  app.get(
+    '/outside-delivery-fees',
+    {
+      schema: {
+        tags,
+        summary: 'The delivery fee per order outside the county: flat, or by province',
+        response: { 200: OutsideDeliveryFees },
+      },
+      // What a buyer anywhere pays for delivery: shown in the shop before checkout.
+      config: { access: { public: true } },
+    },
+    () => getOutsideDeliveryFees(db),
+  )
+
+  app.put(
+    '/outside-delivery-fees',
+    {
+      schema: {
+        tags,
+        summary: 'Set the delivery fee outside the county (replaces the whole rule)',
+        body: OutsideDeliveryFeesBody,
+        response: { 200: OutsideDeliveryFees },
+      },
+      config: { access: { permission: 'orders:manage' } },
+    },
+    (request) =>
+      withTransaction(db, request, (trx, actor) =>
+        setOutsideDeliveryFees(trx, actor, request.body),
+      ),
   )
 
   app.get(

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { multipart } from '../../../test/multipart.js'
 import { ordersApp } from '../../../test/fixtures.js'
 import type { Client } from '../../../test/test-app.js'
 import { placeOrder, sellableSku, signInCustomer } from '../orders/test-support.js'
@@ -16,19 +17,7 @@ interface Location {
   contactPhone: string | null
 }
 
-function upload(fileName: string, content: Buffer) {
-  const boundary = '----cuntong-locations'
-  return {
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  }
-}
+const upload = (fileName: string, content: Buffer) => multipart(fileName, content)
 
 const store = {
   kind: 'store',

@@ -3,17 +3,22 @@ import { useState } from 'react'
 import { PageHeader } from '../../../components/page-header'
 import type { Division } from '../../../lib/api-types'
 import { useI18n } from '../../../lib/i18n'
+import { useSession } from '../../../lib/session'
 import { DivisionDetail } from './division-detail'
+import { DivisionImport } from './division-import'
 import { DivisionSearch } from './division-search'
 import { DivisionTree, useDivisionTree } from './division-tree'
 
 export function GeographyPage() {
   const { t } = useI18n()
   const tree = useDivisionTree()
+  const { can } = useSession()
+  const canImport = can('network:write')
   const [selected, setSelected] = useState<Division | null>(null)
   return (
     <>
       <PageHeader title={t('geography.title')} />
+      {canImport && <DivisionImport onImported={() => window.location.reload()} />}
       <Row gutter={16}>
         <Col xs={24} md={12} lg={10}>
           <Card>

@@ -29,3 +29,21 @@ export function useReconciliation(date: string) {
     date,
   )
 }
+
+/** The alliance's carriers an order outside the county can be handed to (issue 15). */
+export function useShippingCarriers(enabled: boolean) {
+  return useRequest(
+    (signal) =>
+      enabled
+        ? apiClient.get<{ id: string; name: string }[]>(
+            `${BASE}/shipping-carriers`,
+            undefined,
+            signal,
+          )
+        : Promise.resolve([]),
+    String(enabled),
+  )
+}
+
+export const shipOrder = (id: string, body: { carrierId: string; carrierWaybillNo: string }) =>
+  apiClient.post<Order>(`${BASE}/orders/${encodeURIComponent(id)}/ship`, body)

@@ -61,6 +61,10 @@ export const commonMessages = {
   'permission.brand:manage': ['管理区域品牌', 'Manage the county brand'],
   'permission.orders:read': ['查看订单', 'Read orders'],
   'permission.orders:manage': ['管理订单与对账', 'Manage orders and reconciliation'],
+  'permission.orders:ship': [
+    '发货到县外（填写快递单号）',
+    'Ship outside the county (carrier waybill)',
+  ],
   'permission.payouts:read': ['查看商家结算', 'Read merchant payouts'],
   'permission.promotions:manage': ['管理促销活动', 'Manage promotions'],
   'permission.promotions:read': ['查看促销活动', 'View promotions'],

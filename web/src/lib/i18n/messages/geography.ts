@@ -27,4 +27,25 @@ export const geographyMessages = {
   'geography.scenicArea': ['景区', 'Scenic area'],
   'geography.scenicAreaNote': ['由风景名胜区管理', 'Run by a scenic area’s administration'],
   'geography.empty': ['暂无区划数据', 'No divisions'],
+  'geography.import': ['导入区划', 'Import divisions'],
+  'geography.importHint': [
+    '上传统计局发布的统计用区划代码文件（CSV 或 XLSX：区划代码、名称，可选级别、上级代码、纬度、经度）。有任何一行出错则全部不导入；新年份的代码会更新名称、增加新代码，不再出现的代码保留并标为停用。',
+    "Upload the statistics bureau's division codes (CSV or XLSX: code, name; optional level, parent code, lat, lon). Any bad row and nothing is imported; a newer year renames and adds codes, and codes it no longer lists are kept as retired.",
+  ],
+  'geography.codeYear': ['代码年份', 'Code year'],
+  'geography.chooseFile': ['选择文件并导入', 'Choose file and import'],
+  'geography.template': ['下载模板', 'Download template'],
+  'geography.export': ['导出 Excel', 'Export to Excel'],
+  'geography.imported': [
+    '已导入 {year} 年代码：新增 {created}，更新 {updated}，停用 {retired}',
+    'Imported the {year} codes: {created} added, {updated} updated, {retired} retired',
+  ],
+  'geography.importRefused': [
+    '有 {count} 处错误，本次未导入任何区划，请修改文件后重新上传',
+    '{count} errors: nothing was imported; correct the file and upload it again',
+  ],
+  'geography.parentCode': ['上级代码', 'Parent code'],
+  'geography.lat': ['纬度', 'Latitude'],
+  'geography.lon': ['经度', 'Longitude'],
+  'geography.file': ['文件', 'File'],
 } as const satisfies MessageTable
