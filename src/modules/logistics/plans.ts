@@ -280,6 +280,8 @@ async function solvePlan(
       }
     })
   } catch (error) {
+    // If even this fails (the database closed under a shutdown), the plan stays `planning` and
+    // failAbandonedPlans fails it once its lease lapses.
     await db
       .updateTable('dispatch_plan')
       .set({
@@ -289,9 +291,11 @@ async function solvePlan(
       })
       .where('id', '=', planId)
       .execute()
+      .catch(() => undefined)
   } finally {
     clearInterval(renewal)
-    await releaseLease(db, planLease(planId), NODE_ID)
+    // A lease left behind expires by itself.
+    await releaseLease(db, planLease(planId), NODE_ID).catch(() => undefined)
   }
 }
 

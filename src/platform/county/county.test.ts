@@ -67,11 +67,11 @@ describe('county settings (issue 15, PLAT)', () => {
     await enqueueSms(db, {
       phone: '13912345678',
       template: 'parcel_arrived',
-      params: { waybillNo: 'YZ1', stationName: '佛光村服务站' },
+      params: { waybillNo: 'YZ1', stationName: '佛光村服务站', pickupCode: '123456' },
     })
     await drainSmsOutbox(db, new LocalSmsProvider())
     expect(await smsLog(operator)).toEqual([
-      '【台山优品】您的包裹（运单号YZ1）已到达佛光村服务站，请凭取件码或手机号到站领取。',
+      '【台山优品】您的包裹（运单号YZ1）已到达佛光村服务站，取件码****，请凭取件码到站领取。',
     ])
 
     // The bureau supervises but does not change the county's settings.
