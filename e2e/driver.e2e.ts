@@ -74,8 +74,24 @@ describe('a driver on a phone', () => {
     expect(await scanBox.inputValue()).toBe('')
     await saveScreenshot(page, 'driver-phone')
 
-    // The same parcel again is out of order: the server's reason is shown as it is.
-    await scanBox.fill(waybillNo)
+    // A parcel still at the hub (only received) is out of order: the server's reason is shown
+    // as it is. (The same parcel again is a repeat, answered as done: issue 15.)
+    const notLoaded = `DRN${suffix}`
+    await operator.post('/api/logistics/parcels', {
+      carrierId,
+      parcels: [
+        {
+          waybillNo: notLoaded,
+          recipientName: '赵六',
+          recipientPhone: '13912340001',
+          address: '五台县台城镇台城村',
+          villageCode: '140922100201',
+          weightKg: 1,
+        },
+      ],
+    })
+    await hub.post('/api/logistics/scans', { waybillNo: notLoaded, type: 'received' })
+    await scanBox.fill(notLoaded)
     await scanBox.press('Enter')
     await page.getByTestId('scan-outcome').filter({ hasText: '不能执行“已发车”扫描' }).waitFor()
     const parcel = await hub.get<{ items: { status: string }[] }>(
