@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../demo/demo-accounts.js'
 import { seedDemoData } from '../demo/seed.js'
 import { loadConfig } from './config.js'
 
-// `npm run seed`: the Wutai demo data (divisions, organizations, accounts, network, catalog, two
+// `npm run seed`: the demo data of src/demo (divisions, organizations, accounts, network, catalog, two
 // weeks of parcels, promotions) into an empty database at DATABASE_URL (or DATA_DIR's SQLite file).
 // A database with accounts or a county is refused: the demo never mixes with real data.
 const config = loadConfig()

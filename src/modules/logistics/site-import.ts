@@ -38,7 +38,7 @@ export const SITE_COLUMNS: readonly TableColumn[] = [
     field: 'divisionCode',
     headers: ['区划代码', 'divisionCode'],
     required: true,
-    example: '140922100201',
+    example: '（本县村级区划代码，12 位）',
   },
   { field: 'address', headers: ['地址', 'address'], example: '某某村委会旁' },
   { field: 'lat', headers: ['纬度', 'lat', 'latitude'], example: 38.72 },

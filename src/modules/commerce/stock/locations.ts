@@ -306,7 +306,7 @@ export const LOCATION_COLUMNS: readonly TableColumn[] = [
     field: 'divisionCode',
     headers: ['区划代码', 'divisionCode'],
     required: true,
-    example: '140922100',
+    example: '（本县乡镇区划代码，9 位）',
   },
   { field: 'address', headers: ['地址', 'address'], required: true, example: '某某街 1 号' },
   { field: 'lat', headers: ['纬度', 'lat'], example: 38.72 },
